@@ -1,0 +1,3 @@
+export * from './common.ts';
+export * from './record.ts';
+export * from './status.ts';

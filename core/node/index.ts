@@ -1,0 +1,4 @@
+/**
+ * edubridge/core/node: the Node-only part of core (reading files and directories, the command line).
+ */
+export {};

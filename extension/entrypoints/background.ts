@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // The background worker alone talks to the council's Education Status API.
+});
