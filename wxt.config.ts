@@ -1,13 +1,49 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// The extension's build. WXT's srcDir is extension/; see ARCHITECTURE.md.
+/**
+ * The extension's build (Chrome/Edge MV3 and Firefox MV3). WXT's srcDir is extension/.
+ * Permissions are minimal at install: case-management and API origins are granted at run time from the
+ * options page (optional host permissions). The demo build also asks for the loopback origins the demo
+ * server runs on; set EDUBRIDGE_PRODUCTION=1 to build without them. See docs/extension.md.
+ */
+const demoOrigins = process.env.EDUBRIDGE_PRODUCTION === '1' ? [] : ['http://localhost/*', 'http://127.0.0.1/*'];
+/** A council's own build may name its case-management and API origins, so a force-installed extension has
+ * them without a prompt: EDUBRIDGE_HOSTS="https://cases.council.example,https://edu.council.example". */
+const councilOrigins = (process.env.EDUBRIDGE_HOSTS ?? '')
+  .split(',')
+  .map((origin) => origin.trim())
+  .filter(Boolean)
+  .map((origin) => `${new URL(origin).origin}/*`);
+
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
+  publicDir: 'extension/public',
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  zip: { excludeSources: ['**/*.log', 'test-results/**', 'playwright-report/**', '.demo-data/**', 'dist/**', '.output/**'] },
+  manifest: ({ browser }) => ({
     name: 'EduBridge',
     description: "A looked-after child's education status on their case record.",
-  },
+    permissions: ['storage', 'scripting', 'alarms'],
+    host_permissions: [...demoOrigins, ...councilOrigins],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    },
+    web_accessible_resources: [{ resources: ['overlay.html'], matches: ['https://*/*', 'http://*/*'] }],
+    storage: { managed_schema: 'managed-schema.json' },
+    action: { default_title: 'EduBridge' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'edubridge@edubridge.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['personallyIdentifyingInfo'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });

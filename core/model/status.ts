@@ -213,7 +213,7 @@ export const StatusRag = z.object({
 
 export const Flag = z.object({
   key: z.string().describe('Stable identifier, e.g. "persistent-absence"'),
-  area: z.enum(['attendance', 'pep', 'exclusions', 'attainment', 'sen', 'care', 'identity', 'data']),
+  area: z.enum(['attendance', 'pep', 'exclusions', 'attainment', 'sen', 'care', 'school', 'identity', 'data']),
   severity: z.enum(['red', 'amber', 'info']),
   title: Explained,
   meaning: Explained.describe('One or two sentences a social worker understands without training'),

@@ -1,0 +1,72 @@
+/**
+ * Field parsers shared by every import format: dates as `YYYY-MM-DD` or `DD/MM/YYYY`, Y/N flags, whole
+ * numbers. Each returns the value or a plain-English reason it is not valid.
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+function validDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return day <= (days[month - 1] as number) && year >= 1900 && year <= 2100;
+}
+
+/** Show a value in a message: quoted, shortened, control characters made visible. */
+export function show(value: string): string {
+  const shortened = value.length > 40 ? `${value.slice(0, 37)}…` : value;
+  // eslint-disable-next-line no-control-regex
+  return JSON.stringify(shortened).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const cleanDates = new Set<string>();
+
+/** Whether `text` is exactly a real `YYYY-MM-DD` date (remembered: big files repeat the same dates). */
+export function isCleanIsoDate(text: string): boolean {
+  if (cleanDates.has(text)) return true;
+  const match = ISO.exec(text);
+  if (!match || !validDate(Number(match[1]), Number(match[2]), Number(match[3]))) return false;
+  if (cleanDates.size < 100_000) cleanDates.add(text);
+  return true;
+}
+
+/** A calendar date written `YYYY-MM-DD` or `DD/MM/YYYY` (as SSDA903 and most MIS exports write them). */
+export function parseDate(raw: string): Parsed<string> {
+  const text = raw.trim();
+  let match = ISO.exec(text);
+  if (match) {
+    const [, y, m, d] = match;
+    if (validDate(Number(y), Number(m), Number(d))) return { ok: true, value: text };
+    return { ok: false, message: `${show(raw)} is not a real date` };
+  }
+  match = UK.exec(text);
+  if (match) {
+    const [, d, m, y] = match;
+    if (validDate(Number(y), Number(m), Number(d))) return { ok: true, value: `${y}-${(m as string).padStart(2, '0')}-${(d as string).padStart(2, '0')}` };
+    return { ok: false, message: `${show(raw)} is not a real date` };
+  }
+  return { ok: false, message: `${show(raw)} is not a date: write YYYY-MM-DD or DD/MM/YYYY` };
+}
+
+export function parseYesNo(raw: string): Parsed<boolean> {
+  const text = raw.trim().toUpperCase();
+  if (text === 'Y' || text === 'YES' || text === 'TRUE' || text === '1') return { ok: true, value: true };
+  if (text === 'N' || text === 'NO' || text === 'FALSE' || text === '0') return { ok: true, value: false };
+  return { ok: false, message: `${show(raw)} is not Y or N` };
+}
+
+export function parseWholeNumber(raw: string, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): Parsed<number> {
+  const text = raw.trim();
+  if (!/^\d{1,15}$/.test(text)) return { ok: false, message: `${show(raw)} is not a whole number` };
+  const value = Number(text);
+  if (value < min || value > max) return { ok: false, message: `${show(raw)} is not between ${min} and ${max}` };
+  return { ok: true, value };
+}
+
+/** An amount of money in pounds: digits with optional pence, an optional £ sign and thousands commas. */
+export function parseMoney(raw: string): Parsed<number> {
+  const text = raw.trim().replace(/^£/, '').replace(/,(?=\d{3}\b)/g, '');
+  if (!/^\d{1,9}(\.\d{1,2})?$/.test(text)) return { ok: false, message: `${show(raw)} is not an amount in pounds` };
+  return { ok: true, value: Number(text) };
+}

@@ -1,0 +1,243 @@
+/**
+ * Reading one table's rows: recognising a CSV header, checking each row against its table's schema,
+ * reporting problems with their line and column, and staging the accepted rows in the data set.
+ * Pure: the Node side (core/node/import) streams the bytes and calls in here.
+ */
+import type { DataSet, Where } from './dataset.ts';
+import { show } from './fields.ts';
+import type { FileSummary, Problem, ProblemCode, Severity } from './problem.ts';
+import { describeIssue } from './schema.ts';
+import { SSDA903_TABLES, TEMPLATES, type RowContext, type TableSpec } from './tables.ts';
+
+export function newSummary(file: string, format: string): FileSummary {
+  return { file, format, rowsRead: 0, accepted: 0, rejected: 0, warnings: 0, errors: 0, rejectedWhole: false };
+}
+
+const baseName = (file: string) => (file.split(/[\\/]/).pop() ?? file).toLowerCase().replace(/\.csv$/, '');
+
+export type Recognised =
+  | { ok: true; table: TableSpec; columns: string[]; problems: Omit<Problem, 'file'>[] }
+  | { ok: false; problem: Omit<Problem, 'file'>; format: string };
+
+/**
+ * Which table a CSV header is: an SSDA903 table by its exact column set; an EduBridge template by file
+ * name (children.csv …) or, failing that, by having all the template's required columns.
+ */
+export function recogniseHeader(fileName: string, rawHeader: readonly string[]): Recognised {
+  const columns = rawHeader.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim());
+  const lower = columns.map((c) => c.toLowerCase());
+  const seen = new Set<string>();
+  for (const [i, name] of lower.entries()) {
+    if (name === '') return { ok: false, format: 'unrecognised', problem: { line: 1, column: `#${i + 1}`, severity: 'error', code: 'no-header', message: `Column ${i + 1} of the header has no name; the first line must name every column. File not imported.` } };
+    if (seen.has(name)) return { ok: false, format: 'unrecognised', problem: { line: 1, column: columns[i] as string, severity: 'error', code: 'duplicate-column', message: `Column ${show(columns[i] as string)} appears twice in the header. File not imported.` } };
+    seen.add(name);
+  }
+  const upper = new Set(columns.map((c) => c.toUpperCase()));
+  for (const ssda of SSDA903_TABLES) {
+    if (ssda.columns.length === upper.size && ssda.columns.every((c) => upper.has(c))) {
+      return { ok: true, table: ssda, columns: columns.map((c) => c.toUpperCase()), problems: [] };
+    }
+  }
+  const name = baseName(fileName);
+  let template = TEMPLATES.find((t) => t.id === name);
+  if (!template) {
+    const candidates = TEMPLATES.filter((t) => t.required.every((c) => seen.has(c)));
+    candidates.sort((a, b) => b.columns.filter((c) => seen.has(c)).length - a.columns.filter((c) => seen.has(c)).length);
+    template = candidates[0];
+  }
+  if (!template) {
+    // Name the closest table, so a file with one column missing says which.
+    let best: TableSpec | undefined;
+    let bestScore = 0;
+    for (const candidate of [...TEMPLATES, ...SSDA903_TABLES]) {
+      const names = candidate.kind === 'ssda903' ? upper : seen;
+      const score = candidate.columns.filter((c) => names.has(c)).length / candidate.columns.length;
+      if (score > bestScore) [best, bestScore] = [candidate, score];
+    }
+    if (best && bestScore >= 0.5) {
+      const names = best.kind === 'ssda903' ? upper : seen;
+      const missing = (best.kind === 'ssda903' ? best.columns : best.required).filter((c) => !names.has(c));
+      const extra = best.kind === 'ssda903' ? columns.filter((c) => !best.columns.includes(c.toUpperCase())) : [];
+      const detail = [missing.length > 0 ? `missing ${missing.join(', ')}` : '', extra.length > 0 ? `unexpected ${extra.join(', ')}` : ''].filter(Boolean).join('; ');
+      return { ok: false, format: best.label, problem: { line: 1, column: missing[0] ?? extra[0] ?? '-', severity: 'error', code: 'missing-column', message: `This looks like ${best.kind === 'ssda903' ? 'the ' : 'a '}${best.label} file but its columns do not match (${detail}). File not imported.` } };
+    }
+    return { ok: false, format: 'unrecognised', problem: { line: 1, column: '-', severity: 'error', code: 'unrecognised-file', message: 'The header matches no EduBridge template (children, attendance, assessments, peps, pep_actions, exclusions) and no SSDA903 table. File not imported.' } };
+  }
+  const missing = template.required.filter((c) => !seen.has(c));
+  if (missing.length > 0) {
+    return { ok: false, format: template.label, problem: { line: 1, column: missing[0] as string, severity: 'error', code: 'missing-column', message: `Required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} missing from the header of this ${template.label} file. File not imported.` } };
+  }
+  const problems: Omit<Problem, 'file'>[] = [];
+  for (const column of columns) {
+    if (!template.columns.includes(column.toLowerCase())) problems.push({ line: 1, column, severity: 'warning', code: 'extra-column', message: `Column ${show(column)} is not part of the ${template.label} template and is ignored` });
+  }
+  return { ok: true, table: template, columns: lower, problems };
+}
+
+/** Reads rows of one table in one file and stages the accepted ones when `finish` is called. */
+export class TableReader<T = unknown> {
+  private readonly staged: T[] = [];
+  private readonly lines: number[] = [];
+  private readonly paths: (string | undefined)[] = [];
+  private readonly memo = new Set<string>();
+  private lastMemoKey: string | undefined;
+  private readonly seen = new Map<string, number>();
+  private readonly seenGroups = new Map<string, Map<string, number>>();
+  private lastGroupKey: string | undefined;
+  private lastGroup = new Map<string, number>();
+  private readonly once = new Map<string, { problem: Problem; count: number }>();
+  private readonly indexes: [string, number][];
+  private readonly input: Record<string, string> = {};
+  private rowProblems: Problem[] = [];
+  private rowRejected = false;
+  private line = 0;
+  private prefix = '';
+  private readonly ctx: RowContext;
+
+  constructor(
+    private readonly file: string,
+    readonly table: TableSpec<T>,
+    /** The file's column names, in order (CSV), or undefined when rows come as records (XML). */
+    private readonly header: readonly string[] | undefined,
+    private readonly data: DataSet,
+    private readonly summary: FileSummary,
+  ) {
+    this.indexes = header ? table.columns.map((c) => [c, header.indexOf(c)] as [string, number]).filter(([, i]) => i >= 0) : [];
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the context's getters read the reader's current row
+    const reader = this;
+    this.ctx = {
+      get file() {
+        return reader.file;
+      },
+      get line() {
+        return reader.line;
+      },
+      asOf: data.asOf,
+      column: (name) => reader.prefix + name,
+      warn: (column, code, message) => reader.add('warning', column, code, message),
+      error: (column, code, message) => {
+        reader.rowRejected = true;
+        reader.add('error', column, code, message);
+      },
+      seenBefore: (key) => {
+        if (key === reader.lastMemoKey || reader.memo.has(key)) return true;
+        reader.memo.add(key);
+        reader.lastMemoKey = key;
+        return false;
+      },
+      warnOnce: (column, code, key, message) => {
+        const onceKey = `${column}\u0000${code}\u0000${key}`;
+        const seen = reader.once.get(onceKey);
+        if (seen) seen.count++;
+        else {
+          const problem = reader.add('warning', column, code, message);
+          reader.once.set(onceKey, { problem, count: 1 });
+        }
+      },
+    };
+  }
+
+  private add(severity: Severity, column: string, code: ProblemCode, message: string): Problem {
+    const problem: Problem = { file: this.file, line: this.line, column: this.prefix + column, severity, code, message };
+    this.rowProblems.push(problem);
+    return problem;
+  }
+
+  /** A CSV row: its fields in header order, and its line number (the header is line 1). */
+  row(fields: readonly string[], line: number): void {
+    const header = this.header as readonly string[];
+    this.summary.rowsRead++;
+    if (fields.length !== header.length) {
+      this.line = line;
+      this.summary.rejected++;
+      this.data.report({ file: this.file, line, column: '-', severity: 'error', code: 'field-count', message: `This row has ${fields.length} field${fields.length === 1 ? '' : 's'}; the header has ${header.length}. Row not imported.` });
+      return;
+    }
+    // One input object, refilled for each row: the schema and the fast path copy what they keep.
+    const input = this.input;
+    for (const [name, index] of this.indexes) input[name] = fields[index] as string;
+    this.accept(input, line);
+  }
+
+  /** A row given as a record of column → value (XML), with a prefix for the column path. */
+  record(input: Record<string, string | undefined>, line: number, prefix: string): void {
+    this.summary.rowsRead++;
+    this.accept(input, line, prefix);
+  }
+
+  private accept(input: Record<string, string | undefined>, line: number, prefix = ''): void {
+    this.line = line;
+    this.prefix = prefix;
+    if (this.rowProblems.length > 0) this.rowProblems = [];
+    this.rowRejected = false;
+    let row = this.table.fast?.(input);
+    if (row === undefined) {
+      const parsed = this.table.schema.safeParse(input);
+      if (parsed.success) row = parsed.data;
+      else {
+        for (const issue of parsed.error.issues) {
+          const { column, message, problem } = describeIssue(issue);
+          this.add('error', column, problem, `${column} ${message}. Row not imported.`.replace(/^(\S+) \1 /, '$1 '));
+        }
+        this.rowRejected = true;
+      }
+    }
+    if (row !== undefined) {
+      if (this.table.check && !this.table.check(row, this.ctx)) this.rowRejected = true;
+      if (!this.rowRejected && this.table.duplicateKey) {
+        const key = this.table.duplicateKey(row);
+        let seen = this.seen;
+        let item: string;
+        if (typeof key === 'string') item = key;
+        else {
+          item = key[1];
+          // Rows usually come grouped (e.g. by pupil): keep the last group at hand.
+          if (key[0] !== this.lastGroupKey) {
+            this.lastGroup = this.seenGroups.get(key[0]) ?? new Map<string, number>();
+            if (this.lastGroup.size === 0) this.seenGroups.set(key[0], this.lastGroup);
+            this.lastGroupKey = key[0];
+          }
+          seen = this.lastGroup;
+        }
+        const first = seen.get(item);
+        if (first !== undefined) this.ctx.warn('-', 'duplicate-row', `Duplicate of line ${first}; counted once`);
+        else {
+          seen.set(item, line);
+          this.stage(row, line, prefix);
+        }
+      } else if (!this.rowRejected) {
+        this.stage(row, line, prefix);
+      }
+    }
+    if (this.rowRejected) {
+      this.summary.rejected++;
+      for (const p of this.rowProblems) if (p.severity === 'error' && !p.message.endsWith('Row not imported.')) p.message += p.message.endsWith('.') ? ' Row not imported.' : '. Row not imported.';
+    } else this.summary.accepted++;
+    for (const p of this.rowProblems) this.data.report(p);
+  }
+
+  private stage(row: T, line: number, prefix: string): void {
+    this.staged.push(row);
+    this.lines.push(line);
+    if (prefix) this.paths[this.lines.length - 1] = prefix;
+  }
+
+  /** Stages the accepted rows; call once, after the last row. */
+  finish(): void {
+    for (const { problem, count } of this.once.values()) {
+      if (count > 1) problem.message += ` (${count - 1} more row${count === 2 ? '' : 's'} like this)`;
+    }
+    const at = (i: number): Where => {
+      const path = this.paths[i];
+      return path ? { file: this.file, line: this.lines[i] as number, path } : { file: this.file, line: this.lines[i] as number };
+    };
+    this.table.commit(this.staged, at, this.data);
+    this.staged.length = 0;
+    this.lines.length = 0;
+    this.paths.length = 0;
+    this.memo.clear();
+    this.seen.clear();
+    this.seenGroups.clear();
+    this.lastGroupKey = undefined;
+  }
+}

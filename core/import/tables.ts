@@ -1,0 +1,558 @@
+/**
+ * The tables EduBridge reads: the EduBridge CSV templates and the SSDA903 tables. Each has its columns,
+ * a zod row schema, the checks that only warn, and how its rows are staged in the data set.
+ * docs/data-formats.md describes them for users.
+ */
+import { z } from 'zod';
+import { ActionOwner, Gender, PepStatus, StatutoryMeasure, type AttendanceMark } from '../model/index.ts';
+import { classifyAttendanceCode, currentEquivalent, isHistoricalCode, attendanceCodeLabel, normaliseAttendanceCode } from '../rules/attendance-codes.ts';
+import { parseAreJudgement } from '../rules/attainment.ts';
+import { checkUpn, normaliseUpn } from '../rules/identifiers.ts';
+import { DataSet, push, type Where } from './dataset.ts';
+import { isCleanIsoDate, show } from './fields.ts';
+import type { ProblemCode, Severity } from './problem.ts';
+import { DateField, Money, oneOf, Text, WholeNumber, YesNo } from './schema.ts';
+import { SSDA903_CODES, ssdaGender } from './ssda903-codes.ts';
+
+/** Reports problems about the row being read. Identical warnings (same file, column, code and key) are
+ * reported once, at their first line, with a count: see `RowContext.warnOnce`. */
+export interface RowContext extends Where {
+  asOf: string;
+  /** The column's name as the user sees it (a CSV column or an XML element path). */
+  column(name: string): string;
+  warn(column: string, code: ProblemCode, message: string): void;
+  /** Warn once per file for `key` (e.g. a UPN or a code); later rows with the same key only count. */
+  warnOnce(column: string, code: ProblemCode, key: string, message: string): void;
+  error(column: string, code: ProblemCode, message: string): void;
+  /** True when `key` was seen before in this file (and remembers it): to check each value (a UPN) once. */
+  seenBefore(key: string): boolean;
+}
+
+export type TableId =
+  | 'children'
+  | 'attendance'
+  | 'assessments'
+  | 'peps'
+  | 'pep_actions'
+  | 'exclusions'
+  | '903-header'
+  | '903-episodes'
+  | '903-reviews'
+  | '903-uasc'
+  | '903-oc2'
+  | '903-oc3'
+  | '903-missing'
+  | '903-sw-episodes'
+  | '903-ad1'
+  | '903-placed-for-adoption'
+  | '903-previous-permanence';
+
+export interface TableSpec<T = unknown> {
+  id: TableId;
+  /** As shown in summaries, e.g. "attendance" or "SSDA903 episodes". */
+  label: string;
+  kind: 'template' | 'ssda903';
+  columns: readonly string[];
+  /** Columns a file must have (templates); SSDA903 tables are recognised by their exact column set. */
+  required: readonly string[];
+  schema: z.ZodType<T, Record<string, string | undefined>>;
+  /** Checks that only warn; returns false (after reporting an error) to reject the row. */
+  check?(row: T, ctx: RowContext): boolean;
+  /** What makes two rows duplicates of each other: a key, or a group and a key within it (cheaper for
+   * big files, e.g. attendance by UPN then date and session). */
+  duplicateKey?(row: T): string | readonly [string, string];
+  /** Stages the accepted rows of one file. */
+  commit(rows: readonly T[], at: (index: number) => Where, data: DataSet): void;
+  /** A fast path for clean rows (the common case in large files): the parsed row, or undefined to
+   * fall back to the schema, which explains what is wrong. Must agree with the schema. */
+  fast?(input: Record<string, string | undefined>): T | undefined;
+}
+
+function table<T>(spec: TableSpec<T>): TableSpec<T> {
+  return spec;
+}
+
+const futureCheck = (ctx: RowContext, column: string, date: string | undefined, what: string): void => {
+  if (date !== undefined && date > ctx.asOf) ctx.warn(column, 'future-date', `${what} ${date} is after the data's "as of" date ${ctx.asOf}`);
+};
+
+function upnCheck(ctx: RowContext, column: string, upn: string | undefined): void {
+  if (upn === undefined || ctx.seenBefore(upn)) return;
+  const result = checkUpn(upn);
+  if (!result.valid) ctx.warnOnce(column, 'upn-check', upn, `UPN ${show(upn)} looks wrong: ${result.problem ?? 'invalid'} The row is kept; please correct it at source.`);
+}
+
+/** A UPN as keyed: normalised (spaces removed, upper case). */
+const Upn = {
+  required: Text.required.transform(normaliseUpn),
+  optional: Text.optional.transform((v) => (v === undefined ? undefined : normaliseUpn(v))),
+};
+
+/** What a clean attendance row looks like (anything else goes through the schema). */
+const CLEAN_UPN = /^[A-Z0-9]{13}$/;
+const CLEAN_CODE = /^[^\s]{1,2}$/;
+
+const GenderField = oneOf(Gender.options, { F: 'female', M: 'male', U: 'not-known', '1': 'male', '2': 'female', 'NOT KNOWN': 'not-known', OTHER: 'other' });
+
+// ---------------------------------------------------------------------------------------------------
+// EduBridge CSV templates
+
+const ChildrenRow = z.object({
+  child_id: Text.required,
+  upn: Upn.optional,
+  first_name: Text.required,
+  last_name: Text.required,
+  date_of_birth: DateField.required,
+  gender: GenderField.optional,
+  ethnicity: Text.optional,
+  looked_after: YesNo.optional,
+  care_start_date: DateField.optional,
+  la_code: Text.optional,
+  school_urn: Text.optional,
+  school_name: Text.optional,
+  sen_provision: oneOf(['E', 'K', 'N'] as const).optional,
+  sen_primary_need: Text.optional,
+  social_worker: Text.optional,
+  placement_in_area: YesNo.optional,
+});
+
+export const CHILDREN = table({
+  id: 'children',
+  label: 'children',
+  kind: 'template',
+  columns: ['child_id', 'upn', 'first_name', 'last_name', 'date_of_birth', 'gender', 'ethnicity', 'looked_after', 'care_start_date', 'la_code', 'school_urn', 'school_name', 'sen_provision', 'sen_primary_need', 'social_worker', 'placement_in_area'],
+  required: ['child_id', 'first_name', 'last_name', 'date_of_birth'],
+  schema: ChildrenRow,
+  check(row, ctx) {
+    upnCheck(ctx, 'upn', row.upn);
+    futureCheck(ctx, 'date_of_birth', row.date_of_birth, 'Date of birth');
+    futureCheck(ctx, 'care_start_date', row.care_start_date, 'Care start date');
+    if (row.la_code !== undefined && !/^\d{3}$/.test(row.la_code)) ctx.warn('la_code', 'bad-value', `${show(row.la_code)} is not a 3-digit LA number`);
+    if (row.school_name !== undefined && row.school_urn === undefined) ctx.warn('school_urn', 'missing-field', 'school_name is given without school_urn, so the school is not recorded');
+    return true;
+  },
+  duplicateKey: (row) => row.child_id,
+  commit(rows, at, data) {
+    rows.forEach((row, i) => {
+      const here = at(i);
+      const existing = data.children.get(row.child_id);
+      if (existing) {
+        data.report({ ...here, column: 'child_id', severity: 'warning', code: 'duplicate-child', message: `child_id ${show(row.child_id)} is also at ${existing.file}:${existing.line}; this later row is used` });
+      }
+      data.children.set(row.child_id, {
+        file: here.file,
+        line: here.line,
+        path: here.path,
+        childId: row.child_id,
+        upn: row.upn,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        dateOfBirth: row.date_of_birth,
+        gender: row.gender,
+        ethnicity: row.ethnicity,
+        lookedAfter: row.looked_after,
+        careStartDate: row.care_start_date,
+        laCode: row.la_code,
+        schoolUrn: row.school_urn,
+        schoolName: row.school_name,
+        senProvision: row.sen_provision,
+        senPrimaryNeed: row.sen_primary_need,
+        socialWorker: row.social_worker,
+        placementInArea: row.placement_in_area,
+      });
+    });
+  },
+});
+
+const AttendanceRow = z.object({
+  upn: Upn.required,
+  date: DateField.required,
+  session: oneOf(['AM', 'PM'] as const).required,
+  code: Text.required,
+});
+
+export const ATTENDANCE = table({
+  id: 'attendance',
+  label: 'attendance',
+  kind: 'template',
+  columns: ['upn', 'date', 'session', 'code'],
+  required: ['upn', 'date', 'session', 'code'],
+  schema: AttendanceRow,
+  fast(input) {
+    const { upn = '', date = '', session = '', code = '' } = input;
+    // Same result as the schema for rows already in canonical form.
+    if (!CLEAN_UPN.test(upn) || !isCleanIsoDate(date) || (session !== 'AM' && session !== 'PM') || !CLEAN_CODE.test(code)) return undefined;
+    return { upn, date, session, code } as z.output<typeof AttendanceRow>;
+  },
+  check(row, ctx) {
+    const code = normaliseAttendanceCode(row.code);
+    if (classifyAttendanceCode(code, row.date) === 'unknown') {
+      const other = classifyAttendanceCode(code) !== 'unknown';
+      ctx.error(
+        'code',
+        'unknown-code',
+        other
+          ? `${show(row.code)} was not a national attendance code on ${row.date} (${attendanceCodeLabel(code) ?? ''}; it belongs to another code set)`
+          : `${show(row.code)} is not a national attendance code`,
+      );
+      return false;
+    }
+    row.code = code;
+    if (isHistoricalCode(code)) {
+      const successor = currentEquivalent(code);
+      ctx.warnOnce('code', 'retired-code', code, `${show(code)} (${attendanceCodeLabel(code, row.date) ?? ''}) is a retired code${successor ? `, now ${show(successor)}` : ''}; counted as it was on its date`);
+    }
+    upnCheck(ctx, 'upn', row.upn);
+    if (row.date > ctx.asOf) ctx.warnOnce('date', 'future-date', 'future', `Attendance dated after the data's "as of" date ${ctx.asOf}, e.g. ${row.date}`);
+    return true;
+  },
+  duplicateKey: (row) => [row.upn, row.date + row.session] as const,
+  commit(rows, at, data) {
+    // Files are usually sorted by pupil: look the pupil up once per run of rows.
+    let lastUpn: string | undefined;
+    let marks: AttendanceMark[] = [];
+    let use: { rows: number } = { rows: 0 };
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as (typeof rows)[number];
+      if (row.upn !== lastUpn) {
+        const where = at(i);
+        DataSet.useKey(data.upnUses, row.upn, where, 'attendance');
+        use = data.upnUses.get(`${where.file}\u0000${row.upn}`) as { rows: number };
+        data.noteSource('attendance', row.upn, where.file);
+        marks = data.marks.get(row.upn) ?? [];
+        if (marks.length === 0) data.marks.set(row.upn, marks);
+        lastUpn = row.upn;
+      } else use.rows++;
+      marks.push({ date: row.date, session: row.session, code: row.code });
+    }
+  },
+});
+
+const AssessmentRow = z.object({
+  upn: Upn.required,
+  date: DateField.required,
+  measure: oneOf([...StatutoryMeasure.options, 'TERMLY'] as const).required,
+  subject: Text.required,
+  result: Text.required,
+  target: Text.optional,
+});
+
+const GRADE = /^([1-9]|U)$/i;
+
+export const ASSESSMENTS = table({
+  id: 'assessments',
+  label: 'assessments',
+  kind: 'template',
+  columns: ['upn', 'date', 'measure', 'subject', 'result', 'target'],
+  required: ['upn', 'date', 'measure', 'subject', 'result'],
+  schema: AssessmentRow,
+  check(row, ctx) {
+    if (row.measure === 'TERMLY' && parseAreJudgement(row.result) === null && !GRADE.test(row.result)) {
+      ctx.error('result', 'bad-value', `${show(row.result)} is not a judgement (below, working-towards, expected, greater-depth) or a GCSE grade (9–1, U)`);
+      return false;
+    }
+    upnCheck(ctx, 'upn', row.upn);
+    futureCheck(ctx, 'date', row.date, 'Assessment date');
+    return true;
+  },
+  duplicateKey: (row) => `${row.upn}\u0000${row.date}\u0000${row.measure}\u0000${row.subject.toLowerCase()}`,
+  commit(rows, at, data) {
+    rows.forEach((row, i) => {
+      DataSet.useKey(data.upnUses, row.upn, at(i), 'assessments');
+      data.noteSource('attainment', row.upn, at(i).file);
+      if (row.measure === 'TERMLY') {
+        const judgement = parseAreJudgement(row.result) ?? undefined;
+        const target = row.target === undefined ? undefined : (parseAreJudgement(row.target) ?? row.target.toUpperCase());
+        push(data.termly, row.upn, { subject: row.subject, date: row.date, judgement, predictedGrade: judgement ? undefined : row.result.toUpperCase(), target });
+      } else {
+        push(data.assessments, row.upn, { measure: row.measure, subject: row.subject, date: row.date, result: row.result, target: row.target });
+      }
+    });
+  },
+});
+
+const PepRow = z.object({
+  child_id: Text.required,
+  meeting_date: DateField.required,
+  status: oneOf(PepStatus.options).required,
+  quality_rating: Text.optional,
+  pp_plus_amount: Money.optional,
+  child_views_recorded: YesNo.optional,
+});
+
+export const PEPS = table({
+  id: 'peps',
+  label: 'peps',
+  kind: 'template',
+  columns: ['child_id', 'meeting_date', 'status', 'quality_rating', 'pp_plus_amount', 'child_views_recorded'],
+  required: ['child_id', 'meeting_date', 'status'],
+  schema: PepRow,
+  check(row, ctx) {
+    if (row.status !== 'scheduled' && row.status !== 'cancelled') futureCheck(ctx, 'meeting_date', row.meeting_date, `A ${row.status} PEP meeting on`);
+    return true;
+  },
+  duplicateKey: (row) => `${row.child_id}\u0000${row.meeting_date}`,
+  commit(rows, at, data) {
+    rows.forEach((row, i) => {
+      DataSet.useKey(data.childIdUses, row.child_id, at(i), 'peps');
+      data.noteSource('pep', row.child_id, at(i).file);
+      push(data.meetings, row.child_id, {
+        date: row.meeting_date,
+        status: row.status,
+        qualityRating: row.quality_rating?.toLowerCase(),
+        childViewsRecorded: row.child_views_recorded,
+        targets: [],
+        // The template's one amount is PP+ requested; approved when the PEP is approved.
+        ppPlusRequested: row.pp_plus_amount,
+        ppPlusApproved: row.status === 'approved' ? row.pp_plus_amount : undefined,
+      });
+    });
+  },
+});
+
+const PepActionRow = z.object({
+  child_id: Text.required,
+  meeting_date: DateField.required,
+  action: Text.required,
+  owner: oneOf(ActionOwner.options, { 'SOCIAL WORKER': 'social-worker', 'VIRTUAL SCHOOL': 'virtual-school', VSH: 'virtual-school', SW: 'social-worker' }).required,
+  due_date: DateField.optional,
+  completed: YesNo.optional,
+});
+
+export const PEP_ACTIONS = table({
+  id: 'pep_actions',
+  label: 'pep_actions',
+  kind: 'template',
+  columns: ['child_id', 'meeting_date', 'action', 'owner', 'due_date', 'completed'],
+  required: ['child_id', 'meeting_date', 'action', 'owner'],
+  schema: PepActionRow,
+  duplicateKey: (row) => `${row.child_id}\u0000${row.meeting_date}\u0000${row.action}\u0000${row.owner}`,
+  commit(rows, at, data) {
+    rows.forEach((row, i) => {
+      DataSet.useKey(data.childIdUses, row.child_id, at(i), 'pep_actions');
+      data.noteSource('pep', row.child_id, at(i).file);
+      push(data.actions, row.child_id, { meetingDate: row.meeting_date, description: row.action, owner: row.owner, due: row.due_date, completed: row.completed ?? false });
+    });
+  },
+});
+
+const ExclusionRow = z.object({
+  upn: Upn.required,
+  start_date: DateField.required,
+  type: oneOf(['suspension', 'permanent'] as const, { 'FIXED PERIOD': 'suspension', FIXED: 'suspension' }).required,
+  sessions: WholeNumber.optional,
+  reason_code: Text.optional,
+});
+
+export const EXCLUSIONS = table({
+  id: 'exclusions',
+  label: 'exclusions',
+  kind: 'template',
+  columns: ['upn', 'start_date', 'type', 'sessions', 'reason_code'],
+  required: ['upn', 'start_date', 'type'],
+  schema: ExclusionRow,
+  check(row, ctx) {
+    upnCheck(ctx, 'upn', row.upn);
+    futureCheck(ctx, 'start_date', row.start_date, 'Exclusion start date');
+    return true;
+  },
+  duplicateKey: (row) => `${row.upn}\u0000${row.start_date}\u0000${row.type}`,
+  commit(rows, at, data) {
+    rows.forEach((row, i) => {
+      DataSet.useKey(data.upnUses, row.upn, at(i), 'exclusions');
+      data.noteSource('exclusions', row.upn, at(i).file);
+      push(data.exclusions, row.upn, { type: row.type, start: row.start_date, sessions: row.sessions, reasonCode: row.reason_code?.toUpperCase() });
+    });
+  },
+});
+
+// ---------------------------------------------------------------------------------------------------
+// SSDA903 tables (DOMAIN.md §5): recognised by their exact column sets; dates dd/mm/yyyy.
+
+function codeCheck(ctx: RowContext, column: string, list: keyof typeof SSDA903_CODES, value: string | undefined): void {
+  if (value === undefined) return;
+  if (!(SSDA903_CODES[list] as readonly string[]).includes(value)) ctx.warnOnce(column, 'unknown-code', value, `${show(value)} is not a known SSDA903 ${column} code; kept as given`);
+}
+
+const Ssda903Header = z.object({
+  CHILD: Text.required,
+  SEX: Text.optional,
+  DOB: DateField.optional,
+  ETHNIC: Text.optional,
+  UPN: Text.optional,
+  MOTHER: Text.optional,
+  MC_DOB: DateField.optional,
+});
+
+/** SSDA903 codes for "no UPN" (UN1–UN5 and similar) are reasons, not UPNs. */
+const NO_UPN = /^UN\d$/i;
+
+export const SSDA903_HEADER = table({
+  id: '903-header',
+  label: 'SSDA903 header',
+  kind: 'ssda903',
+  columns: ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'],
+  required: [],
+  schema: Ssda903Header,
+  check(row, ctx) {
+    if (row.SEX !== undefined && ssdaGender(row.SEX) === undefined) ctx.warnOnce('SEX', 'unknown-code', row.SEX, `SEX ${show(row.SEX)} is not 1/2 (to 2023/24) or M/F/U (from 2024/25); recorded as not known`);
+    if (row.UPN !== undefined && !NO_UPN.test(row.UPN)) upnCheck(ctx, 'UPN', normaliseUpn(row.UPN));
+    futureCheck(ctx, 'DOB', row.DOB, 'Date of birth');
+    return true;
+  },
+  duplicateKey: (row) => row.CHILD,
+  commit(rows, at, data) {
+    rows.forEach((row, i) => {
+      const here = at(i);
+      const existing = data.ssdaHeaders.get(row.CHILD);
+      if (existing) data.report({ ...here, column: 'CHILD', severity: 'warning', code: 'duplicate-child', message: `CHILD ${show(row.CHILD)} is also at ${existing.file}:${existing.line}; this later row is used` });
+      data.ssdaHeaders.set(row.CHILD, {
+        file: here.file,
+        line: here.line,
+        path: here.path,
+        child: row.CHILD,
+        gender: row.SEX === undefined ? undefined : (ssdaGender(row.SEX) ?? 'not-known'),
+        dateOfBirth: row.DOB,
+        ethnicity: row.ETHNIC,
+        upn: row.UPN === undefined || NO_UPN.test(row.UPN) ? undefined : normaliseUpn(row.UPN),
+      });
+    });
+  },
+});
+
+const Ssda903Episode = z.object({
+  CHILD: Text.required,
+  DECOM: DateField.required,
+  RNE: oneOf(SSDA903_CODES.RNE).required,
+  LS: Text.optional,
+  CIN: Text.optional,
+  PLACE: Text.optional,
+  PLACE_PROVIDER: Text.optional,
+  DEC: DateField.optional,
+  REC: Text.optional,
+  REASON_PLACE_CHANGE: Text.optional,
+  HOME_POST: Text.optional,
+  PL_POST: Text.optional,
+  URN: Text.optional,
+});
+
+export const SSDA903_EPISODES = table({
+  id: '903-episodes',
+  label: 'SSDA903 episodes',
+  kind: 'ssda903',
+  columns: ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'],
+  required: [],
+  schema: Ssda903Episode,
+  check(row, ctx) {
+    codeCheck(ctx, 'LS', 'LS', row.LS);
+    codeCheck(ctx, 'PLACE', 'PLACE', row.PLACE);
+    codeCheck(ctx, 'PLACE_PROVIDER', 'PLACE_PROVIDER', row.PLACE_PROVIDER);
+    codeCheck(ctx, 'REC', 'REC', row.REC);
+    codeCheck(ctx, 'REASON_PLACE_CHANGE', 'REASON_PLACE_CHANGE', row.REASON_PLACE_CHANGE);
+    if (row.DEC !== undefined && row.DEC < row.DECOM) {
+      ctx.error('DEC', 'bad-date', `The episode ends (${row.DEC}) before it starts (${row.DECOM})`);
+      return false;
+    }
+    futureCheck(ctx, 'DECOM', row.DECOM, 'Episode start');
+    futureCheck(ctx, 'DEC', row.DEC, 'Episode end');
+    return true;
+  },
+  duplicateKey: (row) => `${row.CHILD}\u0000${row.DECOM}`,
+  commit(rows, at, data) {
+    rows.forEach((row, i) => {
+      const here = at(i);
+      push(data.episodes, row.CHILD, {
+        file: here.file,
+        line: here.line,
+        path: here.path,
+        child: row.CHILD,
+        start: row.DECOM,
+        rne: row.RNE,
+        legalStatus: row.LS,
+        placement: row.PLACE,
+        provider: row.PLACE_PROVIDER,
+        end: row.DEC,
+        reasonEnded: row.REC,
+        reasonPlaceChange: row.REASON_PLACE_CHANGE,
+        homePostcode: row.HOME_POST,
+        placementPostcode: row.PL_POST,
+      });
+    });
+  },
+});
+
+const Ssda903SwEpisode = z.object({
+  CHILD: Text.required,
+  DOB: DateField.optional,
+  SW_ID: Text.required,
+  SW_DECOM: DateField.optional,
+  SW_DEC: DateField.optional,
+  SW_REASON: Text.optional,
+});
+
+export const SSDA903_SW_EPISODES = table({
+  id: '903-sw-episodes',
+  label: 'SSDA903 social worker episodes',
+  kind: 'ssda903',
+  columns: ['CHILD', 'DOB', 'SW_ID', 'SW_DECOM', 'SW_DEC', 'SW_REASON'],
+  required: [],
+  schema: Ssda903SwEpisode,
+  check(row, ctx) {
+    futureCheck(ctx, 'SW_DECOM', row.SW_DECOM, 'Social worker episode start');
+    return true;
+  },
+  duplicateKey: (row) => `${row.CHILD}\u0000${row.SW_ID}\u0000${row.SW_DECOM ?? ''}`,
+  commit(rows, at, data) {
+    rows.forEach((row, i) => {
+      push(data.socialWorkerEpisodes, row.CHILD, { ...at(i), child: row.CHILD, id: row.SW_ID, start: row.SW_DECOM, end: row.SW_DEC });
+    });
+  },
+});
+
+/**
+ * 903 tables EduBridge checks (CHILD present, dates real) and counts, but whose content the education
+ * record has no place for: reviews, UASC, OC2, OC3, missing, adoption and previous permanence.
+ */
+function referenceOnly(id: TableId, label: string, columns: readonly string[], dates: readonly string[]): TableSpec<Record<string, string | undefined>> {
+  const shape: Record<string, z.ZodType<string | undefined, string | undefined>> = {};
+  for (const column of columns) shape[column] = column === 'CHILD' ? Text.required : dates.includes(column) ? DateField.optional : Text.optional;
+  return table({
+    id,
+    label,
+    kind: 'ssda903',
+    columns,
+    required: [],
+    schema: z.object(shape) as unknown as z.ZodType<Record<string, string | undefined>, Record<string, string | undefined>>,
+    duplicateKey: (row) => columns.map((c) => row[c] ?? '').join('\u0000'),
+    commit(_rows, at, data) {
+      _rows.forEach((row, i) => DataSet.useKey(data.ssdaReferences, row.CHILD as string, at(i), label));
+    },
+  });
+}
+
+export const SSDA903_REVIEWS = referenceOnly('903-reviews', 'SSDA903 reviews', ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'], ['DOB', 'REVIEW']);
+export const SSDA903_UASC = referenceOnly('903-uasc', 'SSDA903 UASC', ['CHILD', 'SEX', 'DOB', 'DUC'], ['DOB', 'DUC']);
+export const SSDA903_OC2 = referenceOnly('903-oc2', 'SSDA903 OC2', ['CHILD', 'DOB', 'SDQ_SCORE', 'SDQ_REASON', 'CONVICTED', 'HEALTH_CHECK', 'IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE', 'INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED'], ['DOB']);
+export const SSDA903_OC3 = referenceOnly('903-oc3', 'SSDA903 OC3', ['CHILD', 'DOB', 'IN_TOUCH', 'ACTIV', 'ACCOM'], ['DOB']);
+export const SSDA903_MISSING = referenceOnly('903-missing', 'SSDA903 missing', ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'], ['DOB', 'MIS_START', 'MIS_END']);
+export const SSDA903_AD1 = referenceOnly('903-ad1', 'SSDA903 AD1', ['CHILD', 'DOB', 'DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'], ['DOB', 'DATE_INT', 'DATE_MATCH']);
+export const SSDA903_PLACED_FOR_ADOPTION = referenceOnly('903-placed-for-adoption', 'SSDA903 placed for adoption', ['CHILD', 'DOB', 'DATE_PLACED', 'DATE_PLACED_CEASED', 'REASON_PLACED_CEASED'], ['DOB', 'DATE_PLACED', 'DATE_PLACED_CEASED']);
+export const SSDA903_PREVIOUS_PERMANENCE = referenceOnly('903-previous-permanence', 'SSDA903 previous permanence', ['CHILD', 'DOB', 'PREV_PERM', 'LA_PERM', 'DATE_PERM'], []);
+
+export const TEMPLATES: readonly TableSpec[] = [CHILDREN, ATTENDANCE, ASSESSMENTS, PEPS, PEP_ACTIONS, EXCLUSIONS] as unknown as TableSpec[];
+export const SSDA903_TABLES: readonly TableSpec[] = [
+  SSDA903_HEADER,
+  SSDA903_EPISODES,
+  SSDA903_REVIEWS,
+  SSDA903_UASC,
+  SSDA903_OC2,
+  SSDA903_OC3,
+  SSDA903_MISSING,
+  SSDA903_SW_EPISODES,
+  SSDA903_AD1,
+  SSDA903_PLACED_FOR_ADOPTION,
+  SSDA903_PREVIOUS_PERMANENCE,
+] as unknown as TableSpec[];
+export const ALL_TABLES: readonly TableSpec[] = [...TEMPLATES, ...SSDA903_TABLES];
+
+export type { Severity };

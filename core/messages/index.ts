@@ -1,0 +1,121 @@
+import type { Explained } from '../model/status.ts';
+import { cy } from './cy.ts';
+import { en, type MessageKey } from './en.ts';
+
+export { en, cy };
+export type { MessageKey };
+
+/** The languages EduBridge speaks: English, and Welsh for councils in Wales. */
+export const LANGUAGES = ['en', 'cy'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export type MessageParams = Record<string, string | number>;
+
+/** Every catalogue, keyed by language. Each has exactly the keys of `en`. */
+export const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, cy };
+
+const MONTHS: Record<Language, readonly string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  cy: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
+};
+
+/** An ISO date as a reader writes it: "3 March 2026" (en), "3 Mawrth 2026" (cy). Anything else is returned as is. */
+export function formatDate(iso: string, language: Language = 'en'): string {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return iso;
+  const day = Number(iso.slice(8, 10));
+  const month = MONTHS[language][Number(iso.slice(5, 7)) - 1];
+  if (month === undefined || !Number.isInteger(day) || !/^\d{4}$/.test(iso.slice(0, 4))) return iso;
+  return `${day} ${month} ${iso.slice(0, 4)}`;
+}
+
+/** "reading, writing and maths"; in Welsh "a" becomes "ac" before a vowel. */
+export function joinList(items: readonly string[], language: Language = 'en'): string {
+  if (items.length === 0) return '';
+  if (items.length === 1) return items[0] ?? '';
+  const last = items[items.length - 1] ?? '';
+  let and: string = CATALOGUES[language]['list.and'];
+  if (language === 'cy' && /^[aeiouwyâêîôûŵŷ]/i.test(last)) and = 'ac';
+  return `${items.slice(0, -1).join(', ')} ${and} ${last}`;
+}
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(date))?\}/g;
+
+/** The placeholders a template uses, e.g. `['due:date', 'days']` (sorted, for comparing catalogues). */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => (m[2] ? `${m[1]}:${m[2]}` : (m[1] ?? ''))).sort();
+}
+
+/** A template split into literal text and placeholders, compiled once per template. */
+type Part = string | { name: string; date: boolean; whole: string };
+const compiled = new Map<string, Part[]>();
+
+function compile(template: string): Part[] {
+  let parts = compiled.get(template);
+  if (parts) return parts;
+  parts = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    if (match.index > last) parts.push(template.slice(last, match.index));
+    parts.push({ name: match[1] ?? '', date: match[2] === 'date', whole: match[0] });
+    last = match.index + match[0].length;
+  }
+  if (last < template.length) parts.push(template.slice(last));
+  if (compiled.size > 10_000) compiled.clear();
+  compiled.set(template, parts);
+  return parts;
+}
+
+/** Fills a template's placeholders. A missing parameter leaves its placeholder visible rather than vanishing. */
+export function interpolate(template: string, params: MessageParams, language: Language = 'en'): string {
+  if (!template.includes('{')) return template;
+  let text = '';
+  for (const part of compile(template)) {
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    const value = params[part.name];
+    text += value === undefined ? part.whole : part.date ? formatDate(String(value), language) : String(value);
+  }
+  return text;
+}
+
+const composedKeys = new Map<string, Map<string, Map<string, MessageKey>>>();
+
+/**
+ * A message key made of parts, e.g. `composeKey('flag.', 'pep-overdue', '.title')`. Remembered, so status
+ * derivation does not build (and hash) the same key string for every child.
+ */
+export function composeKey(prefix: string, name: string, suffix = ''): MessageKey {
+  let byName = composedKeys.get(prefix);
+  if (!byName) composedKeys.set(prefix, (byName = new Map()));
+  let bySuffix = byName.get(name);
+  if (!bySuffix) byName.set(name, (bySuffix = new Map()));
+  let key = bySuffix.get(suffix);
+  if (key === undefined) {
+    key = `${prefix}${name}${suffix}` as MessageKey;
+    bySuffix.set(suffix, key);
+  }
+  return key;
+}
+
+/** The sentence for a key in a language (falling back to English, then to the key itself). */
+export function formatMessage(key: MessageKey, params: MessageParams = {}, language: Language = 'en'): string {
+  const template = CATALOGUES[language]?.[key] ?? en[key] ?? key;
+  return interpolate(template, params, language);
+}
+
+/** A catalogue sentence with the key and parameters that made it, so a screen can re-render it in another language. */
+export function message(key: MessageKey, params: MessageParams = {}, language: Language = 'en'): Explained {
+  return { key, params, text: formatMessage(key, params, language) };
+}
+
+/** Re-renders an explained sentence in another language (e.g. a screen switching to Welsh). */
+export function translate(explained: Explained, language: Language): Explained {
+  if (!(explained.key in en)) return explained;
+  return message(explained.key as MessageKey, explained.params, language);
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { EXIT, parseAsOf, requireReadablePath, runAction, UsageError } from '../../import/cli-support.ts';
+import type { RegisterCommand } from './index.ts';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function parsePort(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new UsageError('--port must be a port number, 0 to 65535');
+  return Number(value);
+}
+
+function checkOrigin(origin: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\/(\*|[^/\s*]+)$/i.test(origin)) throw new UsageError(`--origin ${JSON.stringify(origin)} is not an origin (scheme://host[:port], or scheme://* for any host)`);
+  return origin;
+}
+
+export const registerServe: RegisterCommand = (program: Command) => {
+  program
+    .command('serve')
+    .description('Serve the Education Status API (and, with --demo, the demo pages) from a data directory')
+    .argument('<dir>', 'a data directory (any format the importers read)')
+    .option('--port <n>', 'port to listen on; 0 picks a free one', '5177')
+    .option('--host <name>', 'interface to listen on; "localhost" means 127.0.0.1 and ::1 only', 'localhost')
+    .option('--users <file>', 'the users file (JSON): who may use the service, and which children each may see')
+    .option('--origin <url>', 'a web origin allowed to call the API from a browser (repeat for more; chrome-extension://ID for the extension)', collect, [])
+    .option('--as-of <date>', 'work statuses out for this day (YYYY-MM-DD); default today', parseAsOf)
+    .option('--audit <file>', 'append the audit log (one JSON line per disclosure) to this file', 'edubridge-audit.jsonl')
+    .option('--rate-limit <n>', 'requests per caller per minute', '600')
+    .option('--la-code <number>', "the council's own 3-digit LA number")
+    .option('--demo', 'also serve the demo pages (imitation case-management systems, portal, intranet; lists the users and their tokens)')
+    .addHelpText('after', '\nPrints "EduBridge … listening on URL" once ready. Stop with Ctrl+C.')
+    .action(
+      runAction(async (dir: string, options: { port: string; host: string; users?: string; origin: string[]; asOf?: string; audit: string; rateLimit: string; laCode?: string; demo?: boolean }) => {
+        await requireReadablePath(dir);
+        const port = parsePort(options.port);
+        const origins = options.origin.map(checkOrigin);
+        if (!/^\d{1,6}$/.test(options.rateLimit) || Number(options.rateLimit) < 1) throw new UsageError('--rate-limit must be a whole number, 1 or more');
+        if (!options.users && !options.demo) throw new UsageError('give a users file with --users FILE (or use --demo for the demo users)');
+        const { startServer } = await import('../../../../demo/server/serve.ts');
+        let server;
+        try {
+          server = await startServer({ dir, port, host: options.host, usersFile: options.users, origins, asOf: options.asOf, auditFile: options.audit, rateLimit: Number(options.rateLimit), laCode: options.laCode, demo: options.demo });
+        } catch (error) {
+          throw new UsageError((error as Error).message);
+        }
+        if (server.inconsistentChildId) process.stdout.write(`Inconsistent record (the case-management pages disagree with education): person ID ${server.inconsistentChildId}\n`);
+        process.stdout.write(`EduBridge ${options.demo ? 'demo' : 'API'} listening on ${server.url}\n`);
+        const stop = () => {
+          void server.close().then(() => process.exit(0));
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        await new Promise<never>(() => undefined);
+        return EXIT.ok;
+      }),
+    );
+};

@@ -1,0 +1,316 @@
+/**
+ * Reading a data directory (or one file) from disk: CSV streamed through papaparse, XML and JSON read
+ * whole. Bytes must be UTF-8 (a byte-order mark is allowed); Windows line endings are fine.
+ */
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import Papa from 'papaparse';
+import type { ChildEducationRecord } from '../../model/index.ts';
+import { buildRecords } from '../../import/build.ts';
+import { DataSet } from '../../import/dataset.ts';
+import { readRecordsJson } from '../../import/json.ts';
+import { sortProblems, type FileSummary, type Problem } from '../../import/problem.ts';
+import { newSummary, recogniseHeader, TableReader } from '../../import/reader.ts';
+import { readSsda903Xml } from '../../import/ssda903-xml.ts';
+
+export interface LoadOptions {
+  /** The date the data is checked against (future dates warn); default today (UTC). */
+  asOf?: string;
+  /** The council's own LA number, to tell children placed here by another council. */
+  laCode?: string;
+}
+
+export interface LoadResult {
+  records: ChildEducationRecord[];
+  problems: Problem[];
+  files: FileSummary[];
+}
+
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+/** Raised when bytes are not valid UTF-8: carries the line the bad bytes are on. */
+class NotUtf8 extends Error {
+  constructor(readonly line: number) {
+    super('not UTF-8');
+  }
+}
+
+/** Decodes UTF-8 strictly, counting lines so an invalid byte can be located. */
+class StrictUtf8 extends Transform {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private lines = 1;
+
+  constructor(private readonly onText: (text: string) => void) {
+    super({ readableObjectMode: false, decodeStrings: true, encoding: 'utf8' });
+  }
+
+  private count(text: string): void {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lines++;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk, { stream: true });
+    } catch {
+      // Find the line of the first bad byte: decode the chunk's good prefix.
+      let good = 0;
+      const probe = new TextDecoder('utf-8', { fatal: true });
+      for (let end = chunk.length; end > 0; end--) {
+        try {
+          good = probe.decode(chunk.subarray(0, end), { stream: true }).split('\n').length - 1;
+          break;
+        } catch {
+          /* try a shorter prefix */
+        }
+      }
+      callback(new NotUtf8(this.lines + good));
+      return;
+    }
+    this.count(text);
+    this.onText(text);
+    callback(null, text);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    try {
+      const rest = this.decoder.decode();
+      this.onText(rest);
+      callback(null, rest);
+    } catch {
+      callback(new NotUtf8(this.lines));
+    }
+  }
+}
+
+function notUtf8(file: string, line: number): Problem {
+  return { file, line, column: '-', severity: 'error', code: 'not-utf8', message: 'The file is not valid UTF-8 text (save or export it as UTF-8, e.g. "CSV UTF-8" in Excel). File not imported.' };
+}
+
+/**
+ * The text papaparse has been given, kept only until rows are past it, to turn its character cursor
+ * into line numbers.
+ */
+class LineTracker {
+  private chunks: string[] = [];
+  private base = 0;
+  private position = 0;
+  private line = 1;
+
+  add(text: string): void {
+    if (text.length > 0) this.chunks.push(text);
+  }
+
+  /** Newlines between the last position and `to` (absolute character offset); moves there. */
+  private advance(to: number): number {
+    let count = 0;
+    while (this.position < to && this.chunks.length > 0) {
+      const chunk = this.chunks[0] as string;
+      const start = this.position - this.base;
+      const end = Math.min(chunk.length, to - this.base);
+      for (let i = chunk.indexOf('\n', start); i !== -1 && i < end; i = chunk.indexOf('\n', i + 1)) count++;
+      this.position = this.base + end;
+      if (end >= chunk.length) {
+        this.chunks.shift();
+        this.base += chunk.length;
+      }
+    }
+    return count;
+  }
+
+  /** The line a row starts on, given the cursor after it, and the newlines inside its fields. */
+  rowEnded(cursor: number, fields: readonly string[]): number {
+    const before = this.line;
+    const lastChar = this.charBefore(cursor);
+    const newlines = this.advance(cursor);
+    this.line = before + newlines;
+    let inner = 0;
+    for (const field of fields) if (field.includes('\n')) inner += field.split('\n').length - 1;
+    // The row's own line break is not inside its last field (it is, for an unterminated quote).
+    const lastField = fields[fields.length - 1] ?? '';
+    const terminated = lastChar === '\n' && !lastField.endsWith('\n');
+    return this.line - inner - (terminated ? 1 : 0);
+  }
+
+  private charBefore(cursor: number): string {
+    let offset = cursor - 1 - this.base;
+    for (const chunk of this.chunks) {
+      if (offset < chunk.length) return chunk.charAt(offset);
+      offset -= chunk.length;
+    }
+    return '';
+  }
+}
+
+/** Reads one CSV file into the data set, streaming it through papaparse. */
+export function readCsvFile(path: string, file: string, data: DataSet): Promise<FileSummary> {
+  return readCsvStream(createReadStream(path), file, data);
+}
+
+/** Reads CSV bytes from a stream (a file, or bytes in tests) into the data set. */
+export async function readCsvStream(input: Readable, file: string, data: DataSet): Promise<FileSummary> {
+  const summary = newSummary(file, 'unrecognised');
+  data.summaries.set(file, summary);
+  const lines = new LineTracker();
+  const decoder = new StrictUtf8((text) => lines.add(text));
+  let reader: TableReader | undefined;
+  let sawHeader = false;
+  let stopped = false;
+  let internalError: Error | undefined;
+  const failure = await new Promise<unknown>((resolve) => {
+    input.on('error', (error) => resolve(error));
+    decoder.on('error', (error) => resolve(error));
+    Papa.parse(input.pipe(decoder) as unknown as File, {
+      delimiter: ',',
+      skipEmptyLines: true,
+      step(results: Papa.ParseStepResult<string[]>, parser: Papa.Parser) {
+        if (stopped) return;
+        try {
+          readRow(results, parser);
+        } catch (error) {
+          // A fault in EduBridge itself: reject the file rather than crash the whole run.
+          stopped = true;
+          parser.abort();
+          internalError = error as Error;
+        }
+      },
+      complete: () => resolve(undefined),
+      error: (error: Error) => resolve(error),
+    });
+    function readRow(results: Papa.ParseStepResult<string[]>, parser: Papa.Parser): void {
+      const fields = results.data;
+      const last = fields.length - 1;
+      if (last >= 0 && (fields[last] as string).endsWith('\r')) fields[last] = (fields[last] as string).slice(0, -1);
+      const line = lines.rowEnded(results.meta.cursor, fields);
+      if (results.errors.length > 0) {
+        summary.rowsRead++;
+        summary.rejected++;
+        const error = results.errors[0] as Papa.ParseError;
+        data.report({ file, line, column: '-', severity: 'error', code: 'csv-syntax', message: `${error.message}. Row not imported.` });
+        return;
+      }
+      if (!sawHeader) {
+        sawHeader = true;
+        const recognised = recogniseHeader(file, fields);
+        summary.format = recognised.ok ? recognised.table.label : recognised.format;
+        if (!recognised.ok) {
+          data.rejectFile({ ...recognised.problem, file });
+          stopped = true;
+          parser.abort();
+          return;
+        }
+        for (const p of recognised.problems) data.report({ ...p, file });
+        reader = new TableReader(file, recognised.table, recognised.columns, data, summary);
+        return;
+      }
+      (reader as TableReader).row(fields, line);
+    }
+  });
+  if (internalError) {
+    data.rejectFile({ file, line: 1, column: '-', severity: 'error', code: 'unreadable', message: `EduBridge could not read this file (${internalError.message}); please report it. File not imported.` });
+    input.destroy();
+    return summary;
+  }
+  if (stopped) {
+    input.destroy();
+    return summary;
+  }
+  if (failure instanceof NotUtf8) {
+    data.rejectFile(notUtf8(file, failure.line));
+    return summary;
+  }
+  if (failure) {
+    data.rejectFile({ file, line: 1, column: '-', severity: 'error', code: 'unreadable', message: `The file cannot be read: ${(failure as Error).message}. File not imported.` });
+    return summary;
+  }
+  if (!sawHeader) {
+    data.rejectFile({ file, line: 1, column: '-', severity: 'error', code: 'no-header', message: 'The file is empty: a header line naming the columns is required. File not imported.' });
+    return summary;
+  }
+  reader?.finish();
+  return summary;
+}
+
+async function readText(path: string, file: string, data: DataSet, summary: FileSummary): Promise<string | undefined> {
+  const bytes = await readFile(path);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    let line = 1;
+    for (let end = bytes.length; end > 0; end--) {
+      try {
+        line = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true }).split('\n').length;
+        break;
+      } catch {
+        /* shorter */
+      }
+    }
+    data.summaries.set(file, summary);
+    data.rejectFile(notUtf8(file, line));
+    return undefined;
+  }
+}
+
+/** Runs a whole-file reader; a fault in EduBridge itself rejects the file instead of ending the run. */
+function guard(file: string, data: DataSet, read: () => unknown): void {
+  try {
+    read();
+  } catch (error) {
+    data.rejectFile({ file, line: 1, column: '-', severity: 'error', code: 'unreadable', message: `EduBridge could not read this file (${(error as Error).message}); please report it. File not imported.` });
+  }
+}
+
+/** Reads one file of any supported kind (by extension) into the data set. */
+export async function readDataFile(path: string, file: string, data: DataSet): Promise<FileSummary> {
+  const lower = path.toLowerCase();
+  const modified = (await stat(path)).mtime.toISOString().slice(0, 10);
+  data.fileDates.set(file, modified < data.asOf ? modified : data.asOf);
+  if (lower.endsWith('.csv')) return readCsvFile(path, file, data);
+  if (lower.endsWith('.xml')) {
+    const summary = newSummary(file, 'SSDA903 XML');
+    data.summaries.set(file, summary);
+    const text = await readText(path, file, data, summary);
+    if (text !== undefined) guard(file, data, () => readSsda903Xml(file, text, data, summary));
+    return summary;
+  }
+  if (lower.endsWith('.json')) {
+    const summary = newSummary(file, 'records JSON');
+    data.summaries.set(file, summary);
+    const text = await readText(path, file, data, summary);
+    if (text !== undefined) guard(file, data, () => readRecordsJson(file, text, data, summary));
+    return summary;
+  }
+  const summary = newSummary(file, 'not a data file');
+  data.summaries.set(file, summary);
+  data.report({ file, line: 1, column: '-', severity: 'warning', code: 'unrecognised-file', message: 'Not a .csv, .xml or .json file; skipped' });
+  return summary;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.'))
+    .map((e) => join(e.parentPath, e.name))
+    .filter((p) => !relative(dir, p).split(sep).some((part) => part.startsWith('.')))
+    .sort();
+}
+
+/**
+ * Reads every file in a data directory (recursively; hidden files skipped), or a single file, and
+ * joins them into child education records. Never throws for bad content: every problem is in
+ * `problems`. Throws only when the path itself cannot be read.
+ */
+export async function loadDataDirectory(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const data = new DataSet(options.asOf ?? todayUtc());
+  const info = await stat(dir);
+  const paths = info.isDirectory() ? await listFiles(dir) : [dir];
+  const files: FileSummary[] = [];
+  for (const path of paths) {
+    const file = info.isDirectory() ? relative(dir, path).split(sep).join('/') : basename(path);
+    files.push(await readDataFile(path, file, data));
+  }
+  const records = buildRecords(data, { laCode: options.laCode });
+  return { records, problems: sortProblems(data.problems), files };
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { TermDates } from './rules/calendar.ts';
+
+/**
+ * A council's policy: the thresholds and deadlines `deriveStatus` applies. Every value has a default
+ * (DEFAULT_POLICY) taken from the statutory guidance or common practice, with its source; a council
+ * overrides only what it does differently, e.g. `resolvePolicy({ pep: { dueSoonSchoolDays: 10 } })`.
+ */
+
+const Percent = z.number().min(0).max(100);
+const Rated = z.enum(['green', 'amber', 'red']);
+
+export const PepQualityGrade = z.object({
+  value: z.string().min(1).describe('The rating as recorded, e.g. "gold" (matched ignoring case)'),
+  rating: Rated.describe('How EduBridge treats it: amber and red raise a flag'),
+});
+export type PepQualityGrade = z.infer<typeof PepQualityGrade>;
+
+export const Policy = z
+  .object({
+    attendance: z
+      .object({
+        greenAtLeastPercent: Percent.describe('Attendance at or above this is green (default 95)'),
+        amberAtLeastPercent: Percent.describe('At or above this (and below green) is amber; below is red (default 90: persistent absence)'),
+        trendChangePoints: z
+          .number()
+          .nonnegative()
+          .describe('How many percentage points the last four weeks must differ from the four before to count as improving or declining'),
+      })
+      .refine((a) => a.amberAtLeastPercent <= a.greenAtLeastPercent, {
+        message: 'The amber threshold must not be above the green threshold',
+        path: ['amberAtLeastPercent'],
+      }),
+    pep: z.object({
+      initialWithinWorkingDays: z.number().int().positive().describe('The first PEP is due within this many working days of entering care'),
+      reviewEvery: z.enum(['term', 'six-months']).describe('How often a PEP meeting must be held after the first'),
+      dueSoonSchoolDays: z.number().int().nonnegative().describe('A PEP is "due soon" within this many school days of its deadline'),
+      qualityScale: z
+        .array(PepQualityGrade)
+        .min(1)
+        .describe("The council's PEP quality scale, best first"),
+    }),
+    exclusions: z.object({
+      redAtSuspensions: z.number().int().positive().describe('This many suspensions this school year or more is red'),
+      amberAtSuspensions: z.number().int().positive().describe('This many (and fewer than red) is amber'),
+      permanentLookbackDays: z.number().int().positive().describe('A permanent exclusion this recent is red'),
+    }),
+    attainment: z.object({
+      redAtSubjectsBelow: z.number().int().positive().describe('Core subjects below expected for red'),
+      amberAtSubjectsBelow: z.number().int().positive().describe('Core subjects below expected for amber'),
+      evidenceWithinDays: z.number().int().positive().describe('Only assessments this recent are rated'),
+    }),
+    care: z.object({
+      newToCareDays: z.number().int().nonnegative().describe('A child in care for fewer days than this is flagged as new to care'),
+      placementChangesFlagAt: z.number().int().positive().describe('Placement changes in the last 12 months that raise a flag'),
+    }),
+    termDates: TermDates.optional().describe('School term dates; years not listed follow the default rule in core/rules/calendar.ts'),
+    staleDataDays: z.number().int().positive().describe('A part of the record older than this many days is flagged as possibly out of date'),
+  })
+  .describe("A council's thresholds and deadlines for the education status");
+export type Policy = z.infer<typeof Policy>;
+
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+/** What a council writes: any part of the policy; the rest comes from DEFAULT_POLICY. Lists replace, never merge. */
+export type PolicyInput = DeepPartial<z.input<typeof Policy>>;
+
+/**
+ * The defaults, with sources (DOMAIN.md):
+ * - attendance: green ≥ 95%, amber ≥ 90%, red below 90% — persistent absence is 10% or more missed [P: DfE];
+ *   the 95% green line is common virtual-school practice [S]. Trend: 2 points either way [U: our choice].
+ * - PEP: the first within 20 working days of entering care [S: statutory guidance as quoted by LAs]; one
+ *   meeting each school term [S]; "due soon" within 15 school days [U: our choice].
+ * - PEP quality: gold/green/amber/red, the longer of the two scales in use [S]; councils using
+ *   red/amber/green set `qualityScale` to those three.
+ * - exclusions: red for a permanent exclusion in the last 365 days or two or more suspensions this school
+ *   year, amber for one [U: common practice].
+ * - attainment: red when two or more core subjects are below expected, amber for one, counting assessments
+ *   from the last 365 days [U].
+ * - data older than 30 days is flagged [U].
+ */
+export const DEFAULT_POLICY: Policy = Object.freeze({
+  attendance: { greenAtLeastPercent: 95, amberAtLeastPercent: 90, trendChangePoints: 2 },
+  pep: {
+    initialWithinWorkingDays: 20,
+    reviewEvery: 'term',
+    dueSoonSchoolDays: 15,
+    qualityScale: [
+      { value: 'gold', rating: 'green' },
+      { value: 'green', rating: 'green' },
+      { value: 'amber', rating: 'amber' },
+      { value: 'red', rating: 'red' },
+    ],
+  },
+  exclusions: { redAtSuspensions: 2, amberAtSuspensions: 1, permanentLookbackDays: 365 },
+  attainment: { redAtSubjectsBelow: 2, amberAtSubjectsBelow: 1, evidenceWithinDays: 365 },
+  care: { newToCareDays: 60, placementChangesFlagAt: 2 },
+  staleDataDays: 30,
+}) as Policy;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function deepMerge(base: unknown, override: unknown): unknown {
+  if (override === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(override)) return override;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) merged[key] = deepMerge(base[key], value);
+  return merged;
+}
+
+/**
+ * A complete policy from a council's partial one, validated. Throws a zod error naming the field when a
+ * value is wrong (e.g. `pep.dueSoonSchoolDays: Too small`).
+ */
+export function resolvePolicy(partial: PolicyInput = {}): Policy {
+  return Policy.parse(deepMerge(DEFAULT_POLICY, partial));
+}
+
+/** The rating a PEP quality value has under the policy's scale, or undefined when it is not on it. */
+export function pepQualityRating(value: string, policy: Policy = DEFAULT_POLICY): 'green' | 'amber' | 'red' | undefined {
+  const wanted = value.trim().toLowerCase();
+  return policy.pep.qualityScale.find((grade) => grade.value.toLowerCase() === wanted)?.rating;
+}

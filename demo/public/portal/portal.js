@@ -1,0 +1,20 @@
+// The portal's own glue: open a child chosen in the dashboard's table, and switch language.
+const summary = document.getElementById('child');
+const hint = document.getElementById('child-hint');
+
+function openChild(personId) {
+  summary.setAttribute('child-id', personId);
+  hint.hidden = true;
+  document.getElementById('child-heading').focus();
+}
+
+document.addEventListener('edu-select-child', (event) => openChild(event.detail.personId));
+
+const wanted = new URL(location.href).searchParams.get('child');
+if (wanted) openChild(wanted);
+
+for (const button of document.querySelectorAll('button.switch')) {
+  button.addEventListener('click', () => {
+    document.documentElement.lang = button.dataset.lang;
+  });
+}

@@ -1,0 +1,303 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { cors } from 'hono/cors';
+import { html } from 'hono/html';
+import { secureHeaders } from 'hono/secure-headers';
+import type { z } from 'zod';
+import { API_BASE } from '../../core/api/paths.ts';
+import { buildOpenApiDocument } from '../../core/api/openapi.ts';
+import { ChildId, ChildrenQuery, CohortSummaryQuery, RecordQuery, StatusQuery } from '../../core/api/schemas.ts';
+import { filterCohort, summariseCohort } from '../../core/cohort.ts';
+import type { AuditEntry, AuditLog } from './audit.ts';
+import type { ChildStore } from './data.ts';
+import { API_CSP, isLoopbackHost, originAllowed, PAGE_CSP, problem, RateLimiter } from './security.ts';
+import { page } from './pages/layout.ts';
+import { registerSignIn } from './pages/signin.ts';
+import { SessionStore, SESSION_COOKIE } from './sessions.ts';
+import type { User } from './users.ts';
+
+/**
+ * The reference server of the Education Status API (and, in demo mode, the demo pages), as a Hono app.
+ * Every API request names a user; every child outside the user's scope is answered exactly as a child
+ * that does not exist; every disclosure is audited before it is sent.
+ */
+
+export interface AppOptions {
+  store: ChildStore;
+  users: readonly User[];
+  audit: AuditLog;
+  /** Origins allowed to call the API from a browser (CORS); `scheme://*` allows any host of a scheme. */
+  origins?: readonly string[];
+  /** Requests per caller per minute; default 600. */
+  rateLimit?: number;
+  /** Where request lines go (IDs only, never names); default stderr. */
+  log?: (line: string) => void;
+  /** Adds the demo pages (imitation case-management systems, portal, intranet, index with demo users). */
+  demo?: (app: Hono<AppEnv>, context: DemoContext) => void;
+}
+
+export interface DemoContext {
+  store: ChildStore;
+  users: readonly User[];
+  sessions: SessionStore;
+  userFor: (c: Context<AppEnv>) => User | undefined;
+}
+
+export type AppEnv = { Variables: { requestId: string; user: User; childId: string | undefined } };
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** Turns a zod failure on query parameters into the `errors` of a 400 problem. */
+function parameterErrors(error: z.ZodError): { parameter: string; message: string }[] {
+  const errors: { parameter: string; message: string }[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) errors.push({ parameter: key, message: 'is not a parameter of this endpoint' });
+    } else {
+      errors.push({ parameter: issue.path.length > 0 ? String(issue.path[0]) : '(query)', message: issue.message });
+    }
+  }
+  return errors;
+}
+
+/** The query string as one text value per parameter (a repeated parameter's values joined by commas). */
+function queryOf(c: Context): Record<string, string> {
+  const all = c.req.queries();
+  const query: Record<string, string> = {};
+  for (const [key, values] of Object.entries(all)) query[key] = values.join(',');
+  return query;
+}
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const { store, users, audit } = options;
+  const origins = options.origins ?? [];
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const limiter = new RateLimiter(options.rateLimit ?? 600, 60_000);
+  const sessions = new SessionStore();
+  const byToken = new Map(users.map((user) => [user.token, user]));
+  const userIds = new Map(users.map((user, index) => [user, `user${index + 1}`]));
+  let openapi: string | undefined;
+
+  const app = new Hono<AppEnv>();
+
+  /** The user a request names: by bearer token, else by session cookie. */
+  const userFor = (c: Context<AppEnv>): User | undefined => {
+    const header = c.req.header('authorization');
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      return match ? byToken.get(match[1] as string) : undefined;
+    }
+    const session = getCookie(c, SESSION_COOKIE);
+    return session ? sessions.user(session) : undefined;
+  };
+
+  /** Whether an Origin header is the server itself (under any of its loopback names, when it runs on loopback). */
+  const isSelf = (c: Context, origin: string): boolean => {
+    try {
+      const from = new URL(origin);
+      const self = new URL(c.req.url);
+      if (from.origin === self.origin) return true;
+      return options.demo !== undefined && from.protocol === self.protocol && from.port === self.port && isLoopbackHost(from.hostname) && isLoopbackHost(self.hostname);
+    } catch {
+      return false;
+    }
+  };
+
+  // Request ID and a log line of IDs only: method, route pattern, status, time, the user's and child's IDs.
+  app.use('*', async (c, next) => {
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
+    c.set('childId', undefined);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    const user = c.var.user ? ` user=${userIds.get(c.var.user) ?? '?'}` : '';
+    const child = c.var.childId ? ` child=${c.var.childId}` : '';
+    log(`${new Date().toISOString()} ${requestId} ${c.req.method} ${c.req.routePath} ${c.res.status} ${Math.round(performance.now() - started)}ms${user}${child}`);
+  });
+
+  app.use(
+    '*',
+    secureHeaders({
+      crossOriginResourcePolicy: false,
+      crossOriginOpenerPolicy: false,
+      xFrameOptions: false,
+      strictTransportSecurity: false,
+      referrerPolicy: false,
+    }),
+  );
+  app.use('*', async (c, next) => {
+    await next();
+    const api = c.req.path.startsWith('/api/');
+    const embeddable = c.req.path.startsWith('/widgets/dist/');
+    if (!c.res.headers.has('content-security-policy')) c.header('content-security-policy', api ? API_CSP : PAGE_CSP);
+    c.header('cross-origin-resource-policy', embeddable || api ? 'cross-origin' : 'same-origin');
+    c.header('x-frame-options', api ? 'DENY' : 'SAMEORIGIN');
+    // Pages send a referrer only to themselves: "no-referrer" would make browsers send `Origin: null` with forms.
+    c.header('referrer-policy', api ? 'no-referrer' : 'same-origin');
+    if (api) c.header('cache-control', 'no-store');
+  });
+
+  app.use(
+    '*',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 'payloadTooLarge', `A request body may be at most ${MAX_BODY_BYTES} bytes.`) }),
+  );
+
+  app.use('*', async (c, next) => {
+    const header = c.req.header('authorization');
+    const session = getCookie(c, SESSION_COOKIE);
+    const key = header ? `t:${header}` : session ? `s:${session}` : `a:${(c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local'}`;
+    const wait = limiter.hit(key);
+    if (wait > 0) return problem(c, 'tooManyRequests', `At most ${limiter.limit} requests a minute. Try again in ${wait} seconds.`, { headers: { 'retry-after': String(wait) } });
+    await next();
+  });
+
+  // CORS for the configured origins only; and a browser request from any other origin is refused
+  // outright, so a cookie cannot be used from a site that is not trusted.
+  app.use(
+    `${API_BASE}/*`,
+    cors({
+      origin: (origin, c) => (originAllowed(origin, origins) || isSelf(c, origin) ? origin : null),
+      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      credentials: true,
+      maxAge: 600,
+    }),
+  );
+  app.use(`${API_BASE}/*`, async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== 'null' && !originAllowed(origin, origins) && !isSelf(c, origin)) {
+      return problem(c, 'forbidden', 'This web page is not allowed to use the education service. The service must list its origin.');
+    }
+    if (origin === 'null') return problem(c, 'forbidden', 'Requests from opaque origins are not allowed.');
+    await next();
+  });
+
+  app.get(`${API_BASE}/openapi.json`, (c) => {
+    openapi ??= JSON.stringify(buildOpenApiDocument());
+    return c.body(openapi, 200, { 'content-type': 'application/json' });
+  });
+
+  // Everything else under the API needs a user.
+  app.use(`${API_BASE}/*`, async (c, next) => {
+    const user = userFor(c);
+    if (!user) {
+      return problem(c, 'unauthorised', 'Send an access token (Authorization: Bearer …) or sign in first.', { headers: { 'www-authenticate': 'Bearer realm="edubridge"' } });
+    }
+    c.set('user', user);
+    await next();
+  });
+
+  const record = async (c: Context<AppEnv>, children: readonly (string | null)[], cohortSize?: number) => {
+    const user = c.var.user;
+    const time = new Date().toISOString();
+    const entries: AuditEntry[] = children.map((child) => ({
+      time,
+      requestId: c.var.requestId,
+      user: user.name,
+      role: user.role,
+      endpoint: `${c.req.method} ${c.req.routePath}`,
+      child,
+      ...(cohortSize !== undefined ? { cohortSize } : {}),
+    }));
+    await audit.record(entries);
+  };
+
+  const NOT_FOUND_DETAIL = 'There is no child with this ID that you may see.';
+
+  /** The child a path names, if it exists and the user may see it; one answer for "no such child" and "not yours". */
+  const childFor = (c: Context<AppEnv>) => {
+    const id = ChildId.safeParse(c.req.param('id'));
+    if (!id.success) return { response: problem(c, 'badRequest', 'The child ID is not valid.', { errors: parameterErrors(id.error).map((e) => ({ ...e, parameter: 'id' })) }) };
+    const found = store.find(id.data);
+    if (!found || !store.maySee(c.var.user, found)) return { response: problem(c, 'notFound', NOT_FOUND_DETAIL) };
+    c.set('childId', found.identity.personId);
+    return { record: found };
+  };
+
+  app.get(`${API_BASE}/children/:id`, async (c) => {
+    const query = RecordQuery.safeParse(queryOf(c));
+    if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
+    const found = childFor(c);
+    if (found.response) return found.response;
+    await record(c, [found.record.identity.personId]);
+    return c.json(found.record);
+  });
+
+  app.get(`${API_BASE}/children/:id/status`, async (c) => {
+    const query = StatusQuery.safeParse(queryOf(c));
+    if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
+    const found = childFor(c);
+    if (found.response) return found.response;
+    const status = store.status(found.record, query.data.asOf ?? store.asOf, query.data.lang ?? 'en');
+    await record(c, [found.record.identity.personId]);
+    return c.json(status);
+  });
+
+  app.get(`${API_BASE}/children`, async (c) => {
+    const query = ChildrenQuery.safeParse(queryOf(c));
+    if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
+    const { caseload: _caseload, page, pageSize, asOf = store.asOf, lang = 'en', ...filters } = query.data;
+    const statuses = store.visibleTo(c.var.user).map((child) => store.status(child, asOf, lang));
+    const matching = filterCohort(statuses, filters);
+    const items = matching.slice((page - 1) * pageSize, page * pageSize);
+    await record(
+      c,
+      items.map((status) => status.child.personId),
+    );
+    return c.json({ asOf, page, pageSize, total: matching.length, items });
+  });
+
+  app.get(`${API_BASE}/cohort/summary`, async (c) => {
+    const query = CohortSummaryQuery.safeParse(queryOf(c));
+    if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
+    const { asOf = store.asOf, ...filters } = query.data;
+    const statuses = filterCohort(
+      store.visibleTo(c.var.user).map((child) => store.status(child, asOf)),
+      filters,
+    );
+    const summary = summariseCohort(statuses);
+    await record(c, [null], statuses.length);
+    return c.json({ ...summary, asOf: summary.asOf ?? asOf });
+  });
+
+  app.all(`${API_BASE}/*`, (c) => {
+    const known = /^\/api\/v1\/(children(\/[^/]+(\/status)?)?|cohort\/summary|openapi\.json)$/.test(c.req.path);
+    return known ? problem(c, 'methodNotAllowed', 'Only GET is supported.', { headers: { allow: 'GET, HEAD, OPTIONS' } }) : problem(c, 'notFound', 'There is no such endpoint.');
+  });
+
+  registerSignIn(app, {
+    byToken,
+    sessions,
+    userFor,
+    sameOrigin: (c) => {
+      const origin = c.req.header('origin');
+      return origin === undefined || isSelf(c, origin);
+    },
+  });
+
+  options.demo?.(app, { store, users, sessions, userFor });
+
+  app.get('/', (c) =>
+    c.html(
+      page(
+        { title: 'EduBridge Education Status API' },
+        html`<main class="narrow"><h1>EduBridge Education Status API</h1><p>The API is at <code>${API_BASE}</code>; its description at <a href="${API_BASE}/openapi.json">${API_BASE}/openapi.json</a>.</p><p><a href="/signin">Sign in</a></p></main>`,
+      ),
+    ),
+  );
+
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? problem(c, 'notFound', 'There is no such endpoint.') : c.text('Not found', 404)));
+  app.onError((error, c) => {
+    log(`${new Date().toISOString()} ${c.var.requestId ?? '-'} error ${error.name}`);
+    return problem(c, 'internal', 'The server could not answer. The error has been logged.');
+  });
+
+  return app;
+}
+
+/** A random token, for demo users and sessions. */
+export const randomToken = (): string => randomBytes(24).toString('base64url');

@@ -1,0 +1,61 @@
+import type { Context, Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { html } from 'hono/html';
+import type { AppEnv } from '../app.ts';
+import { SESSION_COOKIE, SESSION_HOURS, type SessionStore } from '../sessions.ts';
+import type { User } from '../users.ts';
+import { page } from './layout.ts';
+
+/** Where to go after signing in: only a path on this server, never another site. */
+export function safeNext(value: unknown): string {
+  return typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) ? value : '/';
+}
+
+function signInPage(next: string, signedInAs: User | undefined, error?: string) {
+  return page(
+    { title: 'Sign in — EduBridge', styles: ['site.css'] },
+    html`<main class="narrow">
+  <h1>Sign in to EduBridge</h1>
+  ${signedInAs ? html`<p class="notice" role="status">You are signed in as ${signedInAs.name} (${signedInAs.role}).</p>` : ''}
+  ${error ? html`<p class="error" role="alert" id="signin-error">${error}</p>` : ''}
+  <form method="post" action="/signin">
+    <input type="hidden" name="next" value="${next}">
+    <label for="token">Access token</label>
+    <input id="token" name="token" type="password" autocomplete="current-password" required ${error ? html`aria-describedby="signin-error"` : ''}>
+    <button type="submit">Sign in</button>
+  </form>
+  <p>Signing in sets a session cookie, so the EduBridge extension and widgets can use the service without a token.</p>
+  ${signedInAs ? html`<form method="post" action="/signout"><button type="submit">Sign out</button></form>` : ''}
+</main>`,
+  );
+}
+
+export function registerSignIn(
+  app: Hono<AppEnv>,
+  deps: { byToken: ReadonlyMap<string, User>; sessions: SessionStore; userFor: (c: Context<AppEnv>) => User | undefined; sameOrigin: (c: Context) => boolean },
+): void {
+  const { byToken, sessions } = deps;
+
+  app.get('/signin', (c) => c.html(signInPage(safeNext(c.req.query('next')), deps.userFor(c))));
+
+  app.post('/signin', async (c) => {
+    if (!deps.sameOrigin(c)) return c.html(signInPage('/', undefined, 'Sign in from this site’s own sign-in page.'), 403);
+    const form = await c.req.parseBody();
+    const next = safeNext(form.next);
+    const token = typeof form.token === 'string' ? form.token.trim() : '';
+    const user = byToken.get(token);
+    if (!user) return c.html(signInPage(next, undefined, 'That access token is not recognised. Check it and try again.'), 401);
+    const previous = getCookie(c, SESSION_COOKIE);
+    if (previous) sessions.end(previous);
+    setCookie(c, SESSION_COOKIE, sessions.start(user), { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: SESSION_HOURS * 3600 });
+    return c.redirect(next, 303);
+  });
+
+  app.post('/signout', (c) => {
+    if (!deps.sameOrigin(c)) return c.text('Forbidden', 403);
+    const session = getCookie(c, SESSION_COOKIE);
+    if (session) sessions.end(session);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/signin', 303);
+  });
+}

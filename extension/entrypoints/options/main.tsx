@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ask } from '../../lib/ask.ts';
+import type { SettingsView } from '../../lib/messages.ts';
+import type { SettingField } from '../../lib/settings.ts';
+import '../../ui/pages.css';
+
+z.config({ jitless: true });
+
+type Settings = SettingsView['settings'];
+
+function Locked({ settings, field }: { settings: Settings; field: SettingField }) {
+  return settings.locked.includes(field) ? <span class="locked"> Set by your organisation.</span> : null;
+}
+
+function Connection({ view, onSaved }: { view: SettingsView; onSaved: (view: SettingsView) => void }) {
+  const { settings } = view;
+  const [apiBaseUrl, setApi] = useState(settings.apiBaseUrl);
+  const [authMode, setAuth] = useState(settings.authMode);
+  const [token, setToken] = useState('');
+  const [cacheHours, setHours] = useState(String(settings.cacheHours));
+  const [message, setMessage] = useState('');
+  const locked = (field: SettingField) => settings.locked.includes(field);
+  async function save(event: Event) {
+    event.preventDefault();
+    const patch: Record<string, unknown> = {};
+    if (!locked('apiBaseUrl') && apiBaseUrl !== settings.apiBaseUrl) patch.apiBaseUrl = apiBaseUrl;
+    if (!locked('authMode') && authMode !== settings.authMode) patch.authMode = authMode;
+    if (!locked('token') && token) patch.token = token;
+    if (!locked('cacheHours') && Number(cacheHours) !== settings.cacheHours) patch.cacheHours = Number(cacheHours);
+    try {
+      onSaved(await ask<SettingsView>({ type: 'settings:set', patch }));
+      setToken('');
+      setMessage('Saved.');
+    } catch (error) {
+      setMessage((error as Error).message);
+    }
+  }
+  return (
+    <form onSubmit={save} aria-labelledby="connection">
+      <h2 id="connection">Education service</h2>
+      <label for="api">API address</label>
+      <input id="api" type="url" value={apiBaseUrl} disabled={locked('apiBaseUrl')} onInput={(e) => setApi(e.currentTarget.value)} />
+      <Locked settings={settings} field="apiBaseUrl" />
+      <label for="auth">How to sign in</label>
+      <select id="auth" value={authMode} disabled={locked('authMode')} onChange={(e) => setAuth(e.currentTarget.value as Settings['authMode'])}>
+        <option value="cookie">My browser's sign-in to the service</option>
+        <option value="token">An access token</option>
+      </select>
+      <Locked settings={settings} field="authMode" />
+      <label for="token">Access token {settings.tokenSet ? '(one is set; type to replace it)' : ''}</label>
+      <input id="token" type="password" autocomplete="off" value={token} disabled={locked('token')} onInput={(e) => setToken(e.currentTarget.value)} />
+      <Locked settings={settings} field="token" />
+      <label for="hours">Keep fetched data for (hours, at most {settings.maxCacheHours})</label>
+      <input id="hours" type="number" min={1} max={settings.maxCacheHours} value={cacheHours} disabled={locked('cacheHours')} onInput={(e) => setHours(e.currentTarget.value)} />
+      <Locked settings={settings} field="cacheHours" />
+      <p>
+        <button type="submit">Save</button>
+      </p>
+      <p role="status">{message}</p>
+    </form>
+  );
+}
+
+function Permissions({ view, onChanged }: { view: SettingsView; onChanged: (view: SettingsView) => void }) {
+  const [site, setSite] = useState('');
+  const [message, setMessage] = useState('');
+  async function grant(event: Event) {
+    event.preventDefault();
+    let origin: string;
+    try {
+      origin = new URL(site).origin;
+    } catch {
+      setMessage('Type a web address, e.g. https://cms.council.example');
+      return;
+    }
+    const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
+    setMessage(granted ? `EduBridge may now run on ${origin}.` : `Access to ${origin} was not granted.`);
+    onChanged(await ask<SettingsView>({ type: 'permissions:changed' }));
+  }
+  return (
+    <form onSubmit={grant} aria-labelledby="permissions">
+      <h2 id="permissions">Sites EduBridge may use</h2>
+      <p>EduBridge runs only on the sites listed here, and talks only to the education service above.</p>
+      <ul>
+        {view.grantedOrigins.map((origin) => (
+          <li key={origin}>{origin}</li>
+        ))}
+      </ul>
+      <label for="site">Add a case-management or education service address</label>
+      <input id="site" type="url" value={site} onInput={(e) => setSite(e.currentTarget.value)} />
+      <p>
+        <button type="submit">Allow this site</button>
+      </p>
+      <p role="status">{message}</p>
+    </form>
+  );
+}
+
+function Adapters({ view, onSaved }: { view: SettingsView; onSaved: (view: SettingsView) => void }) {
+  const { settings } = view;
+  const [json, setJson] = useState(settings.customAdapters.length ? JSON.stringify(settings.customAdapters, null, 2) : '');
+  const [report, setReport] = useState<string[]>([]);
+  const all = [
+    ...settings.policyAdapters.map((a) => ({ adapter: a, from: 'your organisation' })),
+    ...settings.customAdapters.map((a) => ({ adapter: a, from: 'you' })),
+    ...view.builtInAdapters.map((a) => ({ adapter: a, from: 'built in' })),
+  ];
+  async function toggle(id: string, enabled: boolean) {
+    const disabled = new Set(settings.disabledAdapters);
+    if (enabled) disabled.delete(id);
+    else disabled.add(id);
+    onSaved(await ask<SettingsView>({ type: 'settings:set', patch: { disabledAdapters: [...disabled] } }));
+  }
+  function parse(): unknown[] | null {
+    try {
+      const value = JSON.parse(json || '[]') as unknown;
+      return Array.isArray(value) ? value : [value];
+    } catch (error) {
+      setReport([`Not valid JSON: ${(error as Error).message}`]);
+      return null;
+    }
+  }
+  async function save() {
+    const adapters = parse();
+    if (!adapters) return;
+    try {
+      onSaved(await ask<SettingsView>({ type: 'settings:set', patch: { customAdapters: adapters } }));
+      setReport(['Saved.']);
+    } catch (error) {
+      setReport((error as Error).message.split('\n'));
+    }
+  }
+  async function test() {
+    const adapters = parse();
+    if (!adapters) return;
+    const lines: string[] = [];
+    for (const adapter of adapters) {
+      const result = await ask<{ problems: string[]; examples: string[]; page?: Record<string, unknown> }>({ type: 'adapter:test', adapter });
+      lines.push(...result.problems, ...result.examples.map((e) => `Example: ${e}`));
+      if (result.page) lines.push(`On ${String(result.page.url)}: ${JSON.stringify(result.page)}`);
+      if (!result.problems.length && !result.examples.length) lines.push('The adapter is valid and its examples pass.');
+    }
+    setReport(lines);
+  }
+  const lockedCustom = settings.locked.includes('customAdapters');
+  return (
+    <section aria-labelledby="adapters">
+      <h2 id="adapters">Case-management systems (adapters)</h2>
+      <fieldset>
+        <legend>Recognise children on</legend>
+        {all.map(({ adapter, from }) => (
+          <div key={`${from}-${adapter.id}`}>
+            <input
+              type="checkbox"
+              id={`adapter-${from}-${adapter.id}`}
+              checked={!settings.disabledAdapters.includes(adapter.id)}
+              disabled={settings.locked.includes('disabledAdapters')}
+              onChange={(e) => void toggle(adapter.id, e.currentTarget.checked)}
+            />{' '}
+            <label style="display:inline" for={`adapter-${from}-${adapter.id}`}>
+              {adapter.name} ({from})
+            </label>
+          </div>
+        ))}
+        <Locked settings={settings} field="disabledAdapters" />
+      </fieldset>
+      <label for="custom">Your own adapters (JSON, see the adapters guide)</label>
+      <textarea id="custom" rows={8} value={json} disabled={lockedCustom} onInput={(e) => setJson(e.currentTarget.value)} />
+      <Locked settings={settings} field="customAdapters" />
+      <p>
+        <button type="button" onClick={() => void test()}>
+          Test against the current page
+        </button>{' '}
+        <button type="button" disabled={lockedCustom} onClick={() => void save()}>
+          Save adapters
+        </button>
+      </p>
+      <ul role="status">
+        {report.map((line, index) => (
+          <li key={index}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Data() {
+  const [message, setMessage] = useState('');
+  async function exportAudit() {
+    const { csv } = await ask<{ csv: string }>({ type: 'audit:csv' });
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `edubridge-audit-${new Date().toISOString().slice(0, 10)}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setMessage('The audit log was exported.');
+  }
+  return (
+    <section aria-labelledby="data">
+      <h2 id="data">Data on this computer</h2>
+      <p>
+        <button type="button" onClick={() => void ask({ type: 'cache:purge' }).then(() => setMessage('Saved education data was cleared.'))}>
+          Clear saved education data
+        </button>{' '}
+        <button type="button" onClick={() => void exportAudit()}>
+          Export the audit log (CSV)
+        </button>
+      </p>
+      <p role="status">{message}</p>
+    </section>
+  );
+}
+
+function Options() {
+  const [view, setView] = useState<SettingsView | null>(null);
+  useEffect(() => {
+    void ask<SettingsView>({ type: 'settings:get' }).then(setView);
+  }, []);
+  if (!view) return <p>Loading…</p>;
+  return (
+    <main>
+      <h1>EduBridge options</h1>
+      {view.settings.policyProblems.length > 0 && (
+        <div role="alert" class="error">
+          Your organisation's settings have problems: {view.settings.policyProblems.join('; ')}
+        </div>
+      )}
+      <Connection key={JSON.stringify(view.settings)} view={view} onSaved={setView} />
+      <Permissions view={view} onChanged={setView} />
+      <Adapters view={view} onSaved={setView} />
+      <Data />
+    </main>
+  );
+}
+
+render(<Options />, document.getElementById('root')!);

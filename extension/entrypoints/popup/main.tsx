@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ask } from '../../lib/ask.ts';
+import type { PopupView, SearchResult } from '../../lib/messages.ts';
+import { PEP_STATE_WORD, RATING_ICON, RATING_WORD, ageText, alertCount, dateText, percent } from '../../lib/format.ts';
+import '../../ui/pages.css';
+
+z.config({ jitless: true });
+
+function CurrentChild({ view }: { view: PopupView }) {
+  const child = view.child;
+  if (!child) return <p>No child recognised on this page.</p>;
+  if (child.phase === 'mismatch') return <p role="alert">This page's child may not match the education record: no figures are shown.</p>;
+  if (!child.status) return <p>{child.problem?.message ?? 'Looking up the education record…'}</p>;
+  const { status } = child;
+  const alerts = alertCount(status);
+  return (
+    <section aria-labelledby="current">
+      <h2 id="current">{status.child.displayName}</h2>
+      <p>
+        <strong>
+          <span aria-hidden="true">{RATING_ICON[status.rag.overall]}</span> {RATING_WORD[status.rag.overall]}
+        </strong>{' '}
+        overall · {alerts} alert{alerts === 1 ? '' : 's'}
+      </p>
+      <ul>
+        <li>Attendance this year: {percent(status.attendance.academicYear.attendancePercent)}</li>
+        <li>
+          {PEP_STATE_WORD[status.pep.state]}
+          {status.pep.nextDue ? `, next due ${dateText(status.pep.nextDue)}` : ''}
+        </li>
+        <li>Actions you owe: {status.pep.socialWorkerActions.length}</li>
+      </ul>
+      {child.problem && <p role="alert">{child.problem.message}</p>}
+      {child.fetchedAt !== undefined && <p class="muted">Saved {ageText(child.fetchedAt, Date.now())}.</p>}
+    </section>
+  );
+}
+
+function Search() {
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<SearchResult | null>(null);
+  useEffect(() => {
+    if (!query.trim()) return setResults(null);
+    let live = true;
+    void ask<SearchResult>({ type: 'search', query }).then((found) => live && setResults(found));
+    return () => {
+      live = false;
+    };
+  }, [query]);
+  return (
+    <section aria-labelledby="search">
+      <h2 id="search">Find a child you have looked at</h2>
+      <label for="q">Name, person ID or UPN</label>
+      <input id="q" type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
+      <div aria-live="polite">
+        {results && results.length === 0 && <p>No saved child matches.</p>}
+        {results && results.length > 0 && (
+          <ul class="results">
+            {results.map((child) => (
+              <li key={child.personId}>
+                {child.displayName} (born {dateText(child.dateOfBirth)}, ID {child.personId}): {RATING_WORD[child.overall]}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Popup() {
+  const [view, setView] = useState<PopupView | null>(null);
+  useEffect(() => {
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      setView(await ask<PopupView>({ type: 'popup', tabId: tab?.id }));
+    })();
+  }, []);
+  if (!view) return <p>Loading…</p>;
+  return (
+    <main>
+      <h1>EduBridge</h1>
+      <CurrentChild view={view} />
+      <Search />
+      <section aria-labelledby="connection">
+        <h2 id="connection">Connection</h2>
+        <p>
+          {view.connection.apiOrigin || 'No education service set'}: {view.connection.message}
+        </p>
+        <p>{view.cachedChildren} children saved on this computer.</p>
+      </section>
+      <p>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>{' '}
+        <button
+          type="button"
+          onClick={() => void ask({ type: 'signout' }).then(() => ask<PopupView>({ type: 'popup' }).then(setView))}
+        >
+          Sign out and clear saved data
+        </button>
+      </p>
+    </main>
+  );
+}
+
+render(<Popup />, document.getElementById('root')!);

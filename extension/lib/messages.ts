@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { EducationStatus } from '../../core/model/index.ts';
+import type { Adapter } from './adapters/schema.ts';
+import type { ChildSummary } from './cache.ts';
+import type { Problem } from './problems.ts';
+import type { EffectiveSettings, UserSettings } from './settings.ts';
+
+/**
+ * Messages between the extension's parts. The background validates every incoming message with these
+ * schemas and checks it against its sender before acting on it.
+ */
+
+const shortText = z.string().max(500);
+const personId = z.string().min(1).max(100);
+
+/** From a content script on a case-management page. */
+export const ContentMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello') }),
+  z.object({
+    type: z.literal('recognised'),
+    adapterId: z.string().min(1).max(100),
+    personId,
+    name: shortText.optional(),
+    dateOfBirth: shortText.optional(),
+    missing: z.array(shortText).max(20),
+  }),
+  z.object({ type: z.literal('left') }),
+  z.object({ type: z.literal('caseload'), adapterId: z.string().min(1).max(100), personIds: z.array(personId).max(500) }),
+]);
+export type ContentMessage = z.infer<typeof ContentMessage>;
+
+/** From the extension's own pages (popup, options). */
+export const PageMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('popup'), tabId: z.number().int().optional() }),
+  z.object({ type: z.literal('search'), query: z.string().max(200) }),
+  z.object({ type: z.literal('settings:get') }),
+  z.object({ type: z.literal('settings:set'), patch: z.record(z.string(), z.unknown()) }),
+  z.object({ type: z.literal('cache:purge') }),
+  z.object({ type: z.literal('signout') }),
+  z.object({ type: z.literal('audit:csv') }),
+  z.object({ type: z.literal('adapter:test'), adapter: z.unknown(), tabId: z.number().int().optional() }),
+  z.object({ type: z.literal('permissions:changed') }),
+]);
+export type PageMessage = z.infer<typeof PageMessage>;
+
+/** From the overlay frame, over its port. */
+export const OverlayMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('attach'), session: z.string().min(16).max(64) }),
+  z.object({ type: z.literal('set-open'), open: z.boolean() }),
+  z.object({ type: z.literal('dismiss') }),
+  z.object({ type: z.literal('retry') }),
+]);
+export type OverlayMessage = z.infer<typeof OverlayMessage>;
+
+/** What the overlay shows. Figures only in `ready`, or in `unavailable` as the last good data. */
+export interface OverlayState {
+  phase: 'loading' | 'ready' | 'mismatch' | 'no-record' | 'unavailable';
+  personId: string;
+  status?: EducationStatus;
+  /** When the data shown was fetched (ms since the epoch). */
+  fetchedAt?: number;
+  /** Whether a fresh copy is being fetched. */
+  refreshing: boolean;
+  problem?: Problem;
+  mismatchReasons?: string[];
+  /** Why the adapter could not find everything it looks for. */
+  diagnostics: string[];
+  open: boolean;
+  docked: boolean;
+  now: number;
+}
+
+/** What the content script asks of the page it runs in (from the background, for "test this adapter"). */
+export interface DiagnoseRequest {
+  type: 'diagnose';
+  adapter: Adapter;
+}
+
+export interface DiagnoseResult {
+  url: string;
+  pageKind: 'child' | 'caseload' | 'none';
+  personId?: string;
+  name?: string;
+  dateOfBirth?: string;
+  anchorFound?: boolean;
+  caseloadRows?: number;
+  missing: string[];
+}
+
+export interface PopupView {
+  child: null | {
+    personId: string;
+    phase: OverlayState['phase'];
+    status?: EducationStatus;
+    fetchedAt?: number;
+    problem?: Problem;
+  };
+  connection: { apiOrigin: string; state: 'ok' | 'unknown' | Problem['kind']; message: string; checkedAt?: number };
+  cachedChildren: number;
+}
+
+export interface SettingsView {
+  settings: Omit<EffectiveSettings, 'token'> & { tokenSet: boolean };
+  builtInAdapters: Adapter[];
+  grantedOrigins: string[];
+}
+
+export type SettingsPatch = Partial<UserSettings>;
+export type SearchResult = ChildSummary[];

@@ -1,0 +1,42 @@
+/**
+ * The reference server, in-process (no sockets): a child's status, a page of 50 statuses and the cohort
+ * summary for the virtual school over 2,000 children, each request audited (to memory).
+ */
+import { generateRecords } from '../../core/generate/index.ts';
+import { createApp } from '../../demo/server/app.ts';
+import { ChildStore } from '../../demo/server/data.ts';
+
+const CHILDREN = 2_000;
+const AS_OF = '2026-03-10';
+
+function percentile(times: number[], p: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export default async function bench(): Promise<void> {
+  const records = generateRecords({ children: CHILDREN, seed: 4, asOf: AS_OF });
+  const store = new ChildStore(records, AS_OF);
+  const users = [{ token: 'bench-virtual-school-token', name: 'Bench', role: 'virtual-school' as const, children: [], schools: [] }];
+  let audited = 0;
+  const app = createApp({ store, users, audit: { record: async (entries) => void (audited += entries.length) }, log: () => undefined, rateLimit: 1e9 });
+  const headers = { authorization: `Bearer ${users[0]!.token}` };
+
+  const time = async (label: string, rounds: number, path: (i: number) => string) => {
+    const times: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const start = performance.now();
+      const response = await app.request(path(i), { headers });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${label}: HTTP ${response.status}`);
+      times.push(performance.now() - start);
+    }
+    console.log(`${label.padEnd(44)} first ${times[0]!.toFixed(1)} ms, median ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms (${rounds} requests)`);
+  };
+
+  await time(`cohort summary, ${CHILDREN} children (cold, then warm)`, 20, () => '/api/v1/cohort/summary');
+  await time('status of one child', 500, (i) => `/api/v1/children/${records[i % CHILDREN]!.identity.personId}/status`);
+  await time('page of 50 statuses', 100, (i) => `/api/v1/children?pageSize=50&page=${(i % 40) + 1}`);
+  await time('cohort summary with filters', 50, () => '/api/v1/cohort/summary?keyStage=KS3,KS4&lookedAfter12Months=true');
+  console.log(`audit lines written: ${audited.toLocaleString('en-GB')}`);
+}

@@ -1,0 +1,78 @@
+/**
+ * Widgets in Chromium: time to first render of <edu-child-summary> from a `status` property, and of
+ * <edu-cohort-table> with 5,000 children (target ≤ 200 ms). Uses the built single bundle (dist/widgets).
+ * Prints figures; never fails on timing.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { generateRecords } from '../../core/generate/index.ts';
+import { deriveStatus } from '../../core/status/derive.ts';
+
+const ORIGIN = 'http://bench.test';
+const DIST = fileURLToPath(new URL('../../dist/widgets/', import.meta.url));
+const AS_OF = '2025-11-20';
+const RUNS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+export default async function bench(): Promise<void> {
+  const base = generateRecords({ children: 250, seed: 5000, asOf: AS_OF }).map((record) => deriveStatus(record, { asOf: AS_OF }));
+  const children = Array.from({ length: 5000 }, (_, index) => {
+    const status = structuredClone(base[index % base.length]!);
+    status.child.personId = `B${index}`;
+    return status;
+  });
+  const bundle = await readFile(`${DIST}edubridge-widgets.js`);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true });
+  try {
+    const page = await browser.newPage();
+    await page.route(`${ORIGIN}/**`, (route) =>
+      route.request().url().endsWith('.js')
+        ? route.fulfill({ contentType: 'text/javascript', body: bundle })
+        : route.fulfill({
+            contentType: 'text/html',
+            body: '<!doctype html><html lang="en"><head><title>bench</title><script type="module" src="/edubridge-widgets.js"></script></head><body><div id="host"></div></body></html>',
+          }),
+    );
+    await page.goto(`${ORIGIN}/`);
+    await page.waitForFunction(() => customElements.get('edu-cohort-table'));
+    await page.evaluate((data) => ((window as unknown as { benchData: unknown }).benchData = data), { summary: base[0], children });
+
+    const time = (tag: string, property: 'status' | 'children'): Promise<number> =>
+      page.evaluate(
+        async ({ tag, property }) => {
+          const { summary, children } = (window as unknown as { benchData: { summary: unknown; children: unknown[] } }).benchData;
+          const host = document.getElementById('host')!;
+          host.replaceChildren();
+          const start = performance.now();
+          const element = document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+          Object.assign(element, { [property]: property === 'status' ? summary : children });
+          host.append(element);
+          await element.updateComplete;
+          // Nested elements (the summary's sections) render in their own update cycles.
+          for (const inner of element.shadowRoot!.querySelectorAll('*')) {
+            const nested = inner as Partial<{ updateComplete: Promise<unknown> }>;
+            if (nested.updateComplete) await nested.updateComplete;
+          }
+          await new Promise(requestAnimationFrame);
+          return performance.now() - start;
+        },
+        { tag, property },
+      );
+
+    for (const [label, tag, property] of [
+      ['edu-child-summary, first render from the status property', 'edu-child-summary', 'status'],
+      ['edu-cohort-table, first render of 5,000 children (target ≤ 200 ms)', 'edu-cohort-table', 'children'],
+    ] as const) {
+      const times: number[] = [];
+      for (let run = 0; run < RUNS; run += 1) times.push(await time(tag, property));
+      console.log(`${label}: median ${median(times).toFixed(1)} ms, first ${times[0]!.toFixed(1)} ms (${RUNS} runs)`);
+    }
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,219 @@
+import { expect, test } from '@playwright/test';
+import { filterCohort, summariseCohort } from '../../../core/cohort.ts';
+import type { EducationStatus, Rating } from '../../../core/model/status.ts';
+import { cohort, mount, openHarness, ORIGIN, statusAt } from './fixtures.ts';
+import { collectEvents, events, expectNoAxeViolations } from './helpers.ts';
+
+const LEVELS: { level: Rating; en: string }[] = [
+  { level: 'red', en: 'Red' },
+  { level: 'amber', en: 'Amber' },
+  { level: 'green', en: 'Green' },
+  { level: 'none', en: 'No rating' },
+];
+
+const byName = (a: EducationStatus, b: EducationStatus): number =>
+  a.child.lastName.localeCompare(b.child.lastName, 'en-GB', { sensitivity: 'base' }) ||
+  a.child.displayName.localeCompare(b.child.displayName, 'en-GB', { sensitivity: 'base' }) ||
+  a.child.personId.localeCompare(b.child.personId, 'en-GB', { sensitivity: 'base' });
+
+for (const tag of ['edu-cohort-table', 'edu-cohort-dashboard'] as const) {
+  test.describe(tag, () => {
+    for (const { level, en } of LEVELS) {
+      test(`children rated ${level} show it in words and pass axe`, async ({ page }) => {
+        await openHarness(page);
+        const children = [statusAt(level), ...cohort.filter((c) => c.rag.overall === level).slice(0, 4)];
+        await mount(page, tag, {}, { children });
+        await expect(page.locator(`${tag} .rag-${level}`).first()).toHaveText(en);
+        await expectNoAxeViolations(page);
+      });
+    }
+
+    test('Welsh from lang="cy", and passes axe', async ({ page }) => {
+      await openHarness(page);
+      await mount(page, tag, { lang: 'cy' }, { children: cohort.slice(0, 10) });
+      await expect(page.locator(tag).getByRole('button', { name: 'Enw', exact: true })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('empty state for an empty list', async ({ page }) => {
+      await openHarness(page);
+      await mount(page, tag, {}, { children: [] });
+      await expect(page.locator(tag).getByRole('status').first()).toContainText('No children to show');
+      await expectNoAxeViolations(page);
+    });
+
+    test('loading from the API page by page, then edu-load with the count', async ({ page }) => {
+      let release: () => void = () => undefined;
+      const answered = new Promise<void>((resolve) => (release = resolve));
+      const asked: string[] = [];
+      await openHarness(page, {
+        api: async (route) => {
+          const url = new URL(route.request().url());
+          asked.push(url.search);
+          await answered;
+          const pageNumber = Number(url.searchParams.get('page'));
+          const size = Number(url.searchParams.get('pageSize'));
+          const items = cohort.slice((pageNumber - 1) * size, pageNumber * size);
+          await route.fulfill({ json: { asOf: cohort[0]!.asOf, page: pageNumber, pageSize: size, total: cohort.length, items } });
+        },
+      });
+      await collectEvents(page);
+      await mount(page, tag, { src: ORIGIN, school: '100001' });
+      await expect(page.locator(tag).getByRole('status').first()).toContainText('Loading the list of children');
+      await expectNoAxeViolations(page);
+      release();
+      await expect(page.locator(tag).getByText(`Children (${cohort.length})`).first()).toBeVisible();
+      expect(asked[0]).toContain('school=100001');
+      expect((await events(page)).find((e) => e.type === 'edu-load')?.detail).toEqual({ count: cohort.length });
+    });
+
+    test('error state in plain words when the API fails', async ({ page }) => {
+      await openHarness(page, { api: (route) => route.fulfill({ status: 503, json: { title: 'Down', status: 503 } }) });
+      await collectEvents(page);
+      await mount(page, tag, { src: ORIGIN });
+      await expect(page.locator(tag).getByRole('alert')).toContainText('had a problem (error 503)');
+      await expectNoAxeViolations(page);
+      expect((await events(page)).find((e) => e.type === 'edu-error')?.detail.kind).toBe('server');
+    });
+  });
+}
+
+test.describe('edu-cohort-table', () => {
+  test('sorts by a column from its heading, and says so with aria-sort', async ({ page }) => {
+    await openHarness(page);
+    await mount(page, 'edu-cohort-table', { 'page-size': '200' }, { children: cohort });
+    const table = page.locator('edu-cohort-table');
+    const yearHeader = table.getByRole('columnheader', { name: 'Year' });
+    await expect(table.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
+    const sortedNames = [...cohort].sort(byName).map((c) => c.child.displayName);
+    await expect(table.locator('tbody tr').first().locator('td').first()).toContainText(sortedNames[0]!);
+    await yearHeader.getByRole('button').click();
+    await expect(yearHeader).toHaveAttribute('aria-sort', 'ascending');
+    const years = [...cohort].map((c) => c.child.yearGroup ?? Infinity).sort((a, b) => a - b);
+    await yearHeader.getByRole('button').click();
+    await expect(yearHeader).toHaveAttribute('aria-sort', 'descending');
+    const firstYear = await table.locator('tbody tr').first().locator('td').nth(1).textContent();
+    const top = [...cohort].sort((a, b) => (b.child.yearGroup ?? -99) - (a.child.yearGroup ?? -99))[0]!;
+    expect(firstYear?.trim()).toBe(top.child.yearGroupLabel);
+    expect(years.length).toBe(cohort.length);
+  });
+
+  test('keyboard: arrows move between cells, Page Down turns the page, Enter opens the child', async ({ page }) => {
+    await openHarness(page);
+    await collectEvents(page);
+    await mount(page, 'edu-cohort-table', { 'page-size': '10' }, { children: cohort });
+    const table = page.locator('edu-cohort-table');
+    const sorted = [...cohort].sort(byName);
+    // After the column headings, Tab reaches the grid at one place: the first child's name.
+    await table.getByRole('button', { name: 'Suspensions' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(table.getByRole('button', { name: sorted[0]!.child.displayName, exact: true })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(table.locator('tbody tr').first().locator('td').nth(1)).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(table.locator('tbody tr').nth(1).locator('td').nth(1)).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(table.locator('tbody tr').nth(1).locator('td').last()).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(table.getByRole('button', { name: sorted[1]!.child.displayName, exact: true })).toBeFocused();
+    await page.keyboard.press('PageDown');
+    await expect(table.getByText('Showing 11 to 20 of 120 children')).toBeVisible();
+    await expect(table.getByRole('button', { name: sorted[11]!.child.displayName, exact: true })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    const selected = (await events(page)).filter((e) => e.type === 'edu-select-child');
+    expect(selected.map((e) => e.detail)).toEqual([{ personId: sorted[11]!.child.personId, displayName: sorted[11]!.child.displayName }]);
+  });
+
+  test('search and the rating filter narrow the rows; paging shows where you are', async ({ page }) => {
+    await openHarness(page);
+    await mount(page, 'edu-cohort-table', {}, { children: cohort });
+    const table = page.locator('edu-cohort-table');
+    await expect(table.getByText(`Showing 1 to 25 of ${cohort.length} children`)).toBeVisible();
+    await table.getByRole('button', { name: 'Next page' }).click();
+    await expect(table.getByText(`Showing 26 to 50 of ${cohort.length} children`)).toBeVisible();
+    const target = cohort[7]!;
+    await table.getByLabel('Search by name, ID or school').fill(target.child.personId);
+    await expect(table.locator('tbody tr')).toHaveCount(1);
+    await expect(table.locator('tbody tr')).toContainText(target.child.displayName);
+    await table.getByLabel('Search by name, ID or school').fill('');
+    await table.getByLabel('Overall rating').selectOption('green');
+    const greens = cohort.filter((c) => c.rag.overall === 'green').length;
+    await expect(table.getByText(`of ${greens} children`)).toBeVisible();
+  });
+
+  test('CSV export: the rows shown, in order, with formula-like names defused', async ({ page }) => {
+    await openHarness(page);
+    const children = cohort.slice(0, 30).map((c) => structuredClone(c));
+    children[0]!.child.displayName = '=HYPERLINK("http://evil.example","click")';
+    children[0]!.child.lastName = 'Aaaa';
+    await collectEvents(page);
+    await mount(page, 'edu-cohort-table', {}, { children });
+    const table = page.locator('edu-cohort-table');
+    const download = page.waitForEvent('download');
+    await table.getByRole('button', { name: 'Download as CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('children.csv');
+    const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    const lines = text.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Person ID,Name,Year,School,Overall,Attendance,PEP,PEP due,Suspensions,Attendance rating');
+    expect(lines).toHaveLength(31);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect((await events(page)).find((e) => e.type === 'edu-export')?.detail).toEqual({ rows: 30, filename: 'children.csv' });
+  });
+});
+
+test.describe('edu-cohort-dashboard', () => {
+  test('headline figures agree with summariseCohort and each shows the children behind it', async ({ page }) => {
+    await openHarness(page);
+    await mount(page, 'edu-cohort-dashboard', {}, { children: cohort });
+    const dashboard = page.locator('edu-cohort-dashboard');
+    const summary = summariseCohort(cohort);
+    const red = dashboard.locator('li', { hasText: 'Red overall rating' });
+    await expect(red).toContainText(`${summary.rag.red.count} of ${summary.rag.red.children} children`);
+    const persistent = dashboard.locator('li', { hasText: 'Persistently absent' });
+    await expect(persistent).toContainText(`${summary.attendance.persistentAbsence.count} of ${summary.attendance.persistentAbsence.children} children`);
+    await persistent.getByRole('button').click();
+    await expect(dashboard.getByRole('heading', { name: 'Children', exact: true })).toBeFocused();
+    await expect(dashboard.locator('edu-cohort-table').getByRole('heading', { name: `Children (${summary.attendance.persistentAbsence.count})` })).toBeVisible();
+    await dashboard.getByRole('button', { name: 'Show all children matching the filters' }).click();
+    await expect(dashboard.locator('edu-cohort-table').getByRole('heading', { name: `Children (${cohort.length})` })).toBeVisible();
+  });
+
+  test('filters by keyboard narrow every figure, as filterCohort does', async ({ page }) => {
+    await openHarness(page);
+    await collectEvents(page);
+    await mount(page, 'edu-cohort-dashboard', {}, { children: cohort });
+    const dashboard = page.locator('edu-cohort-dashboard');
+    await dashboard.getByLabel('In care 12 months or more').focus();
+    await page.keyboard.press('Space');
+    const inCare = filterCohort(cohort, { lookedAfter12Months: true });
+    await expect(dashboard.locator('li', { hasText: 'Children' }).first()).toContainText(String(inCare.length));
+    const school = inCare.find((c) => c.school)!.school!;
+    await dashboard.getByLabel('School', { exact: true }).focus();
+    await dashboard.getByLabel('School', { exact: true }).selectOption(school.urn);
+    const both = filterCohort(cohort, { lookedAfter12Months: true, school: [school.urn] });
+    await expect(dashboard.locator('edu-cohort-table').getByRole('heading', { name: `Children (${both.length})` })).toBeVisible();
+    const changes = (await events(page)).filter((e) => e.type === 'edu-filter-change');
+    expect(changes.at(-1)?.detail.count).toBe(both.length);
+    await dashboard.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(dashboard.locator('edu-cohort-table').getByRole('heading', { name: `Children (${cohort.length})` })).toBeVisible();
+  });
+
+  test('charts by year group and school have accessible names, and tables that click through', async ({ page }) => {
+    await openHarness(page);
+    await mount(page, 'edu-cohort-dashboard', {}, { children: cohort });
+    const dashboard = page.locator('edu-cohort-dashboard');
+    await expect(dashboard.getByRole('img', { name: /Bar chart: Children by year group/ })).toBeVisible();
+    await expect(dashboard.getByRole('img', { name: /Bar chart: Children by school/ })).toBeVisible();
+    await dashboard.getByText('Show the figures as a table').first().click();
+    const yearTable = dashboard.getByRole('table', { name: 'Children by year group' });
+    const firstRow = yearTable.locator('tbody tr').first();
+    const label = (await firstRow.locator('th').textContent())!.trim();
+    const expected = cohort.filter((c) => c.child.yearGroupLabel === label).length;
+    await expect(firstRow.locator('td').first()).toContainText(String(expected));
+    await firstRow.getByRole('button').click();
+    await expect(dashboard.locator('edu-cohort-table').getByRole('heading', { name: `Children (${expected})` })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});

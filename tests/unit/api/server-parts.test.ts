@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileAuditLog } from '../../../demo/server/audit.ts';
+import { safeNext } from '../../../demo/server/pages/signin.ts';
+import { originAllowed, RateLimiter } from '../../../demo/server/security.ts';
+import { loadUsers } from '../../../demo/server/users.ts';
+
+// The reference server's parts: the users file (issue 4's JSON format), the append-only audit log,
+// origin matching for CORS, the rate limiter and the sign-in redirect.
+
+const scratch = mkdtempSync(join(tmpdir(), 'edubridge-api-test-'));
+const write = (name: string, text: string) => {
+  const file = join(scratch, name);
+  writeFileSync(file, text);
+  return file;
+};
+
+describe('users file', () => {
+  it('reads the issue’s format, defaulting missing lists to empty', async () => {
+    const file = write('ok.json', JSON.stringify([{ token: 'a-token-of-16-chars', name: 'Sam', role: 'virtual-school' }]));
+    expect(await loadUsers(file)).toEqual([{ token: 'a-token-of-16-chars', name: 'Sam', role: 'virtual-school', children: [], schools: [] }]);
+  });
+
+  it.each([
+    ['not JSON', '[{', /is not valid JSON/],
+    ['an unknown role', JSON.stringify([{ token: 'a-token-of-16-chars', name: 'Sam', role: 'teacher' }]), /at \[0\]\.role/],
+    ['a short token', JSON.stringify([{ token: 'short', name: 'Sam', role: 'virtual-school' }]), /at \[0\]\.token: a token must be at least 16 characters/],
+    ['a URN that is not digits', JSON.stringify([{ token: 'a-token-of-16-chars', name: 'D', role: 'designated-teacher', schools: ['Oakfield'] }]), /at \[0\]\.schools\[0\]/],
+    ['two users with one token', JSON.stringify([{ token: 'a-token-of-16-chars', name: 'A', role: 'virtual-school' }, { token: 'a-token-of-16-chars', name: 'B', role: 'virtual-school' }]), /at \[1\]\.token: two users have the same token/],
+    ['a misspelt field', JSON.stringify([{ token: 'a-token-of-16-chars', name: 'A', role: 'social-worker', chidlren: ['1'] }]), /not valid/],
+    ['no users at all', '[]', /list at least one user/],
+  ])('%s → an error naming the file and field', async (_name, text, message) => {
+    const file = write('bad.json', text);
+    await expect(loadUsers(file)).rejects.toThrow(message);
+    await expect(loadUsers(file)).rejects.toThrow(file);
+  });
+
+  it('a missing file → says it cannot read it', async () => {
+    await expect(loadUsers(join(scratch, 'absent.json'))).rejects.toThrow(/cannot read the users file/);
+  });
+});
+
+describe('audit log file', () => {
+  it('appends one JSON line per entry, never rewriting, owner-only when created', async () => {
+    const file = join(scratch, 'logs', 'audit.jsonl');
+    const first = fileAuditLog(file);
+    const entry = { time: '2026-03-10T09:00:00.000Z', requestId: 'r1', user: 'Sam', role: 'social-worker', endpoint: 'GET /api/v1/children/:id', child: '400013' };
+    await first.record([entry]);
+    await Promise.all([first.record([{ ...entry, requestId: 'r2' }, { ...entry, requestId: 'r3' }]), fileAuditLog(file).record([{ ...entry, requestId: 'r4' }])]);
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((l) => l.requestId).sort()).toEqual(['r1', 'r2', 'r3', 'r4']);
+    expect(lines[0]).toEqual(entry);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('origins', () => {
+  it.each([
+    ['exact match', 'https://portal.council.example', ['https://portal.council.example'], true],
+    ['another port', 'https://portal.council.example:8443', ['https://portal.council.example'], false],
+    ['any extension', 'chrome-extension://abcdefghijklmnopabcdefghijklmnop', ['chrome-extension://*'], true],
+    ['a wildcard does not cross schemes', 'moz-extension://1234', ['chrome-extension://*'], false],
+    ['a wildcard needs a host', 'chrome-extension://', ['chrome-extension://*'], false],
+    ['nothing configured', 'https://portal.council.example', [], false],
+  ])('%s', (_name, origin, allowed, expected) => {
+    expect(originAllowed(origin, allowed)).toBe(expected);
+  });
+});
+
+describe('rate limiter', () => {
+  it('allows `limit` requests a window per caller, then says how long to wait', () => {
+    let now = 0;
+    const limiter = new RateLimiter(2, 60_000, () => now);
+    expect([limiter.hit('a'), limiter.hit('a'), limiter.hit('a'), limiter.hit('b')]).toEqual([0, 0, 60, 0]);
+    now = 30_000;
+    expect(limiter.hit('a')).toBe(30);
+    now = 60_000;
+    expect(limiter.hit('a')).toBe(0);
+  });
+});
+
+describe('where sign-in returns to', () => {
+  it.each([
+    ['a path on this server', '/cms/atlas/people/400013', '/cms/atlas/people/400013'],
+    ['another site', 'https://evil.example/', '/'],
+    ['a protocol-relative URL', '//evil.example/', '/'],
+    ['a backslash trick', '/\\evil.example', '/'],
+    ['nothing', undefined, '/'],
+  ])('%s', (_name, next, expected) => {
+    expect(safeNext(next)).toBe(expected);
+  });
+});

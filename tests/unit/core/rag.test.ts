@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import type { AttendanceSummary } from '../../../core/model/status.ts';
+import { DEFAULT_POLICY, resolvePolicy } from '../../../core/policy.ts';
+import { summariseExclusions } from '../../../core/rules/exclusions.ts';
+import type { PepTimeliness } from '../../../core/rules/pep.ts';
+import { percentForThreshold, rateAttainment, rateAttendance, rateExclusions, rateOverall, ratePep, worstRating } from '../../../core/rules/rag.ts';
+
+function attendance(attended: number, possible: number, fields: Partial<AttendanceSummary> = {}): AttendanceSummary {
+  const missed = possible - attended;
+  return {
+    from: '2025-09-01',
+    to: '2026-03-01',
+    possibleSessions: possible,
+    attendedSessions: attended,
+    authorisedAbsenceSessions: missed,
+    unauthorisedAbsenceSessions: 0,
+    attendancePercent: possible > 0 ? Math.round((attended * 1000) / possible) / 10 : null,
+    persistentAbsence: possible > 0 && missed * 10 >= possible,
+    severeAbsence: possible > 0 && missed * 2 >= possible,
+    smallDenominator: possible < 30,
+    absenceReasons: [],
+    weekly: [],
+    unknownCodes: [],
+    basis: possible > 0 ? 'marks' : 'none',
+    ...fields,
+  };
+}
+
+describe('attendance RAG (issue 2 §9 defaults: green ≥ 95%, amber ≥ 90%, red below 90%)', () => {
+  it.each([
+    ['exactly 95% (361 of 380) is green', 361, 380, 'green'],
+    ['94.7% (360 of 380) is amber', 360, 380, 'amber'],
+    ['94.99% (1899 of 2000) is amber, not rounded up to green', 1899, 2000, 'amber'],
+    ['exactly 90% (342 of 380) is amber', 342, 380, 'amber'],
+    ['89.7% (341 of 380) is red', 341, 380, 'red'],
+    ['89.96% (2249 of 2500) is red, not rounded up to amber', 2249, 2500, 'red'],
+    ['100% is green', 380, 380, 'green'],
+    ['0% is red', 0, 380, 'red'],
+  ])('%s', (_name, attended, possible, rating) => {
+    expect(rateAttendance(attendance(attended, possible), DEFAULT_POLICY).rating).toBe(rating);
+  });
+
+  it('says why, with the figure and threshold, and names persistent absence', () => {
+    const { reasons } = rateAttendance(attendance(300, 380), DEFAULT_POLICY);
+    expect(reasons.map((r) => r.text)).toEqual([
+      'Attendance this school year is 78.9%, below 90%.',
+      'That is persistent absence: one day in ten or more missed.',
+    ]);
+  });
+
+  it('shows a percentage just under a threshold with two decimals, so "below 90%" never reads "90%"', () => {
+    expect(rateAttendance(attendance(2249, 2500), DEFAULT_POLICY).reasons[0]?.text).toBe('Attendance this school year is 89.96%, below 90%.');
+    expect(percentForThreshold(361, 380, [95, 90])).toBe('95');
+  });
+
+  it('names severe absence (50% or more missed)', () => {
+    expect(rateAttendance(attendance(190, 380), DEFAULT_POLICY).reasons.map((r) => r.key)).toContain('rag.attendance.severe');
+  });
+
+  it('rates but cautions with a small denominator, and says when figures are summaries', () => {
+    const rated = rateAttendance(attendance(19, 20, { basis: 'summary' }), DEFAULT_POLICY);
+    expect(rated.rating).toBe('green');
+    expect(rated.reasons.map((r) => r.key)).toEqual(['rag.attendance.green', 'rag.attendance.small-denominator', 'rag.attendance.summary-basis']);
+  });
+
+  it('is none with no possible sessions', () => {
+    expect(rateAttendance(attendance(0, 0), DEFAULT_POLICY)).toMatchObject({ rating: 'none', reasons: [{ key: 'rag.attendance.none' }] });
+  });
+
+  it('follows a council policy (green at 96%)', () => {
+    const policy = resolvePolicy({ attendance: { greenAtLeastPercent: 96 } });
+    expect(rateAttendance(attendance(361, 380), policy).rating).toBe('amber');
+  });
+});
+
+describe('PEP RAG (issue 2 §9: red when overdue, amber when due soon)', () => {
+  const t = (fields: Partial<PepTimeliness>): PepTimeliness => ({ state: 'in-date', nextDue: '2026-03-27', due: 'review', daysOverdue: 0, schoolDaysToDue: null, noneRecorded: false, ...fields });
+  it.each([
+    ['in date → green', t({}), 'green', 'The PEP is up to date. The next meeting is due by 27 March 2026.'],
+    ['due soon → amber', t({ state: 'due-soon', schoolDaysToDue: 4 }), 'amber', 'The next PEP meeting is due by 27 March 2026, in 15 school days or fewer.'],
+    ['overdue → red', t({ state: 'overdue', daysOverdue: 9 }), 'red', 'The PEP meeting due by 27 March 2026 is 9 days overdue.'],
+    ['none recorded → red', t({ state: 'overdue', nextDue: null, noneRecorded: true }), 'red', 'No PEP meeting is recorded for this child in care.'],
+    ['not looked after → none', t({ state: 'not-required', nextDue: null, due: null }), 'none', 'The child is not looked after on this date, so no PEP is needed.'],
+  ])('%s', (_name, timeliness, rating, text) => {
+    const rated = ratePep(timeliness, DEFAULT_POLICY);
+    expect(rated.rating).toBe(rating);
+    expect(rated.reasons[0]?.text).toBe(text);
+  });
+});
+
+describe('exclusions RAG (issue 2 §9: red for a permanent exclusion or 2+ suspensions this year, amber for 1)', () => {
+  const asOf = '2026-03-01';
+  const suspensions = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'suspension' as const, start: `2025-10-${String(i + 10)}`, sessions: 2 }));
+  it.each([
+    ['no suspensions → green', suspensions(0), 'green'],
+    ['one suspension → amber', suspensions(1), 'amber'],
+    ['two suspensions → red', suspensions(2), 'red'],
+    ['five suspensions → red', suspensions(5), 'red'],
+    ['a permanent exclusion → red', [{ type: 'permanent' as const, start: '2026-01-20' }], 'red'],
+    ['suspensions last school year only → green', [{ type: 'suspension' as const, start: '2025-07-01' }, { type: 'suspension' as const, start: '2025-07-10' }], 'green'],
+  ])('%s', (_name, exclusions, rating) => {
+    expect(rateExclusions(summariseExclusions(exclusions, asOf), true, DEFAULT_POLICY).rating).toBe(rating);
+  });
+
+  it('is none for a child not of school age with nothing recorded', () => {
+    expect(rateExclusions(summariseExclusions([], asOf), false, DEFAULT_POLICY).rating).toBe('none');
+  });
+
+  it('gives both reasons for a permanent exclusion after suspensions', () => {
+    const rated = rateExclusions(summariseExclusions([...suspensions(1), { type: 'permanent', start: '2026-01-20' }], asOf), true, DEFAULT_POLICY);
+    expect(rated.reasons.map((r) => r.text)).toEqual(['Permanently excluded on 20 January 2026.', 'Suspensions this school year: 1 (red at 2 or more).']);
+  });
+});
+
+describe('attainment RAG (issue 2 §9: red when below expected in 2+ of reading, writing, maths; amber for 1)', () => {
+  const rw = ['reading', 'writing', 'maths'] as const;
+  it.each([
+    ['none below → green', [], ['reading', 'writing', 'maths'], 'green'],
+    ['one below → amber', ['maths'], ['reading', 'writing'], 'amber'],
+    ['two below → red', ['reading', 'maths'], ['writing'], 'red'],
+    ['three below → red', ['reading', 'writing', 'maths'], [], 'red'],
+    ['one assessed, at expected → green', [], ['maths'], 'green'],
+    ['nothing assessed → none', [], [], 'none'],
+  ] as const)('%s', (_name, below, atOrAbove, rating) => {
+    expect(rateAttainment({ subjects: rw, below, atOrAbove }, DEFAULT_POLICY).rating).toBe(rating);
+  });
+
+  it('at KS4: English and maths', () => {
+    const rated = rateAttainment({ subjects: ['english', 'maths'], below: ['english', 'maths'], atOrAbove: [] }, DEFAULT_POLICY);
+    expect(rated).toMatchObject({ rating: 'red', reasons: [{ text: 'Below the expected standard in English and maths (red when 2 or more subjects are below).' }] });
+  });
+
+  it('names subjects with no recent assessment', () => {
+    const rated = rateAttainment({ subjects: rw, below: [], atOrAbove: ['reading'] }, DEFAULT_POLICY);
+    expect(rated.reasons.map((r) => r.text)).toEqual(['At or above the expected standard in reading.', 'No assessment in the last year in writing and maths.']);
+  });
+
+  it('is none for a child not of school age', () => {
+    expect(rateAttainment({ subjects: [], below: [], atOrAbove: [] }, DEFAULT_POLICY).rating).toBe('none');
+  });
+});
+
+describe('overall RAG: the worst of the four', () => {
+  const r = (rating: 'green' | 'amber' | 'red' | 'none') => ({ rating, reasons: [] });
+  it.each([
+    [['green', 'green', 'green', 'green'], 'green', 'attendance, PEP, exclusions and attainment'],
+    [['green', 'amber', 'green', 'none'], 'amber', 'PEP'],
+    [['red', 'amber', 'green', 'red'], 'red', 'attendance and attainment'],
+    [['none', 'none', 'green', 'none'], 'green', 'exclusions'],
+  ] as const)('%j → %s', ([attendance, pep, exclusions, attainment], rating, areas) => {
+    const overall = rateOverall({ attendance: r(attendance), pep: r(pep), exclusions: r(exclusions), attainment: r(attainment) });
+    expect(overall.rating).toBe(rating);
+    expect(overall.reasons[0]?.text).toBe(`The overall rating is the worst of the four areas: ${areas} rated ${rating}.`);
+  });
+  it('is none when nothing could be rated', () => {
+    expect(worstRating(['none', 'none'])).toBe('none');
+    expect(rateOverall({ attendance: r('none'), pep: r('none'), exclusions: r('none'), attainment: r('none') }).reasons[0]?.key).toBe('rag.overall.none');
+  });
+});
+
+describe('policy', () => {
+  it('merges a council’s partial policy over the defaults', () => {
+    const policy = resolvePolicy({ pep: { dueSoonSchoolDays: 10, qualityScale: [{ value: 'good', rating: 'green' }] } });
+    expect(policy.pep).toEqual({ initialWithinWorkingDays: 20, reviewEvery: 'term', dueSoonSchoolDays: 10, qualityScale: [{ value: 'good', rating: 'green' }] });
+    expect(policy.attendance).toEqual(DEFAULT_POLICY.attendance);
+  });
+  it('rejects a policy that makes no sense, naming the field', () => {
+    expect(() => resolvePolicy({ attendance: { amberAtLeastPercent: 97 } })).toThrow(/amber threshold/);
+    expect(() => resolvePolicy({ pep: { dueSoonSchoolDays: -1 } })).toThrow(/dueSoonSchoolDays/);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { ApiProblem, createStatusApi } from '../../../extension/lib/background/api.ts';
+import { CONTENT_SCRIPT_ID, syncContentScripts, type ScriptingApi } from '../../../extension/lib/background/content-scripts.ts';
+import { defaultSettings, mergeSettings } from '../../../extension/lib/settings.ts';
+import { makeStatus } from './helpers/status.ts';
+
+const settings = (patch: Record<string, unknown> = {}) => mergeSettings({ ...defaultSettings('https://edu.council.example/'), ...patch }, undefined);
+
+function fakeFetch(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const impl = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    return respond(url, init);
+  }) as unknown as typeof fetch;
+  return { impl, calls };
+}
+
+describe('the API client the background uses', () => {
+  it('asks for the status by person ID with the token, and validates the answer', async () => {
+    const status = makeStatus({ personId: 'P 1/2' });
+    const { impl, calls } = fakeFetch(() => Response.json(status));
+    const api = createStatusApi(settings({ authMode: 'token', token: 'T0K' }), impl);
+    expect((await api.status('P 1/2')).child.personId).toBe('P 1/2');
+    expect(calls[0]!.url).toBe('https://edu.council.example/api/v1/children/P%201%2F2/status');
+    expect((calls[0]!.init.headers as Record<string, string>).authorization).toBe('Bearer T0K');
+    expect(calls[0]!.init.credentials).toBe('omit');
+  });
+
+  it('uses the browser session cookie in cookie mode and sends no token', async () => {
+    const { impl, calls } = fakeFetch(() => Response.json(makeStatus()));
+    await createStatusApi(settings({ authMode: 'cookie', token: 'T0K' }), impl).status('P1');
+    expect(calls[0]!.init.credentials).toBe('include');
+    expect((calls[0]!.init.headers as Record<string, string>).authorization).toBeUndefined();
+  });
+
+  it.each([
+    ['401', () => new Response('', { status: 401 }), 'unauthorised'],
+    ['403', () => new Response('', { status: 403 }), 'not-found'],
+    ['404', () => new Response('', { status: 404 }), 'not-found'],
+    ['500', () => new Response('', { status: 500 }), 'server'],
+    ['a body that fails the schema', () => Response.json({ schemaVersion: 99 }), 'schema'],
+    ['a body that is not JSON', () => new Response('<html>', { status: 200 }), 'schema'],
+    ['a network failure', () => Promise.reject(new TypeError('Failed to fetch')), 'offline'],
+    [
+      'no answer in time',
+      (_url: string, init: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+      'timeout',
+    ],
+  ] as const)('%s → %s', async (_label, respond, kind) => {
+    const { impl } = fakeFetch(respond as () => Response);
+    const error = await createStatusApi(settings(), impl, 50).status('P1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiProblem);
+    expect((error as ApiProblem).kind).toBe(kind);
+    // The explanation a person reads is plain words, never a stack trace or a schema dump.
+    expect((error as ApiProblem).message).toMatch(/^[A-Z][^\n]*\.$/);
+    expect((error as ApiProblem).message).not.toMatch(/at .*\.ts|ZodError|\{/);
+  });
+});
+
+describe('content scripts follow the granted origins', () => {
+  function fakeScripting() {
+    let registered: { id: string; matches: string[] }[] = [];
+    const api: ScriptingApi = {
+      getRegisteredContentScripts: async () => registered,
+      registerContentScripts: async (scripts) => void (registered = [...registered, ...scripts]),
+      unregisterContentScripts: async () => void (registered = []),
+    };
+    return { api, registered: () => registered };
+  }
+
+  it('registers for web origins only, and re-registers when they change', async () => {
+    const scripting = fakeScripting();
+    await syncContentScripts(scripting.api, ['http://localhost/*', 'chrome://favicon/*', 'https://cases.council.example/*']);
+    expect(scripting.registered()).toMatchObject([{ id: CONTENT_SCRIPT_ID, matches: ['http://localhost/*', 'https://cases.council.example/*'] }]);
+    await syncContentScripts(scripting.api, ['http://localhost/*']);
+    expect(scripting.registered()).toMatchObject([{ matches: ['http://localhost/*'] }]);
+  });
+
+  it('registers nothing when nothing is granted', async () => {
+    const scripting = fakeScripting();
+    await syncContentScripts(scripting.api, ['http://localhost/*']);
+    await syncContentScripts(scripting.api, []);
+    expect(scripting.registered()).toEqual([]);
+  });
+});

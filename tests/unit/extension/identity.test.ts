@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { confirmIdentity, namesAgree, parsePageDate } from '../../../extension/lib/identity.ts';
+import { makeStatus } from './helpers/status.ts';
+
+const child = makeStatus({ firstName: 'Zoë', lastName: "O'Brien-Smith", dateOfBirth: '2015-03-03' }).child;
+
+describe('reading dates as case-management pages write them', () => {
+  it.each([
+    ['03/03/2015', 'auto', '2015-03-03'],
+    ['3/3/2015', 'dd/mm/yyyy', '2015-03-03'],
+    ['03.03.2015', 'auto', '2015-03-03'],
+    ['2015-03-03', 'auto', '2015-03-03'],
+    ['3 March 2015', 'auto', '2015-03-03'],
+    ['3rd Mar 2015', 'd mmm yyyy', '2015-03-03'],
+    ['DOB: 03-Mar-2015 (11 years)', 'auto', '2015-03-03'],
+    ['31/02/2015', 'auto', undefined],
+    ['not a date', 'auto', undefined],
+    ['2015-03-03', 'dd/mm/yyyy', undefined],
+  ] as const)('%s (%s) → %s', (text, format, expected) => {
+    expect(parsePageDate(text, format)).toBe(expected);
+  });
+});
+
+describe('names on the page against the record', () => {
+  it.each([
+    ['Zoë O\'Brien-Smith', true],
+    ['ZOE OBRIEN-SMITH', true],
+    ["O'BRIEN-SMITH, Zoe", true],
+    ['Zoe Smith', false],
+    ['Jane O\'Brien-Smith', false],
+    ['', false],
+  ])('"%s" agrees: %s', (pageName, agrees) => {
+    expect(namesAgree(child, pageName)).toBe(agrees);
+  });
+
+  it('accepts the preferred name the record displays', () => {
+    const withPreferred = { ...makeStatus().child, firstName: 'Jennifer', displayName: 'Jenny Smith', lastName: 'Smith' };
+    expect(namesAgree(withPreferred, 'Jenny Smith')).toBe(true);
+  });
+});
+
+describe('never the wrong child', () => {
+  it('matches when name and date of birth agree', () => {
+    expect(confirmIdentity(child, { name: "Zoe O'Brien-Smith", dateOfBirth: '03/03/2015' })).toEqual({ verdict: 'match', reasons: [], notes: [] });
+  });
+  it('warns when the date of birth disagrees', () => {
+    const check = confirmIdentity(child, { name: "Zoe O'Brien-Smith", dateOfBirth: '04/03/2015' });
+    expect(check.verdict).toBe('mismatch');
+    expect(check.reasons).toEqual(['The date of birth on this page is not the date of birth on the education record.']);
+  });
+  it('warns when the name disagrees', () => {
+    expect(confirmIdentity(child, { name: 'Tom Jones' }).verdict).toBe('mismatch');
+  });
+  it('notes a date it cannot read rather than guessing', () => {
+    const check = confirmIdentity(child, { dateOfBirth: 'spring 2015' });
+    expect(check.verdict).toBe('match');
+    expect(check.notes[0]).toContain('could not be read');
+  });
+});

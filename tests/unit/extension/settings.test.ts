@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { activeAdapters, defaultSettings, mergeSettings, readUserSettings } from '../../../extension/lib/settings.ts';
+import type { Adapter } from '../../../extension/lib/adapters/schema.ts';
+
+const defaults = defaultSettings('http://localhost:8080/');
+const adapter = (id: string, name = id): Adapter => ({
+  id,
+  name,
+  hosts: ['cms.example.org'],
+  child: {
+    url: { path: '^/people/(?<id>\\d+)', examples: { match: ['https://cms.example.org/people/1'], noMatch: [] } },
+    id: { from: 'path' },
+    dateFormat: 'auto',
+  },
+});
+
+describe('user settings', () => {
+  it('keeps valid fields and drops invalid ones', () => {
+    const read = readUserSettings({ apiBaseUrl: 'not a url', cacheHours: 6, authMode: 'token' }, defaults);
+    expect(read.apiBaseUrl).toBe('http://localhost:8080/');
+    expect(read.cacheHours).toBe(6);
+    expect(read.authMode).toBe('token');
+  });
+});
+
+describe('organisation policy overrides and locks', () => {
+  it('locks each field the policy sets', () => {
+    const merged = mergeSettings({ ...defaults, apiBaseUrl: 'https://mine.example/' }, { apiBaseUrl: 'https://edu.council.example/', authMode: 'token', token: 'abc' });
+    expect(merged.apiBaseUrl).toBe('https://edu.council.example/');
+    expect(merged.token).toBe('abc');
+    expect(merged.locked.sort()).toEqual(['apiBaseUrl', 'authMode', 'token']);
+  });
+  it('caps the cache lifetime without locking it', () => {
+    const merged = mergeSettings({ ...defaults, cacheHours: 72 }, { maxCacheHours: 8 });
+    expect(merged.cacheHours).toBe(8);
+    expect(merged.maxCacheHours).toBe(8);
+    expect(merged.locked).toEqual([]);
+  });
+  it('reports bad policy values by field and ignores them', () => {
+    const merged = mergeSettings(defaults, { apiBaseUrl: 'ftp://x', colour: 'red', adapters: [{ id: 'Bad Id' }] });
+    expect(merged.apiBaseUrl).toBe(defaults.apiBaseUrl);
+    expect(merged.policyProblems.some((p) => p.startsWith('apiBaseUrl:'))).toBe(true);
+    expect(merged.policyProblems).toContain('colour: not a setting EduBridge knows');
+    expect(merged.policyProblems.some((p) => p.startsWith('adapters.0:'))).toBe(true);
+  });
+  it('no policy: nothing locked', () => {
+    expect(mergeSettings(defaults, undefined).locked).toEqual([]);
+  });
+});
+
+describe('which adapters are in force', () => {
+  it('policy replaces user replaces built-in, by id; disabled ones are left out', () => {
+    const merged = mergeSettings({ ...defaults, customAdapters: [adapter('a', 'user a'), adapter('c', 'user c')], disabledAdapters: ['d'] }, {
+      adapters: [adapter('a', 'policy a')],
+    });
+    // A policy that sets adapters locks the user's own out.
+    expect(activeAdapters([adapter('a', 'built-in a'), adapter('b'), adapter('d')], merged).map((a) => a.name)).toEqual(['policy a', 'b']);
+    const unlocked = mergeSettings({ ...defaults, customAdapters: [adapter('a', 'user a')], disabledAdapters: ['d'] }, undefined);
+    expect(activeAdapters([adapter('a', 'built-in a'), adapter('b'), adapter('d')], unlocked).map((a) => a.name)).toEqual(['user a', 'b']);
+  });
+});

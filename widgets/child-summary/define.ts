@@ -1,0 +1,17 @@
+import '../shared/setup.ts';
+import '../attendance/define.ts';
+import '../attainment/define.ts';
+import '../exclusions/define.ts';
+import '../pep-status/define.ts';
+import { defineElement } from '../shared/define.ts';
+import { EduChildSummary } from './child-summary.ts';
+
+defineElement('edu-child-summary', EduChildSummary);
+
+export { EduChildSummary };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'edu-child-summary': EduChildSummary;
+  }
+}
