@@ -7,7 +7,10 @@ import preact from '@preact/preset-vite';
  * options page (optional host permissions). The demo build also asks for the loopback origins the demo
  * server runs on; set EDUBRIDGE_PRODUCTION=1 to build without them. See docs/extension.md.
  */
-const demoOrigins = process.env.EDUBRIDGE_PRODUCTION === '1' ? [] : ['http://localhost/*', 'http://127.0.0.1/*'];
+const production = process.env.EDUBRIDGE_PRODUCTION === '1';
+const demoOrigins = production ? [] : ['http://localhost/*', 'http://127.0.0.1/*'];
+// The demo build starts pointed at `npm start`'s API (port 5177); a council build sets its own.
+if (!production) process.env.WXT_DEFAULT_API_URL ??= 'http://localhost:5177/';
 /** A council's own build may name its case-management and API origins, so a force-installed extension has
  * them without a prompt: EDUBRIDGE_HOSTS="https://cases.council.example,https://edu.council.example". */
 const councilOrigins = (process.env.EDUBRIDGE_HOSTS ?? '')

@@ -28,10 +28,15 @@ const server = spawn(
 );
 
 let shown = false;
+let printed = '';
 let odd = '';
+let outside = '';
 server.stdout.setEncoding('utf8');
-server.stdout.on('data', (text) => {
-  odd = /person ID (\S+)/.exec(text)?.[1] ?? odd;
+server.stdout.on('data', (chunk) => {
+  printed += chunk;
+  const text = printed;
+  odd = /^Inconsistent record .*person ID (\S+)$/m.exec(text)?.[1] ?? odd;
+  outside = /^Record not on the demo social worker's caseload: person ID (\S+)$/m.exec(text)?.[1] ?? outside;
   const match = /listening on (http:\/\/\S+)/.exec(text);
   if (!match || shown) return;
   shown = true;
@@ -49,7 +54,8 @@ EduBridge demo is running (data as of ${demo.asOf}; audit log ${auditFile})
   Council portal      ${url}/portal/
   School intranet     ${url}/intranet/
   Widgets docs        ${url}/widgets/docs/
-${odd ? `\n  Inconsistent record (name and date of birth disagree): person ID ${odd}\n` : ''}
+${odd ? `\n  Inconsistent record (name and date of birth disagree): person ID ${odd}` : ''}${outside ? `\n  Not on the social worker's caseload (API answers 404): person ID ${outside}` : ''}
+
 Demo users (tokens are public, for this demo only):
 ${demo.users.map((u) => `  ${u.role.padEnd(20)} ${u.token.padEnd(26)} ${u.name}`).join('\n')}
 

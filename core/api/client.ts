@@ -5,6 +5,7 @@ import {
   ChildRecordResponse,
   CohortSummary,
   ProblemDetails,
+  PURPOSE_HEADER,
   StatusPage,
   StatusResponse,
   type CohortFilters,
@@ -106,6 +107,8 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Give up after this long; default 10 000 ms. */
   timeoutMs?: number;
+  /** Why this client is looking (sent as the EduBridge-Purpose header; the service's audit log keeps it). */
+  purpose?: string;
 }
 
 export interface RequestOptions {
@@ -183,6 +186,7 @@ export function createClient(options: ClientOptions): EduBridgeClient {
     const url = `${base}${path}`;
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.purpose) headers[PURPOSE_HEADER] = options.purpose;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -8,6 +8,8 @@ import {
   CohortSummary,
   ListParameters,
   ProblemDetails,
+  Purpose,
+  PURPOSE_HEADER,
   StatusPage,
   StatusParameters,
   StatusResponse,
@@ -61,6 +63,11 @@ const idParameter = (): JsonObject => {
   return { name: 'id', in: 'path', required: true, description, schema: json };
 };
 
+const purposeParameter = (): JsonObject => {
+  const { $schema: _schema, description, ...json } = z.toJSONSchema(Purpose, { target: 'draft-2020-12' }) as JsonObject;
+  return { name: PURPOSE_HEADER, in: 'header', required: false, description, schema: json };
+};
+
 const filterParameters = () => Object.entries(CohortFilterParameters).map(([name, schema]) => queryParameter(name, schema));
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('ProblemDetails') } } });
@@ -96,7 +103,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
         get: {
           operationId: 'getRecord',
           summary: "A child's education record",
-          parameters: [idParameter()],
+          parameters: [idParameter(), purposeParameter()],
           responses: { '200': ok('The child education record', 'ChildEducationRecord'), ...COMMON_ERRORS, ...NOT_FOUND },
         },
       },
@@ -104,7 +111,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
         get: {
           operationId: 'getStatus',
           summary: "A child's education status",
-          parameters: [idParameter(), queryParameter('asOf', StatusParameters.asOf), queryParameter('lang', StatusParameters.lang)],
+          parameters: [idParameter(), queryParameter('asOf', StatusParameters.asOf), queryParameter('lang', StatusParameters.lang), purposeParameter()],
           responses: { '200': ok('The education status', 'EducationStatus'), ...COMMON_ERRORS, ...NOT_FOUND },
         },
       },
@@ -119,6 +126,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
             queryParameter('asOf', ListParameters.asOf),
             queryParameter('lang', ListParameters.lang),
             ...filterParameters(),
+            purposeParameter(),
           ],
           responses: { '200': ok('A page of statuses', 'StatusPage'), ...COMMON_ERRORS },
         },
@@ -127,7 +135,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
         get: {
           operationId: 'cohortSummary',
           summary: 'Dashboard figures for the children the caller may see',
-          parameters: [queryParameter('asOf', StatusParameters.asOf), ...filterParameters()],
+          parameters: [queryParameter('asOf', StatusParameters.asOf), ...filterParameters(), purposeParameter()],
           responses: { '200': ok('The cohort summary', 'CohortSummary'), ...COMMON_ERRORS },
         },
       },

@@ -92,6 +92,15 @@ export const StatusParameters = {
 export const StatusQuery = z.strictObject({ asOf: StatusParameters.asOf.optional(), lang: StatusParameters.lang.optional() });
 export type StatusQuery = z.infer<typeof StatusQuery>;
 
+/** Why the caller is looking (DOMAIN.md §7: record what, to whom and why): an optional request header the audit log keeps. */
+export const PURPOSE_HEADER = 'EduBridge-Purpose';
+export const Purpose = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[\x20-\x7e]+$/, 'printable ASCII')
+  .describe('Why the caller is looking, e.g. "case record page" or "virtual school dashboard"; kept in the audit log');
+
 /** `GET /api/v1/children/{id}` takes no query parameters. */
 export const RecordQuery = z.strictObject({});
 

@@ -6,7 +6,8 @@ import type { MessageKey } from './en.ts';
  * TO REVIEW: these translations were written by a non-native speaker and must be checked by a Welsh
  * speaker (ideally the council's Welsh-language officer) before councils in Wales rely on them. Terms
  * used: CAP = Cynllun Addysg Personol (PEP); AAA = anghenion addysgol arbennig (SEN); ataliad =
- * suspension; gwaharddiad parhaol = permanent exclusion; ysgol rithwir = virtual school.
+ * suspension; gwaharddiad parhaol = permanent exclusion; ysgol rithwir = virtual school. A noun after a
+ * numeral stays singular in Welsh ("12 diwrnod"), so both forms of a `{n|one|other}` placeholder are the same.
  */
 export const cy: Record<MessageKey, string> = {
   'rating.green': 'gwyrdd',
@@ -43,10 +44,10 @@ export const cy: Record<MessageKey, string> = {
     "Presenoldeb y flwyddyn ysgol hon yw {percent}%. Mae colli hanner yr holl sesiynau neu fwy yn cyfrif fel absenoldeb difrifol: mae'r plentyn i ffwrdd o'r ysgol mor aml ag y mae yno.",
   'flag.attendance-small-denominator.title': 'Rhy gynnar i farnu presenoldeb',
   'flag.attendance-small-denominator.meaning':
-    "Dim ond {possible} o sesiynau y gellid bod wedi'u mynychu hyd yma y flwyddyn ysgol hon, felly mae un neu ddau absenoldeb yn newid y ganran yn fawr. Byddwch yn ofalus gyda'r ffigur.",
+    "Dim ond {possible|sesiwn|sesiwn} y gellid bod wedi'u mynychu hyd yma y flwyddyn ysgol hon, felly mae un neu ddau absenoldeb yn newid y ganran yn fawr. Byddwch yn ofalus gyda'r ffigur.",
   'flag.unknown-attendance-codes.title': 'Marciau presenoldeb heb eu hadnabod',
   'flag.unknown-attendance-codes.meaning':
-    "Mae {count} o farciau presenoldeb yn defnyddio cod nad yw'n god presenoldeb cenedlaethol, felly maen nhw wedi'u gadael allan o'r ffigurau. Gofynnwch i'r ysgol neu'r tîm data eu cywiro.",
+    "Marciau presenoldeb a adawyd allan o'r ffigurau am nad yw eu cod yn god presenoldeb cenedlaethol: {count}. Gofynnwch i'r ysgol neu'r tîm data eu cywiro.",
   'flag.attendance-declining.title': 'Presenoldeb yn gostwng',
   'flag.attendance-declining.meaning':
     "Presenoldeb yn ystod y pedair wythnos ysgol ddiwethaf oedd {recent}%, i lawr o {previous}% yn y pedair wythnos ysgol cyn hynny. Gall gostyngiad sydyn fod yn arwydd cynnar bod rhywbeth o'i le.",
@@ -56,13 +57,13 @@ export const cy: Record<MessageKey, string> = {
 
   'flag.pep-overdue.title': 'CAP yn hwyr',
   'flag.pep-overdue.meaning':
-    "Roedd cyfarfod cynllun addysg personol (CAP) yn ddyledus erbyn {due:date} ac mae {days} diwrnod yn hwyr. Dylai pob plentyn mewn gofal gael cyfarfod CAP bob tymor ysgol.",
+    "Roedd cyfarfod cynllun addysg personol (CAP) yn ddyledus erbyn {due:date} ac mae {days|diwrnod|diwrnod} yn hwyr. Dylai pob plentyn mewn gofal gael cyfarfod CAP bob tymor ysgol.",
   'flag.pep-initial-overdue.title': 'CAP cyntaf yn hwyr',
   'flag.pep-initial-overdue.meaning':
-    "Dylai'r cynllun addysg personol (CAP) cyntaf fod yn barod o fewn {workingDays} diwrnod gwaith i ddod i ofal, erbyn {due:date}. Mae {days} diwrnod yn hwyr.",
+    "Dylai'r cynllun addysg personol (CAP) cyntaf fod yn barod o fewn {workingDays|diwrnod gwaith|diwrnod gwaith} i ddod i ofal, erbyn {due:date}. Mae {days|diwrnod|diwrnod} yn hwyr.",
   'flag.pep-due-soon.title': 'CAP yn ddyledus cyn bo hir',
   'flag.pep-due-soon.meaning':
-    "Mae'r cyfarfod cynllun addysg personol (CAP) nesaf yn ddyledus erbyn {due:date}, {schoolDays} diwrnod ysgol o nawr. Gwiriwch fod dyddiad wedi'i drefnu gyda'r ysgol.",
+    "Mae'r cyfarfod cynllun addysg personol (CAP) nesaf yn ddyledus erbyn {due:date}, {schoolDays|diwrnod ysgol|diwrnod ysgol} o nawr. Gwiriwch fod dyddiad wedi'i drefnu gyda'r ysgol.",
   'flag.pep-none-recorded.title': "Dim CAP wedi'i gofnodi",
   'flag.pep-none-recorded.meaning':
     "Nid oes cyfarfod cynllun addysg personol (CAP) wedi'i gofnodi ar gyfer y plentyn hwn mewn gofal. Rhaid i bob plentyn mewn gofal gael CAP.",
@@ -77,7 +78,7 @@ export const cy: Record<MessageKey, string> = {
     'Mae gan y CAP diwethaf y sgôr ansawdd "{rating}", nad yw ar raddfa sgorio\'r cyngor hwn, felly ni ellir ei barnu.',
   'flag.social-worker-actions-overdue.title': "Camau gweithredu'r gweithiwr cymdeithasol yn hwyr",
   'flag.social-worker-actions-overdue.meaning':
-    "Camau gweithredu CAP i'r gweithiwr cymdeithasol sydd wedi mynd heibio'u dyddiad dyledus: {count}. Mae'r hynaf {days} diwrnod yn hwyr.",
+    "Camau gweithredu CAP i'r gweithiwr cymdeithasol sydd wedi mynd heibio'u dyddiad dyledus: {count}. Mae'r hynaf {days|diwrnod|diwrnod} yn hwyr.",
   'flag.social-worker-actions-outstanding.title': "Camau gweithredu'r gweithiwr cymdeithasol ar agor",
   'flag.social-worker-actions-outstanding.meaning':
     "Camau gweithredu CAP i'r gweithiwr cymdeithasol sy'n dal ar agor ond heb fod yn ddyledus eto: {count}.",
@@ -87,7 +88,7 @@ export const cy: Record<MessageKey, string> = {
     "Cafodd y plentyn ei wahardd yn barhaol ar {date:date}: ni all fynd yn ôl i'r ysgol honno ac mae angen lle mewn ysgol newydd arno.",
   'flag.suspensions.title': "Wedi'i atal y flwyddyn ysgol hon",
   'flag.suspensions.meaning':
-    "Ataliadau y flwyddyn ysgol hon: {count}, gan golli {sessions} sesiwn (hanner diwrnod) o ysgol. Mae ataliad yn golygu bod yr ysgol wedi anfon y plentyn adref am gyfnod penodol.",
+    "Ataliadau y flwyddyn ysgol hon: {count}, gan golli {sessions|sesiwn|sesiwn} (hanner diwrnod) o ysgol. Mae ataliad yn golygu bod yr ysgol wedi anfon y plentyn adref am gyfnod penodol.",
 
   'flag.below-expected.title': "Islaw'r disgwyl mewn {subjects}",
   'flag.below-expected.meaning':
@@ -110,7 +111,7 @@ export const cy: Record<MessageKey, string> = {
     'Newidiadau lleoliad yn ystod y 12 mis diwethaf: {count}. Mae symud yn aml yn golygu newid ysgol a cholli dysgu.',
   'flag.new-to-care.title': 'Newydd i ofal',
   'flag.new-to-care.meaning':
-    'Daeth y plentyn i ofal ar {date:date}, {days} diwrnod yn ôl. Yr wythnosau cyntaf yw pan fo CAP ac addysg sefydlog yn bwysicaf.',
+    'Daeth y plentyn i ofal ar {date:date}, {days|diwrnod|diwrnod} yn ôl. Yr wythnosau cyntaf yw pan fo CAP ac addysg sefydlog yn bwysicaf.',
   'flag.out-of-area.title': "Wedi'i leoli y tu allan i'r ardal",
   'flag.out-of-area.meaning':
     "Mae lleoliad y plentyn y tu allan i ardal y cyngor, felly gall ei ysgol fod yn ardal cyngor arall hefyd.",
@@ -126,7 +127,7 @@ export const cy: Record<MessageKey, string> = {
     "Nid oes rhif disgybl unigryw (UPN) wedi'i gofnodi, felly ni ellir paru data ysgol â'r plentyn hwn yn awtomatig.",
   'flag.stale-data.title': "Gall y data fod yn hen",
   'flag.stale-data.meaning':
-    "Mae peth o'r wybodaeth hon yn fwy na {days} diwrnod oed ({parts}). Gwiriwch gyda'i ffynhonnell cyn gweithredu arni.",
+    "Mae peth o'r wybodaeth hon yn fwy na {days|diwrnod|diwrnod} oed ({parts}). Gwiriwch gyda'i ffynhonnell cyn gweithredu arni.",
 
   'rag.attendance.green': "Presenoldeb y flwyddyn ysgol hon yw {percent}%, ar {green}% neu'n uwch.",
   'rag.attendance.amber': "Presenoldeb y flwyddyn ysgol hon yw {percent}%, islaw {green}% ond ar {amber}% neu'n uwch.",
@@ -134,12 +135,12 @@ export const cy: Record<MessageKey, string> = {
   'rag.attendance.persistent': "Mae hynny'n absenoldeb parhaus: wedi colli un diwrnod o bob deg neu fwy.",
   'rag.attendance.severe': "Mae hynny'n absenoldeb difrifol: wedi colli hanner yr holl sesiynau neu fwy.",
   'rag.attendance.small-denominator':
-    "Dim ond {possible} o sesiynau y gellid bod wedi'u mynychu hyd yma, felly byddwch yn ofalus gyda'r sgôr hon.",
+    "Dim ond {possible|sesiwn|sesiwn} y gellid bod wedi'u mynychu hyd yma, felly byddwch yn ofalus gyda'r sgôr hon.",
   'rag.attendance.summary-basis': "Wedi'i gyfrifo o ffigurau cryno, nid o farciau presenoldeb dyddiol.",
   'rag.attendance.none': 'Nid oes data presenoldeb ar gyfer y flwyddyn ysgol hon.',
   'rag.pep.in-date': "Mae'r CAP yn gyfredol. Mae'r cyfarfod nesaf yn ddyledus erbyn {due:date}.",
-  'rag.pep.due-soon': "Mae'r cyfarfod CAP nesaf yn ddyledus erbyn {due:date}, ymhen {schoolDays} diwrnod ysgol neu lai.",
-  'rag.pep.overdue': "Mae'r cyfarfod CAP a oedd yn ddyledus erbyn {due:date} {days} diwrnod yn hwyr.",
+  'rag.pep.due-soon': "Mae'r cyfarfod CAP nesaf yn ddyledus erbyn {due:date}, ymhen {schoolDays|diwrnod ysgol|diwrnod ysgol} neu lai.",
+  'rag.pep.overdue': "Mae'r cyfarfod CAP a oedd yn ddyledus erbyn {due:date} {days|diwrnod|diwrnod} yn hwyr.",
   'rag.pep.none-recorded': "Nid oes cyfarfod CAP wedi'i gofnodi ar gyfer y plentyn hwn mewn gofal.",
   'rag.pep.not-required': "Nid yw'r plentyn yn derbyn gofal ar y dyddiad hwn, felly nid oes angen CAP.",
   'rag.exclusions.green': 'Dim ataliadau na gwaharddiadau parhaol y flwyddyn ysgol hon.',
@@ -147,7 +148,7 @@ export const cy: Record<MessageKey, string> = {
   'rag.exclusions.suspensions': 'Ataliadau y flwyddyn ysgol hon: {count} (coch ar {red} neu fwy).',
   'rag.exclusions.none': "Nid yw'r plentyn o oedran ysgol, felly nid yw gwaharddiadau'n cael eu sgorio.",
   'rag.attainment.green': "Ar y safon ddisgwyliedig neu'n uwch mewn {subjects}.",
-  'rag.attainment.below': "Islaw'r safon ddisgwyliedig mewn {subjects} (coch pan fo {red} pwnc neu fwy islaw).",
+  'rag.attainment.below': "Islaw'r safon ddisgwyliedig mewn {subjects} (coch pan fo {red|pwnc|pwnc} neu fwy islaw).",
   'rag.attainment.missing': 'Dim asesiad yn ystod y flwyddyn ddiwethaf mewn {subjects}.',
   'rag.attainment.none':
     "Nid oes asesiad yn ystod y flwyddyn ddiwethaf yn dangos sut mae'r plentyn yn dod ymlaen mewn {subjects}.",

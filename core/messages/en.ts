@@ -42,10 +42,10 @@ export const en = {
     'Attendance this school year is {percent}%. Missing half of all sessions or more counts as severe absence: the child is away from school as often as they are there.',
   'flag.attendance-small-denominator.title': 'Too early to judge attendance',
   'flag.attendance-small-denominator.meaning':
-    'Only {possible} sessions could have been attended so far this school year, so one or two absences move the percentage a lot. Treat the figure with caution.',
+    'Only {possible|session|sessions} could have been attended so far this school year, so one or two absences move the percentage a lot. Treat the figure with caution.',
   'flag.unknown-attendance-codes.title': 'Attendance marks not recognised',
   'flag.unknown-attendance-codes.meaning':
-    '{count} attendance marks use a code that is not a national attendance code, so they are left out of the figures. Ask the school or the data team to correct them.',
+    'Attendance marks left out of the figures because their code is not a national attendance code: {count}. Ask the school or the data team to correct them.',
   'flag.attendance-declining.title': 'Attendance falling',
   'flag.attendance-declining.meaning':
     'Attendance in the last four school weeks was {recent}%, down from {previous}% in the four school weeks before. A sudden drop can be an early sign that something is wrong.',
@@ -56,13 +56,13 @@ export const en = {
   // Flags: PEP
   'flag.pep-overdue.title': 'PEP overdue',
   'flag.pep-overdue.meaning':
-    'A personal education plan (PEP) meeting was due by {due:date} and is {days} days overdue. Every child in care should have a PEP meeting each school term.',
+    'A personal education plan (PEP) meeting was due by {due:date} and is {days|day|days} overdue. Every child in care should have a PEP meeting each school term.',
   'flag.pep-initial-overdue.title': 'First PEP overdue',
   'flag.pep-initial-overdue.meaning':
-    'The first personal education plan (PEP) should be ready within {workingDays} working days of coming into care, by {due:date}. It is {days} days overdue.',
+    'The first personal education plan (PEP) should be ready within {workingDays|working day|working days} of coming into care, by {due:date}. It is {days|day|days} overdue.',
   'flag.pep-due-soon.title': 'PEP due soon',
   'flag.pep-due-soon.meaning':
-    'The next personal education plan (PEP) meeting is due by {due:date}, {schoolDays} school days from now. Check that a date is booked with the school.',
+    'The next personal education plan (PEP) meeting is due by {due:date}, {schoolDays|school day|school days} from now. Check that a date is booked with the school.',
   'flag.pep-none-recorded.title': 'No PEP recorded',
   'flag.pep-none-recorded.meaning':
     'No personal education plan (PEP) meeting is recorded for this child in care. Every child in care must have a PEP.',
@@ -77,7 +77,7 @@ export const en = {
     'The last PEP has the quality rating "{rating}", which is not on this council\'s rating scale, so it cannot be judged.',
   'flag.social-worker-actions-overdue.title': 'Social worker actions overdue',
   'flag.social-worker-actions-overdue.meaning':
-    'PEP actions for the social worker that are past their due date: {count}. The oldest is {days} days overdue.',
+    'PEP actions for the social worker that are past their due date: {count}. The oldest is {days|day|days} overdue.',
   'flag.social-worker-actions-outstanding.title': 'Social worker actions open',
   'flag.social-worker-actions-outstanding.meaning':
     'PEP actions for the social worker that are still open but not yet due: {count}.',
@@ -88,7 +88,7 @@ export const en = {
     'The child was permanently excluded on {date:date}: they cannot go back to that school and need a new school place.',
   'flag.suspensions.title': 'Suspended this school year',
   'flag.suspensions.meaning':
-    'Suspensions this school year: {count}, losing {sessions} sessions (half days) of school. A suspension means the school sent the child home for a fixed time.',
+    'Suspensions this school year: {count}, losing {sessions|session|sessions} (half days) of school. A suspension means the school sent the child home for a fixed time.',
 
   // Flags: attainment
   'flag.below-expected.title': 'Below expected in {subjects}',
@@ -114,7 +114,7 @@ export const en = {
     'Changes of placement in the last 12 months: {count}. Moves often bring a change of school and lost learning.',
   'flag.new-to-care.title': 'New to care',
   'flag.new-to-care.meaning':
-    'The child came into care on {date:date}, {days} days ago. The first weeks are when a PEP and stable schooling matter most.',
+    'The child came into care on {date:date}, {days|day|days} ago. The first weeks are when a PEP and stable schooling matter most.',
   'flag.out-of-area.title': 'Placed out of area',
   'flag.out-of-area.meaning':
     "The child's placement is outside the council's area, so their school may be in another council's area too.",
@@ -131,7 +131,7 @@ export const en = {
     'No unique pupil number (UPN) is recorded, so school data cannot be matched to this child automatically.',
   'flag.stale-data.title': 'Data may be out of date',
   'flag.stale-data.meaning':
-    'Some of this information is more than {days} days old ({parts}). Check with its source before acting on it.',
+    'Some of this information is more than {days|day|days} old ({parts}). Check with its source before acting on it.',
 
   // RAG reasons
   'rag.attendance.green': 'Attendance this school year is {percent}%, at or above {green}%.',
@@ -140,12 +140,12 @@ export const en = {
   'rag.attendance.persistent': 'That is persistent absence: one day in ten or more missed.',
   'rag.attendance.severe': 'That is severe absence: half of all sessions or more missed.',
   'rag.attendance.small-denominator':
-    'Only {possible} sessions could have been attended so far, so treat this rating with caution.',
+    'Only {possible|session|sessions} could have been attended so far, so treat this rating with caution.',
   'rag.attendance.summary-basis': 'Worked out from summary figures, not daily attendance marks.',
   'rag.attendance.none': 'There is no attendance data for this school year.',
   'rag.pep.in-date': 'The PEP is up to date. The next meeting is due by {due:date}.',
-  'rag.pep.due-soon': 'The next PEP meeting is due by {due:date}, in {schoolDays} school days or fewer.',
-  'rag.pep.overdue': 'The PEP meeting due by {due:date} is {days} days overdue.',
+  'rag.pep.due-soon': 'The next PEP meeting is due by {due:date}, in {schoolDays|school day|school days} or fewer.',
+  'rag.pep.overdue': 'The PEP meeting due by {due:date} is {days|day|days} overdue.',
   'rag.pep.none-recorded': 'No PEP meeting is recorded for this child in care.',
   'rag.pep.not-required': 'The child is not looked after on this date, so no PEP is needed.',
   'rag.exclusions.green': 'No suspensions or permanent exclusions this school year.',
@@ -153,7 +153,7 @@ export const en = {
   'rag.exclusions.suspensions': 'Suspensions this school year: {count} (red at {red} or more).',
   'rag.exclusions.none': 'The child is not of school age, so exclusions are not rated.',
   'rag.attainment.green': 'At or above the expected standard in {subjects}.',
-  'rag.attainment.below': 'Below the expected standard in {subjects} (red when {red} or more subjects are below).',
+  'rag.attainment.below': 'Below the expected standard in {subjects} (red when {red|subject|subjects} or more are below).',
   'rag.attainment.missing': 'No assessment in the last year in {subjects}.',
   'rag.attainment.none': 'No assessment in the last year shows how the child is doing in {subjects}.',
   'rag.attainment.not-school-age': 'The child is not of school age, so attainment is not rated.',

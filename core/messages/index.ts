@@ -38,15 +38,16 @@ export function joinList(items: readonly string[], language: Language = 'en'): s
   return `${items.slice(0, -1).join(', ')} ${and} ${last}`;
 }
 
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(date))?\}/g;
+/** `{name}`, `{name:date}`, or `{name|one|other}`: a count with its noun, singular for 1 ("1 day", "3 days"). */
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(date)|\|([^|{}]*)\|([^|{}]*))?\}/g;
 
 /** The placeholders a template uses, e.g. `['due:date', 'days']` (sorted, for comparing catalogues). */
 export function placeholdersOf(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => (m[2] ? `${m[1]}:${m[2]}` : (m[1] ?? ''))).sort();
+  return [...template.matchAll(PLACEHOLDER)].map((m) => (m[2] ? `${m[1]}:${m[2]}` : m[3] !== undefined ? `${m[1]}:count` : (m[1] ?? ''))).sort();
 }
 
 /** A template split into literal text and placeholders, compiled once per template. */
-type Part = string | { name: string; date: boolean; whole: string };
+type Part = string | { name: string; date: boolean; one?: string; other?: string; whole: string };
 const compiled = new Map<string, Part[]>();
 
 function compile(template: string): Part[] {
@@ -56,7 +57,7 @@ function compile(template: string): Part[] {
   let last = 0;
   for (const match of template.matchAll(PLACEHOLDER)) {
     if (match.index > last) parts.push(template.slice(last, match.index));
-    parts.push({ name: match[1] ?? '', date: match[2] === 'date', whole: match[0] });
+    parts.push({ name: match[1] ?? '', date: match[2] === 'date', ...(match[3] !== undefined ? { one: match[3], other: match[4] ?? '' } : {}), whole: match[0] });
     last = match.index + match[0].length;
   }
   if (last < template.length) parts.push(template.slice(last));
@@ -75,7 +76,10 @@ export function interpolate(template: string, params: MessageParams, language: L
       continue;
     }
     const value = params[part.name];
-    text += value === undefined ? part.whole : part.date ? formatDate(String(value), language) : String(value);
+    if (value === undefined) text += part.whole;
+    else if (part.date) text += formatDate(String(value), language);
+    else if (part.one !== undefined) text += `${value} ${Number(value) === 1 ? part.one : part.other}`;
+    else text += String(value);
   }
   return text;
 }

@@ -91,17 +91,23 @@ export function summariseCare(care: Care, asOf: string): CareSummary {
   const period = lookedAfter ? currentCarePeriod(care.periods, asOf) : null;
   const episode = period ? currentEpisode(period, asOf) : null;
   const placementArea = care.placementArea ?? (episode?.inArea === true ? 'in-area' : episode?.inArea === false ? 'out-of-area' : 'unknown');
-  const legalStatus = episode?.legalStatus;
-  const legalStatusText = legalStatusLabel(legalStatus);
-  return {
+  const summary: CareSummary = {
     lookedAfter,
-    ...(period ? { currentPeriodStart: period.start, daysInCare: Math.max(0, daysFromTo(period.start, asOf)) } : {}),
     inCare12MonthsOrMore: period !== null && period.start <= oneYearBefore(asOf),
     placementChangesLast12Months: placementChangesInLast12Months(care.placementChanges, asOf),
     placementArea,
-    ...(legalStatus !== undefined ? { legalStatus } : {}),
-    ...(legalStatusText !== undefined ? { legalStatusLabel: legalStatusText } : {}),
-    ...(episode?.placementType !== undefined ? { placementType: episode.placementType } : {}),
-    ...(care.socialWorker ? { socialWorker: care.socialWorker } : {}),
   };
+  if (period) {
+    summary.currentPeriodStart = period.start;
+    summary.daysInCare = Math.max(0, daysFromTo(period.start, asOf));
+  }
+  const legalStatus = episode?.legalStatus;
+  if (legalStatus !== undefined) {
+    summary.legalStatus = legalStatus;
+    const label = legalStatusLabel(legalStatus);
+    if (label !== undefined) summary.legalStatusLabel = label;
+  }
+  if (episode?.placementType !== undefined) summary.placementType = episode.placementType;
+  if (care.socialWorker) summary.socialWorker = care.socialWorker;
+  return summary;
 }

@@ -194,14 +194,12 @@ export function outstandingActions(actions: readonly PepAction[], asOf: string, 
   for (const action of actions) {
     if (action.completed || (owner !== undefined && action.owner !== owner) || action.meetingDate > asOf) continue;
     const overdue = action.due !== undefined && action.due < asOf;
-    owed.push({
-      description: action.description,
-      owner: action.owner,
-      meetingDate: action.meetingDate,
-      ...(action.due !== undefined ? { due: action.due } : {}),
-      overdue,
-      daysOverdue: overdue && action.due !== undefined ? daysFromTo(action.due, asOf) : 0,
-    });
+    const item: Owed = { description: action.description, owner: action.owner, meetingDate: action.meetingDate, overdue, daysOverdue: 0 };
+    if (action.due !== undefined) {
+      item.due = action.due;
+      if (overdue) item.daysOverdue = daysFromTo(action.due, asOf);
+    }
+    owed.push(item);
   }
   return owed.sort((a, b) => (a.due ?? '9999-99-99').localeCompare(b.due ?? '9999-99-99'));
 }

@@ -54,11 +54,11 @@ export const EARLIEST_AS_OF = '1900-01-01';
 export const LATEST_AS_OF = '2999-12-31';
 
 /** The child's year group, or NaN when the date of birth is one the calendar cannot place (year 0000). */
-function safeYearGroup(dateOfBirth: string, startYear: number): { group: number; age: number } {
+function safeYearGroup(dateOfBirth: string, startYear: number): number {
   try {
-    return { group: yearGroupInAcademicYear(dateOfBirth, startYear), age: ageOn(dateOfBirth, `${startYear + 1}-08-31`) };
+    return yearGroupInAcademicYear(dateOfBirth, startYear);
   } catch {
-    return { group: Number.NaN, age: 0 };
+    return Number.NaN;
   }
 }
 
@@ -124,7 +124,6 @@ function dateContext(asOf: string, policy: Policy): DateContext {
   };
   return lastContext;
 }
-
 
 /** Summary of a child's attendance over a range: session marks where there are any, else summary figures. */
 function attendanceOver(record: ChildEducationRecord, marks: ChildEducationRecord['attendance']['marks'], range: DateRange): AttendanceSummary {
@@ -197,20 +196,24 @@ function normaliseSubject(subject: string): string {
   return normalised;
 }
 
-/** The latest item on or before asOf for each group (by `group`, then subject), latest first. */
+/** The latest item on or before asOf for each group (by `group`, then subject), latest first. Records hold
+ * a few dozen results at most, so a linear search beats building maps for every child. */
 function latestBy<T extends { date: string; subject: string }>(items: readonly T[], asOf: string, group: (item: T) => string): T[] {
-  const latest = new Map<string, Map<string, T>>();
   const found: T[] = [];
+  const keys: string[] = [];
+  const subjects: string[] = [];
   for (const item of items) {
     if (item.date > asOf) continue;
     const g = group(item);
-    let bySubject = latest.get(g);
-    if (!bySubject) latest.set(g, (bySubject = new Map()));
     const subject = normaliseSubject(item.subject);
-    const current = bySubject.get(subject);
-    if (!current || item.date >= current.date) bySubject.set(subject, item);
+    let index = 0;
+    while (index < found.length && (keys[index] !== g || subjects[index] !== subject)) index += 1;
+    if (index === found.length) {
+      found.push(item);
+      keys.push(g);
+      subjects.push(subject);
+    } else if (item.date >= found[index]!.date) found[index] = item;
   }
-  for (const bySubject of latest.values()) for (const item of bySubject.values()) found.push(item);
   return found.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
@@ -342,7 +345,7 @@ export function deriveStatus(record: ChildEducationRecord, options: DeriveOption
   const identity = record.identity;
 
   // The child -------------------------------------------------------------------------------------
-  const { group } = safeYearGroup(identity.dateOfBirth, context.year.startYear);
+  const group = safeYearGroup(identity.dateOfBirth, context.year.startYear);
   const stage = keyStage(group);
   const compulsorySchoolAge = group >= 1 && group <= 11;
   const schoolAge = group >= 0 && group <= 13;
@@ -351,20 +354,23 @@ export function deriveStatus(record: ChildEducationRecord, options: DeriveOption
   if (identity.upn === undefined && schoolAge) flags.add('upn-missing', 'identity', 'info');
   const child: EducationStatus['child'] = {
     personId: identity.personId,
-    ...(identity.upn !== undefined ? { upn: identity.upn, upnValid: upnCheck?.valid ?? false } : {}),
     firstName: identity.firstName,
     lastName: identity.lastName,
     displayName: `${identity.preferredName || identity.firstName} ${identity.lastName}`.trim(),
     dateOfBirth: identity.dateOfBirth,
     age: Number.isNaN(group) ? 0 : Math.max(0, ageOn(identity.dateOfBirth, asOf)),
     gender: identity.gender,
-    ...(identity.ethnicity !== undefined ? { ethnicity: identity.ethnicity } : {}),
-    ...(identity.responsibleLa !== undefined ? { responsibleLa: identity.responsibleLa } : {}),
     yearGroup: group >= 0 ? group : null,
     yearGroupLabel: Number.isNaN(group) ? 'Not known' : yearGroupLabel(group),
     keyStage: stage,
     assessmentYear: isAssessmentYear(group),
   };
+  if (identity.upn !== undefined) {
+    child.upn = identity.upn;
+    child.upnValid = upnCheck?.valid ?? false;
+  }
+  if (identity.ethnicity !== undefined) child.ethnicity = identity.ethnicity;
+  if (identity.responsibleLa !== undefined) child.responsibleLa = identity.responsibleLa;
 
   // Care ------------------------------------------------------------------------------------------
   const lookedAfter = summariseCare(record.care, asOf);
@@ -446,21 +452,22 @@ export function deriveStatus(record: ChildEducationRecord, options: DeriveOption
   const last = lastHeldMeeting(record.pep.meetings, asOf);
   const owedActions = outstandingActions(record.pep.actions, asOf);
   const socialWorkerActions = owedActions.filter((action) => action.owner === 'social-worker');
+  let lastMeeting: z.infer<typeof StatusPep>['lastMeeting'] = null;
+  if (last) {
+    lastMeeting = { date: last.date, status: last.status };
+    if (last.qualityRating !== undefined) lastMeeting.qualityRating = last.qualityRating;
+    if (last.childViewsRecorded !== undefined) lastMeeting.childViewsRecorded = last.childViewsRecorded;
+  }
   const pep: z.infer<typeof StatusPep> = {
     state: timeliness.state,
-    lastMeeting: last && {
-      date: last.date,
-      status: last.status,
-      ...(last.qualityRating !== undefined ? { qualityRating: last.qualityRating } : {}),
-      ...(last.childViewsRecorded !== undefined ? { childViewsRecorded: last.childViewsRecorded } : {}),
-    },
+    lastMeeting,
     nextDue: timeliness.nextDue,
     daysOverdue: timeliness.daysOverdue,
-    ...(last?.qualityRating !== undefined ? { qualityRating: last.qualityRating } : {}),
     socialWorkerActions,
     outstandingActions: owedActions,
     ppPlus: ppPlusThisFinancialYear(record.pep.meetings, asOf),
   };
+  if (last?.qualityRating !== undefined) pep.qualityRating = last.qualityRating;
   if (timeliness.noneRecorded) flags.add('pep-none-recorded', 'pep', 'red');
   else if (timeliness.state === 'overdue' && timeliness.nextDue !== null) {
     if (timeliness.due === 'initial') {
@@ -509,13 +516,10 @@ export function deriveStatus(record: ChildEducationRecord, options: DeriveOption
   const senRecord = record.sen;
   const provision = senRecord?.provision ?? 'unknown';
   const primaryNeedLabel = senPrimaryNeedLabel(senRecord?.primaryNeed);
-  const sen: z.infer<typeof StatusSen> = {
-    provision,
-    provisionLabel: senProvisionLabel(provision),
-    ...(senRecord?.primaryNeed !== undefined ? { primaryNeed: senRecord.primaryNeed } : {}),
-    ...(primaryNeedLabel !== undefined ? { primaryNeedLabel } : {}),
-    ...(senRecord?.ehcPlan?.issued !== undefined ? { ehcPlanIssued: senRecord.ehcPlan.issued } : {}),
-  };
+  const sen: z.infer<typeof StatusSen> = { provision, provisionLabel: senProvisionLabel(provision) };
+  if (senRecord?.primaryNeed !== undefined) sen.primaryNeed = senRecord.primaryNeed;
+  if (primaryNeedLabel !== undefined) sen.primaryNeedLabel = primaryNeedLabel;
+  if (senRecord?.ehcPlan?.issued !== undefined) sen.ehcPlanIssued = senRecord.ehcPlan.issued;
   if (provision === 'E') flags.add('ehc-plan', 'sen', 'info');
   else if (provision === 'K') flags.add('sen-support', 'sen', 'info');
 

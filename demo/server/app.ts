@@ -8,7 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { z } from 'zod';
 import { API_BASE } from '../../core/api/paths.ts';
 import { buildOpenApiDocument } from '../../core/api/openapi.ts';
-import { ChildId, ChildrenQuery, CohortSummaryQuery, RecordQuery, StatusQuery } from '../../core/api/schemas.ts';
+import { ChildId, ChildrenQuery, CohortSummaryQuery, Purpose, PURPOSE_HEADER, RecordQuery, StatusQuery } from '../../core/api/schemas.ts';
 import { filterCohort, summariseCohort } from '../../core/cohort.ts';
 import type { AuditEntry, AuditLog } from './audit.ts';
 import type { ChildStore } from './data.ts';
@@ -161,7 +161,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     cors({
       origin: (origin, c) => (originAllowed(origin, origins) || isSelf(c, origin) ? origin : null),
       allowMethods: ['GET', 'HEAD', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Accept', PURPOSE_HEADER],
       exposeHeaders: ['X-Request-Id', 'Retry-After'],
       credentials: true,
       maxAge: 600,
@@ -194,6 +194,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const record = async (c: Context<AppEnv>, children: readonly (string | null)[], cohortSize?: number) => {
     const user = c.var.user;
     const time = new Date().toISOString();
+    const purpose = Purpose.safeParse(c.req.header(PURPOSE_HEADER));
     const entries: AuditEntry[] = children.map((child) => ({
       time,
       requestId: c.var.requestId,
@@ -202,6 +203,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       endpoint: `${c.req.method} ${c.req.routePath}`,
       child,
       ...(cohortSize !== undefined ? { cohortSize } : {}),
+      ...(purpose.success ? { purpose: purpose.data } : {}),
     }));
     await audit.record(entries);
   };

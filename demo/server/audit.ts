@@ -15,6 +15,8 @@ export interface AuditEntry {
   child: string | null;
   /** For an aggregate: how many children it covered. */
   cohortSize?: number;
+  /** Why, as the caller said in the EduBridge-Purpose header. */
+  purpose?: string;
 }
 
 export interface AuditLog {

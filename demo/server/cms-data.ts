@@ -99,6 +99,17 @@ export function caseload(context: Pick<DemoContext, 'store' | 'users'>): ChildEd
   return records.length > 0 ? records : context.store.visibleTo({ token: '', name: '', role: 'virtual-school', children: [], schools: [] }).slice(0, 15);
 }
 
+/** Other children of the team: in the case-management system, but not on the demo social worker's caseload (so the API answers 404 for them). */
+export function teamCaseload(context: Pick<DemoContext, 'store' | 'users'>): ChildEducationRecord[] {
+  const mine = new Set(caseload(context).map((r) => r.identity.personId));
+  return context.store.visibleTo({ token: '', name: '', role: 'virtual-school', children: [], schools: [] }).filter((r) => !mine.has(r.identity.personId)).slice(0, 6);
+}
+
+/** A child who exists but is not the demo social worker's: the first on the team caseload. */
+export function outOfScopeChildId(context: Pick<DemoContext, 'store' | 'users'>): string | undefined {
+  return teamCaseload(context)[0]?.identity.personId;
+}
+
 export function cmsCase(context: DemoContext, record: ChildEducationRecord): CmsCase {
   const random = seeded(record.identity.personId);
   const asOf = context.store.asOf;

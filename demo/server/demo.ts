@@ -6,7 +6,7 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
 import { API_BASE } from '../../core/api/paths.ts';
 import type { AppEnv, DemoContext } from './app.ts';
-import { caseload, cmsCase, inconsistentChildId } from './cms-data.ts';
+import { caseload, cmsCase, inconsistentChildId, outOfScopeChildId } from './cms-data.ts';
 import { registerAtlas, ATLAS_BASE } from './pages/atlas.ts';
 import { registerCarePath, CAREPATH_BASE } from './pages/carepath.ts';
 import { page } from './pages/layout.ts';
@@ -52,6 +52,7 @@ export function registerDemo(app: Hono<AppEnv>, context: DemoContext): void {
   app.get('/', (c) => {
     const worker = context.users.find((u) => u.role === 'social-worker');
     const odd = inconsistentChildId(context);
+    const outside = outOfScopeChildId(context);
     const first = caseload(context)[0];
     const firstId = first?.identity.personId ?? '';
     const oddView = odd ? cmsCase(context, context.store.find(odd)!) : undefined;
@@ -83,6 +84,13 @@ ${
   odd && oddView
     ? html`<p id="inconsistent-record" class="notice"><strong>A deliberately inconsistent record:</strong> person <code>${odd}</code> appears in all three systems as ${oddView.person.firstName} ${oddView.person.lastName}, born ${oddView.person.dateOfBirth} — but the education record for that person ID has a different surname and date of birth. The extension should say "This record may not match" there and show no figures.
 <a href="${CAREPATH_BASE}/people/${odd}">CarePath</a> · <a href="${NEXUS_BASE}/?personId=${odd}">Nexus</a> · <a href="${ATLAS_BASE}/people/${odd}">Atlas</a></p>`
+    : ''
+}
+
+${
+  outside
+    ? html`<p id="out-of-scope-record">Person <code>${outside}</code> is on the team caseload but not the demo social worker's: the education service answers as if there were no record, and the extension says the record is not shared with them.
+<a href="${CAREPATH_BASE}/people/${outside}">CarePath</a> · <a href="${NEXUS_BASE}/?personId=${outside}">Nexus</a> · <a href="${ATLAS_BASE}/people/${outside}">Atlas</a></p>`
     : ''
 }
 

@@ -6,7 +6,7 @@ import { loadDataDirectory, todayUtc } from '../../core/node/import/load.ts';
 import { fileAuditLog } from './audit.ts';
 import { createApp } from './app.ts';
 import { ChildStore } from './data.ts';
-import { inconsistentChildId } from './cms-data.ts';
+import { inconsistentChildId, outOfScopeChildId } from './cms-data.ts';
 import { registerDemo } from './demo.ts';
 import { makeDemoUsers } from './demo-users.ts';
 import { loadUsers, type User } from './users.ts';
@@ -37,6 +37,8 @@ export interface RunningServer {
   users: readonly User[];
   /** In demo mode: the person ID whose case-management pages deliberately disagree with the education record. */
   inconsistentChildId: string | undefined;
+  /** In demo mode: a person ID that exists but is not on the demo social worker's caseload. */
+  outOfScopeChildId: string | undefined;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     port,
     users,
     inconsistentChildId: options.demo ? inconsistentChildId({ store, users }) : undefined,
+    outOfScopeChildId: options.demo ? outOfScopeChildId({ store, users }) : undefined,
     close: () =>
       Promise.all(
         servers.map(

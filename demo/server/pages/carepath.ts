@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import { ageOn } from '../../../core/rules/year-group.ts';
 import type { AppEnv, DemoContext } from '../app.ts';
-import { caseload, cmsCase, formatDate, type CmsCase } from '../cms-data.ts';
+import { caseload, cmsCase, formatDate, teamCaseload, type CmsCase } from '../cms-data.ts';
 import { page, type Markup } from './layout.ts';
 
 /**
@@ -28,7 +28,7 @@ function frame(title: string, body: Markup): Markup {
     { title: `${title} — CarePath`, styles: ['site.css', 'carepath.css'], bodyClass: 'carepath' },
     html`<header class="cp-topbar">
   <span class="cp-logo">CarePath</span><span class="cp-env">Children's Services · TRAINING</span>
-  <nav aria-label="CarePath"><a href="${CAREPATH_BASE}/">My caseload</a> <a href="${CAREPATH_BASE}/search">Search</a> <a href="/">Demo index</a></nav>
+  <nav aria-label="CarePath"><a href="${CAREPATH_BASE}/">My caseload</a> <a href="${CAREPATH_BASE}/team">Team caseload</a> <a href="${CAREPATH_BASE}/search">Search</a> <a href="/">Demo index</a></nav>
 </header>
 <div class="cp-layout">
   <aside class="cp-side" aria-label="Work tray">
@@ -102,6 +102,19 @@ ${rows.map(
   (p, i) =>
     html`<tr><td><a href="${personUrl(p.personId)}">${p.lastName.toUpperCase()}, ${p.firstName}</a></td><td>${p.personId}</td><td>${formatDate.slashes(p.dateOfBirth)}</td><td>${p.legalStatus}</td><td>${i % 3 === 0 ? 'Overdue' : `In ${(i * 3) % 20} days`}</td></tr>`,
 )}
+</tbody></table>`,
+      ),
+    );
+  });
+  app.get(`${CAREPATH_BASE}/team`, (c) => {
+    const rows = teamCaseload(context).map((record) => cmsCase(context, record).person);
+    return c.html(
+      frame(
+        'Team caseload',
+        html`<h1>Team caseload</h1>
+<p>Children allocated to colleagues in your team.</p>
+<table class="cp-table caseload team"><thead><tr><th>Name</th><th>Person ID</th><th>Date of birth</th><th>Allocated worker</th></tr></thead><tbody>
+${rows.map((p) => html`<tr><td><a href="${personUrl(p.personId)}">${p.lastName.toUpperCase()}, ${p.firstName}</a></td><td>${p.personId}</td><td>${formatDate.slashes(p.dateOfBirth)}</td><td>${p.allocatedWorker}</td></tr>`)}
 </tbody></table>`,
       ),
     );

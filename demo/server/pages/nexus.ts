@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppEnv, DemoContext } from '../app.ts';
-import { caseload, cmsCase, formatDate, type CmsCase } from '../cms-data.ts';
+import { caseload, cmsCase, formatDate, teamCaseload, type CmsCase } from '../cms-data.ts';
 import { page, type Markup } from './layout.ts';
 
 /**
@@ -31,7 +31,7 @@ function outer(workspaceSrc: string): Markup {
   <td class="nx-menu">
     <ul>
       <li><a href="${workspaceUrl({ view: 'caseload' })}" target="workspace">My work</a></li>
-      <li><a href="${workspaceUrl({ view: 'caseload' })}" target="workspace">Team caseload</a></li>
+      <li><a href="${workspaceUrl({ view: 'team' })}" target="workspace">Team caseload</a></li>
       <li><span class="nx-disabled">Reports</span></li>
       <li><span class="nx-disabled">Admin</span></li>
     </ul>
@@ -110,11 +110,12 @@ export function registerNexus(app: Hono<AppEnv>, context: DemoContext): void {
         ),
       );
     }
-    const people = caseload(context).map((record) => cmsCase(context, record).person);
+    const team = view === 'team';
+    const people = (team ? teamCaseload(context) : caseload(context)).map((record) => cmsCase(context, record).person);
     return c.html(
       workspace(
-        'My work',
-        html`<h1 class="nx-h">My work — allocated cases</h1>
+        team ? 'Team caseload' : 'My work',
+        html`<h1 class="nx-h">${team ? 'Team caseload — colleagues’ cases' : 'My work — allocated cases'}</h1>
 <table class="nx-grid caseload"><thead><tr><th>Person ID</th><th>Surname</th><th>Forename</th><th>Date of Birth</th><th>Legal status</th></tr></thead><tbody>
 ${people.map(
   (p) =>

@@ -38,7 +38,7 @@ function Connection({ view, onSaved }: { view: SettingsView; onSaved: (view: Set
     }
   }
   return (
-    <form onSubmit={save} aria-labelledby="connection">
+    <form onSubmit={save} aria-labelledby="connection" noValidate>
       <h2 id="connection">Education service</h2>
       <label for="api">API address</label>
       <input id="api" type="url" value={apiBaseUrl} disabled={locked('apiBaseUrl')} onInput={(e) => setApi(e.currentTarget.value)} />

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from '../fixtures/demo-server.ts';
 
@@ -151,8 +152,27 @@ test('sign-in: a good token sets the session the API accepts; a bad one is refus
   expect(errors.filter((e) => !/status of 40[14]/.test(e))).toEqual([]);
 });
 
-test('the portal and intranet pages are served', async ({ page }) => {
-  for (const path of ['/portal/', '/intranet/']) {
+test('a child on the team caseload but not the social worker’s: shown by the case system, refused by the API', async ({ page, request }) => {
+  const id = server.outOfScopeChildId;
+  expect(worker().children).not.toContain(id);
+  await page.goto(`${server.cmsUrl}/cms/carepath/team`);
+  await expect(page.locator('table.team')).toContainText(id);
+  const response = await request.get(`${server.url}/api/v1/children/${id}/status`, { headers: { authorization: `Bearer ${worker().token}` } });
+  expect(response.status()).toBe(404);
+});
+
+test('the demo’s own pages pass an accessibility check (axe, WCAG 2.2 AA)', async ({ page }) => {
+  const id = worker().children[0]!;
+  for (const path of ['/', '/signin', `/cms/carepath/people/${id}/contacts`, `/cms/nexus/workspace?view=person&personId=${id}&tab=plans`, `/cms/atlas/people/${id}/chronology`]) {
+    await page.goto(`${server.cmsUrl}${path}`);
+    if (path.startsWith('/cms/atlas')) await expect(page.locator('.at-tab-body')).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([]);
+  }
+});
+
+test('the portal, intranet and widgets pages are served', async ({ page }) => {
+  for (const path of ['/portal/', '/intranet/', '/widgets/docs/', '/widgets/plain.html']) {
     const response = await page.goto(`${server.url}${path}`);
     expect(response?.status(), path).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");

@@ -7,6 +7,7 @@ import { launchConfigured, type Configured } from './harness.ts';
  * demo social worker's token and the demo API (on localhost; the case-management pages are on 127.0.0.1). */
 export const test = base.extend<{ ext: Configured; worker: DemoServer['users'][number] }, { demo: DemoServer }>({
   demo: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature: this one needs no other fixture.
     async ({}, use) => {
       const demo = await startDemoServer({ origins: ['chrome-extension://*'] });
       await use(demo);

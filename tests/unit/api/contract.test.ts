@@ -177,6 +177,13 @@ describe('audit: every disclosure is recorded (who, which child, when, which end
     for (const entry of audit.entries) expect(Date.parse(entry.time)).not.toBeNaN();
   });
 
+  it('keeps the purpose the caller gives (EduBridge-Purpose header), and ignores one that is not plain text', async () => {
+    const { app: audited, audit } = makeApp();
+    await audited.request(`/api/v1/children/${inScope}`, { headers: { ...bearer(USERS.socialWorker), 'EduBridge-Purpose': 'case record page' } });
+    await audited.request(`/api/v1/children/${inScope}`, { headers: { ...bearer(USERS.socialWorker), 'EduBridge-Purpose': 'x'.repeat(500) } });
+    expect(audit.entries.map((e) => e.purpose)).toEqual(['case record page', undefined]);
+  });
+
   it('a disclosure that cannot be audited is not made', async () => {
     const { app: failing } = makeApp({ audit: { record: () => Promise.reject(new Error('disk full')) } });
     const response = await failing.request(`/api/v1/children/${inScope}`, { headers: bearer(USERS.socialWorker) });

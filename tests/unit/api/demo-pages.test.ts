@@ -77,6 +77,17 @@ describe('the deliberately inconsistent record', () => {
   });
 });
 
+describe('the team caseload', () => {
+  it('lists children who exist but are not the social worker’s, and the index names one of them', async () => {
+    const page = await (await app.request('/cms/carepath/team')).text();
+    const ids = [...page.matchAll(/\/cms\/carepath\/people\/(\w+)/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(worker.children).not.toContain(id);
+    const index = await (await app.request('/')).text();
+    expect(/id="out-of-scope-record">Person <code>(\w+)<\/code>/.exec(index)?.[1]).toBe(ids[0]);
+  });
+});
+
 describe('demo routes', () => {
   it.each([
     ['an unknown person in CarePath', '/cms/carepath/people/nobody', 404],

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { buildOpenApiDocument } from '../../../core/api/openapi.ts';
 import { ROUTES } from '../../../core/api/paths.ts';
 import { PROBLEM_TYPES } from '../../../core/api/schemas.ts';
-import { makeApp } from './helpers.ts';
+import { bearer, makeApp, USERS } from './helpers.ts';
 
 // The OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0) is generated from the zod schemas:
 // check its required structure, that every reference resolves, and that the server publishes it.
@@ -99,6 +100,23 @@ describe('OpenAPI 3.1 document (spec §4.8 "OpenAPI Object")', () => {
     const notFound = (doc.paths[ROUTES.status]!.get!.responses as Record<string, Json>)['404']!;
     expect(refs(notFound)).toEqual(['#/components/schemas/ProblemDetails']);
     expect(Object.values(PROBLEM_TYPES).every((p) => p.type.startsWith('urn:edubridge:problem:'))).toBe(true);
+  });
+
+  it.each([
+    ['ChildEducationRecord', `/api/v1/children/${USERS.socialWorker.children[0]}`],
+    ['EducationStatus', `/api/v1/children/${USERS.socialWorker.children[0]}/status`],
+    ['StatusPage', '/api/v1/children?pageSize=3'],
+    ['CohortSummary', '/api/v1/cohort/summary?yearGroup=6,11'],
+    ['ProblemDetails', '/api/v1/children/999999999'],
+  ])('the JSON Schema of %s (read back from the document) accepts what the server sends, and rejects a broken copy', async (name, path) => {
+    // Read the published JSON Schema back into a validator, with the components as $defs so every $ref resolves.
+    const text = JSON.stringify({ ...doc.components.schemas[name], $defs: doc.components.schemas }).replaceAll('#/components/schemas/', '#/$defs/');
+    const validator = z.fromJSONSchema(JSON.parse(text));
+    const { app } = makeApp();
+    const body = await (await app.request(path, { headers: bearer(USERS.socialWorker) })).json();
+    expect(validator.safeParse(body).error).toBeUndefined();
+    const firstKey = Object.keys(body)[0]!;
+    expect(validator.safeParse({ ...body, [firstKey]: { unexpected: true } }).success).toBe(false);
   });
 
   it('the server publishes exactly this document', async () => {

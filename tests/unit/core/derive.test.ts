@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateRecords } from '../../../core/generate/index.ts';
 import { ChildEducationRecord, type ChildEducationRecordInput } from '../../../core/model/record.ts';
 import { EducationStatus } from '../../../core/model/status.ts';
 import { ATTENDANCE_CODES } from '../../../core/rules/attendance-codes.ts';
@@ -336,11 +337,28 @@ describe('deriveStatus properties (fast-check)', () => {
         expect(status.rag.overall).toBe(areas.reduce((worst, r) => (RATING_ORDER.indexOf(r) > RATING_ORDER.indexOf(worst) ? r : worst), 'none'));
         expect(status.pep.daysOverdue > 0).toBe(status.pep.state === 'overdue' && status.pep.daysOverdue > 0);
         if (status.pep.state !== 'overdue') expect(status.pep.daysOverdue).toBe(0);
-        for (const explained of [...status.flags.flatMap((f) => [f.title, f.meaning]), ...Object.values(status.rag.reasons).flat()]) {
-          expect(explained.text).not.toMatch(/\{[A-Za-z]+(:date)?\}|undefined|NaN/);
+        // (Flags that quote the record's own text — a UPN, a rating, a subject — may contain anything.)
+        const quoting = new Set(['upn-invalid', 'pep-quality-low', 'pep-quality-unknown', 'below-target']);
+        const ours = status.flags.filter((f) => !quoting.has(f.key)).flatMap((f) => [f.title, f.meaning]);
+        for (const explained of [...ours, ...Object.values(status.rag.reasons).flat()]) {
+          expect(explained.text).not.toMatch(/\{[A-Za-z]+[:|}]|undefined|NaN/);
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('derives a valid status for realistic generated records on any day of the year', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), NEAR, fc.integer({ min: -40, max: 400 }), (seed, generatedAsOf, laterDays) => {
+        const records = generateRecords({ children: 3, seed, asOf: generatedAsOf });
+        const asOf = new Date(Date.parse(`${generatedAsOf}T00:00:00Z`) + laterDays * 86_400_000).toISOString().slice(0, 10);
+        for (const r of records) {
+          const check = EducationStatus.safeParse(deriveStatus(ChildEducationRecord.parse(r), { asOf }));
+          expect(check.success, check.success ? '' : JSON.stringify(check.error.issues.slice(0, 2))).toBe(true);
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -127,7 +127,7 @@ describe('attainment RAG (issue 2 §9: red when below expected in 2+ of reading,
 
   it('at KS4: English and maths', () => {
     const rated = rateAttainment({ subjects: ['english', 'maths'], below: ['english', 'maths'], atOrAbove: [] }, DEFAULT_POLICY);
-    expect(rated).toMatchObject({ rating: 'red', reasons: [{ text: 'Below the expected standard in English and maths (red when 2 or more subjects are below).' }] });
+    expect(rated).toMatchObject({ rating: 'red', reasons: [{ text: 'Below the expected standard in English and maths (red when 2 subjects or more are below).' }] });
   });
 
   it('names subjects with no recent assessment', () => {

@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { DataSet } from '../../../core/import/dataset.ts';
@@ -135,5 +138,44 @@ describe('CSV details', () => {
   it('rejects a header with a repeated column', async () => {
     const { problems } = await read('upn,date,session,code,code\n', 'attendance.csv');
     expect(problems).toEqual(['attendance.csv:1:code error duplicate-column']);
+  });
+});
+
+describe('problems across files', () => {
+  it.each([
+    [
+      'conflicting date of birth and UPN between children.csv and the 903 header; children.csv wins',
+      { 'children.csv': 'child_id,upn,first_name,last_name,date_of_birth\n7,D383200019001,Ann,Lee,2015-01-12\n', 'header.csv': 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n7,2,13/01/2015,WBRI,T383200019002,,\n' },
+      ['header.csv:2:DOB warning conflict', 'header.csv:2:UPN warning conflict'],
+    ],
+    [
+      'the same child in two children files',
+      { 'children.csv': 'child_id,first_name,last_name,date_of_birth\n7,Ann,Lee,2015-01-12\n', 'more/children.csv': 'child_id,first_name,last_name,date_of_birth\n7,Anne,Lee,2015-01-12\n' },
+      ['more/children.csv:2:child_id warning duplicate-child'],
+    ],
+    [
+      'two children with one UPN',
+      { 'children.csv': 'child_id,upn,first_name,last_name,date_of_birth\n7,D383200019001,Ann,Lee,2015-01-12\n8,D383200019001,Bo,Ng,2015-01-12\n' },
+      ['children.csv:3:upn warning conflict'],
+    ],
+    [
+      'PEP actions for a child_id no child has',
+      { 'children.csv': 'child_id,first_name,last_name,date_of_birth\n7,Ann,Lee,2015-01-12\n', 'pep_actions.csv': 'child_id,meeting_date,action,owner\n9,2026-01-05,Call,school\n9,2026-01-05,Write,carer\n' },
+      ['pep_actions.csv:2:child_id warning unknown-child'],
+    ],
+    ['JSON that does not parse', { 'records.json': '{"schemaVersion": 1,' }, ['records.json:1:- error json-syntax']],
+    ['a file that is not data', { 'notes.txt': 'hello' }, ['notes.txt:1:- warning unrecognised-file']],
+  ])('%s', async (_what, files, expected) => {
+    const dir = await mkdtemp(join(tmpdir(), 'edubridge-import-'));
+    try {
+      for (const [name, text] of Object.entries(files)) {
+        await mkdir(dirname(join(dir, name)), { recursive: true });
+        await writeFile(join(dir, name), text);
+      }
+      const { problems } = await loadDataDirectory(dir, { asOf: AS_OF });
+      expect(brief(problems)).toEqual(expected);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

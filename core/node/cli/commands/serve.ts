@@ -27,10 +27,11 @@ export const registerServe: RegisterCommand = (program: Command) => {
     .option('--audit <file>', 'append the audit log (one JSON line per disclosure) to this file', 'edubridge-audit.jsonl')
     .option('--rate-limit <n>', 'requests per caller per minute', '600')
     .option('--la-code <number>', "the council's own 3-digit LA number")
+    .option('--stop-with-stdin', 'stop when standard input closes (so a test harness that dies takes the server with it)')
     .option('--demo', 'also serve the demo pages (imitation case-management systems, portal, intranet; lists the users and their tokens)')
     .addHelpText('after', '\nPrints "EduBridge … listening on URL" once ready. Stop with Ctrl+C.')
     .action(
-      runAction(async (dir: string, options: { port: string; host: string; users?: string; origin: string[]; asOf?: string; audit: string; rateLimit: string; laCode?: string; demo?: boolean }) => {
+      runAction(async (dir: string, options: { port: string; host: string; users?: string; origin: string[]; asOf?: string; audit: string; rateLimit: string; laCode?: string; demo?: boolean; stopWithStdin?: boolean }) => {
         await requireReadablePath(dir);
         const port = parsePort(options.port);
         const origins = options.origin.map(checkOrigin);
@@ -44,12 +45,18 @@ export const registerServe: RegisterCommand = (program: Command) => {
           throw new UsageError((error as Error).message);
         }
         if (server.inconsistentChildId) process.stdout.write(`Inconsistent record (the case-management pages disagree with education): person ID ${server.inconsistentChildId}\n`);
+        if (server.outOfScopeChildId) process.stdout.write(`Record not on the demo social worker's caseload: person ID ${server.outOfScopeChildId}\n`);
         process.stdout.write(`EduBridge ${options.demo ? 'demo' : 'API'} listening on ${server.url}\n`);
         const stop = () => {
           void server.close().then(() => process.exit(0));
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
+        if (options.stopWithStdin) {
+          process.stdin.once('close', stop);
+          process.stdin.once('end', stop);
+          process.stdin.resume();
+        }
         await new Promise<never>(() => undefined);
         return EXIT.ok;
       }),
