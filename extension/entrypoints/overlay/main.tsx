@@ -9,7 +9,6 @@ z.config({ jitless: true });
 
 // The frame learns its session from its address; the background checks that the session belongs to the
 // tab this frame is in before it sends anything.
-performance.mark('dbg:script');
 const session = location.hash.slice(1);
 const port = browser.runtime.connect({ name: 'overlay' });
 const send = (message: OverlayMessage) => port.postMessage(message);
@@ -35,7 +34,7 @@ function markBadgeVisible(state: OverlayState | null) {
 function App() {
   const [state, setState] = useState<OverlayState | null>(null);
   useEffect(() => {
-    const listener = (message: unknown) => { performance.mark('dbg:msg-' + (message as OverlayState).phase); setState(message as OverlayState); };
+    const listener = (message: unknown) => setState(message as OverlayState);
     port.onMessage.addListener(listener);
     // The background restarted (or refused the session): ask the page's content script to start again.
     port.onDisconnect.addListener(() => window.parent.postMessage({ type: 'edubridge:restart' }, '*'));
