@@ -423,7 +423,8 @@ export function generateRecords(options: GenerateOptions): ChildEducationRecord[
       exclusions.push({ type: 'permanent', start: addDays(asOf, -random.int(30, 200)), reasonCode: random.weighted(SUSPENSION_REASONS) });
     }
     const marks = makeAttendance(random, schoolDays, profile, exclusions, yearGroup);
-    const ability = Math.min(1, Math.max(0, random.next() * 0.6 + random.next() * 0.4 - (sen === 'E' ? 0.25 : sen === 'K' ? 0.1 : 0)));
+    // Centred a little above the middle: most looked-after children are below expected somewhere, but not most everywhere.
+    const ability = Math.min(1, Math.max(0, 0.12 + random.next() * 0.6 + random.next() * 0.4 - (sen === 'E' ? 0.25 : sen === 'K' ? 0.1 : 0)));
     const attainment = makeAttainment(random, yearGroup, academicYear.startYear, asOf, ability);
     const pep = makePep(random, careStart, asOf, academicYear.startYear, lookedAfter);
 

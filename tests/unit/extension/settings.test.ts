@@ -59,3 +59,12 @@ describe('which adapters are in force', () => {
     expect(activeAdapters([adapter('a', 'built-in a'), adapter('b'), adapter('d')], unlocked).map((a) => a.name)).toEqual(['user a', 'b']);
   });
 });
+
+describe('the managed-storage schema the browser enforces', () => {
+  it('names exactly the settings an organisation may set', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ManagedSettings } = await import('../../../extension/lib/settings.ts');
+    const schema = JSON.parse(readFileSync('extension/public/managed-schema.json', 'utf8')) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(ManagedSettings.shape).sort());
+  });
+});
