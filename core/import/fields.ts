@@ -20,15 +20,51 @@ export function show(value: string): string {
   return JSON.stringify(shortened).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const cleanDates = new Set<string>();
+/** The digit a character code stands for, or -1. */
+function digitAt(text: string, index: number): number {
+  const code = text.charCodeAt(index) - 48;
+  return code >= 0 && code <= 9 ? code : -1;
+}
 
-/** Whether `text` is exactly a real `YYYY-MM-DD` date (remembered: big files repeat the same dates). */
+/** One string per date, by year (from 1900) and then day of the year counted as 31 days a month: big
+ * files repeat a few hundred dates. */
+const cleanDates: (string | undefined)[][] = [];
+
+/**
+ * `text` when it is exactly a real `YYYY-MM-DD` date (years 1900–2100, as `parseDate` accepts), else
+ * undefined. Checked character by character, without a regular expression or new strings, and the
+ * first string seen for each date is returned for every later copy, so a file's rows share one.
+ */
+export function cleanIsoDate(text: string): string | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const y1 = digitAt(text, 0);
+  const y2 = digitAt(text, 1);
+  const y3 = digitAt(text, 2);
+  const y4 = digitAt(text, 3);
+  const m1 = digitAt(text, 5);
+  const m2 = digitAt(text, 6);
+  const d1 = digitAt(text, 8);
+  const d2 = digitAt(text, 9);
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) < 0) return undefined;
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (!validDate(year, month, day)) return undefined;
+  let days = cleanDates[year - 1900];
+  if (days === undefined) {
+    for (let y = cleanDates.length; y <= year - 1900; y++) cleanDates.push(new Array<string | undefined>(12 * 31).fill(undefined));
+    days = cleanDates[year - 1900] as (string | undefined)[];
+  }
+  const slot = (month - 1) * 31 + day - 1;
+  const known = days[slot];
+  if (known !== undefined) return known;
+  days[slot] = text;
+  return text;
+}
+
+/** Whether `text` is exactly a real `YYYY-MM-DD` date. */
 export function isCleanIsoDate(text: string): boolean {
-  if (cleanDates.has(text)) return true;
-  const match = ISO.exec(text);
-  if (!match || !validDate(Number(match[1]), Number(match[2]), Number(match[3]))) return false;
-  if (cleanDates.size < 100_000) cleanDates.add(text);
-  return true;
+  return cleanIsoDate(text) !== undefined;
 }
 
 /** A calendar date written `YYYY-MM-DD` or `DD/MM/YYYY` (as SSDA903 and most MIS exports write them). */

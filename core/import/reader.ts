@@ -74,6 +74,20 @@ export function recogniseHeader(fileName: string, rawHeader: readonly string[]):
   return { ok: true, table: template, columns: lower, problems };
 }
 
+/** The rows of one group (see `TableReader.firstInGroup`) seen so far. */
+interface SeenGroup {
+  /** The greatest item so far, while the items come in order. */
+  last: string;
+  /** While the items come in order: the indexes of the group's staged rows. */
+  staged: number[];
+  /** Once an item has come out of order: each item's line. */
+  lines: Map<string, number> | undefined;
+}
+
+function newGroup(): SeenGroup {
+  return { last: '', staged: [], lines: undefined };
+}
+
 /** Reads rows of one table in one file and stages the accepted ones when `finish` is called. */
 export class TableReader<T = unknown> {
   private readonly staged: T[] = [];
@@ -82,11 +96,13 @@ export class TableReader<T = unknown> {
   private readonly memo = new Set<string>();
   private lastMemoKey: string | undefined;
   private readonly seen = new Map<string, number>();
-  private readonly seenGroups = new Map<string, Map<string, number>>();
+  private readonly seenGroups = new Map<string, SeenGroup>();
   private lastGroupKey: string | undefined;
-  private lastGroup = new Map<string, number>();
+  private lastGroup: SeenGroup = newGroup();
   private readonly once = new Map<string, { problem: Problem; count: number }>();
   private readonly indexes: [string, number][];
+  /** Where each of the table's columns is in the file's rows (-1 when absent), for `fastFields`. */
+  private readonly positions: number[];
   private readonly input: Record<string, string> = {};
   private rowProblems: Problem[] = [];
   private rowRejected = false;
@@ -102,7 +118,8 @@ export class TableReader<T = unknown> {
     private readonly data: DataSet,
     private readonly summary: FileSummary,
   ) {
-    this.indexes = header ? table.columns.map((c) => [c, header.indexOf(c)] as [string, number]).filter(([, i]) => i >= 0) : [];
+    this.positions = header ? table.columns.map((c) => header.indexOf(c)) : [];
+    this.indexes = header ? table.columns.map((c, i) => [c, this.positions[i]!] as [string, number]).filter(([, i]) => i >= 0) : [];
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the context's getters read the reader's current row
     const reader = this;
     this.ctx = {
@@ -153,6 +170,12 @@ export class TableReader<T = unknown> {
       this.data.report({ file: this.file, line, column: '-', severity: 'error', code: 'field-count', message: `This row has ${fields.length} field${fields.length === 1 ? '' : 's'}; the header has ${header.length}. Row not imported.` });
       return;
     }
+    const clean = this.table.fastFields?.(fields, this.positions);
+    if (clean !== undefined) {
+      this.begin(line, '');
+      this.settle(clean, line, '');
+      return;
+    }
     // One input object, refilled for each row: the schema and the fast path copy what they keep.
     const input = this.input;
     for (const [name, index] of this.indexes) input[name] = fields[index] as string;
@@ -165,11 +188,15 @@ export class TableReader<T = unknown> {
     this.accept(input, line, prefix);
   }
 
-  private accept(input: Record<string, string | undefined>, line: number, prefix = ''): void {
+  private begin(line: number, prefix: string): void {
     this.line = line;
     this.prefix = prefix;
     if (this.rowProblems.length > 0) this.rowProblems = [];
     this.rowRejected = false;
+  }
+
+  private accept(input: Record<string, string | undefined>, line: number, prefix = ''): void {
+    this.begin(line, prefix);
     let row = this.table.fast?.(input);
     if (row === undefined) {
       const parsed = this.table.schema.safeParse(input);
@@ -182,27 +209,20 @@ export class TableReader<T = unknown> {
         this.rowRejected = true;
       }
     }
+    this.settle(row, line, prefix);
+  }
+
+  /** Checks a parsed row (undefined when the schema rejected it), stages it unless it is rejected or a
+   * duplicate, and reports the row's problems. */
+  private settle(row: T | undefined, line: number, prefix: string): void {
     if (row !== undefined) {
       if (this.table.check && !this.table.check(row, this.ctx)) this.rowRejected = true;
       if (!this.rowRejected && this.table.duplicateKey) {
         const key = this.table.duplicateKey(row);
-        let seen = this.seen;
-        let item: string;
-        if (typeof key === 'string') item = key;
-        else {
-          item = key[1];
-          // Rows usually come grouped (e.g. by pupil): keep the last group at hand.
-          if (key[0] !== this.lastGroupKey) {
-            this.lastGroup = this.seenGroups.get(key[0]) ?? new Map<string, number>();
-            if (this.lastGroup.size === 0) this.seenGroups.set(key[0], this.lastGroup);
-            this.lastGroupKey = key[0];
-          }
-          seen = this.lastGroup;
-        }
-        const first = seen.get(item);
+        const first = typeof key === 'string' ? this.seen.get(key) : this.firstInGroup(key[0], key[1]);
         if (first !== undefined) this.ctx.warn('-', 'duplicate-row', `Duplicate of line ${first}; counted once`);
         else {
-          seen.set(item, line);
+          if (typeof key === 'string') this.seen.set(key, line);
           this.stage(row, line, prefix);
         }
       } else if (!this.rowRejected) {
@@ -214,6 +234,40 @@ export class TableReader<T = unknown> {
       for (const p of this.rowProblems) if (p.severity === 'error' && !p.message.endsWith('Row not imported.')) p.message += p.message.endsWith('.') ? ' Row not imported.' : '. Row not imported.';
     } else this.summary.accepted++;
     for (const p of this.rowProblems) this.data.report(p);
+  }
+
+  /**
+   * The line of an earlier staged row with this item in this group, or undefined when there is none (the
+   * row is then about to be staged, and remembered). Rows usually come grouped (e.g. by pupil) and in
+   * order within the group (by date and session): while each item sorts after the one before, none can
+   * repeat, so the group only lists which staged rows are its own. The first item out of order turns
+   * that list into a map from item to line, used for the rest of the file.
+   */
+  private firstInGroup(groupKey: string, item: string): number | undefined {
+    if (groupKey !== this.lastGroupKey) {
+      let group = this.seenGroups.get(groupKey);
+      if (group === undefined) {
+        group = newGroup();
+        this.seenGroups.set(groupKey, group);
+      }
+      this.lastGroup = group;
+      this.lastGroupKey = groupKey;
+    }
+    const group = this.lastGroup;
+    if (group.lines === undefined) {
+      if (group.staged.length === 0 || item > group.last) {
+        group.last = item;
+        group.staged.push(this.staged.length);
+        return undefined;
+      }
+      group.lines = new Map<string, number>();
+      const duplicateKey = this.table.duplicateKey as NonNullable<TableSpec<T>['duplicateKey']>;
+      for (const index of group.staged) group.lines.set((duplicateKey(this.staged[index] as T) as readonly [string, string])[1], this.lines[index] as number);
+      group.staged = [];
+    }
+    const first = group.lines.get(item);
+    if (first === undefined) group.lines.set(item, this.line);
+    return first;
   }
 
   private stage(row: T, line: number, prefix: string): void {

@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import { ActionOwner, Gender, PepStatus, StatutoryMeasure, type AttendanceMark } from '../model/index.ts';
-import { classifyAttendanceCode, currentEquivalent, isHistoricalCode, attendanceCodeLabel, normaliseAttendanceCode } from '../rules/attendance-codes.ts';
+import { attendanceCodeDefinition, classifyAttendanceCode, currentEquivalent, isHistoricalCode, attendanceCodeLabel, normaliseAttendanceCode } from '../rules/attendance-codes.ts';
 import { parseAreJudgement } from '../rules/attainment.ts';
 import { checkUpn, normaliseUpn } from '../rules/identifiers.ts';
 import { DataSet, push, type Where } from './dataset.ts';
-import { isCleanIsoDate, show } from './fields.ts';
+import { cleanIsoDate, show } from './fields.ts';
 import type { ProblemCode, Severity } from './problem.ts';
 import { DateField, Money, oneOf, Text, WholeNumber, YesNo } from './schema.ts';
 import { SSDA903_CODES, ssdaGender } from './ssda903-codes.ts';
@@ -66,6 +66,9 @@ export interface TableSpec<T = unknown> {
   /** A fast path for clean rows (the common case in large files): the parsed row, or undefined to
    * fall back to the schema, which explains what is wrong. Must agree with the schema. */
   fast?(input: Record<string, string | undefined>): T | undefined;
+  /** The same fast path for a CSV row read straight from its fields: `at[i]` is the index in `fields`
+   * of `columns[i]`, or -1 when the file lacks that column. */
+  fastFields?(fields: readonly string[], at: readonly number[]): T | undefined;
 }
 
 function table<T>(spec: TableSpec<T>): TableSpec<T> {
@@ -91,6 +94,24 @@ const Upn = {
 /** What a clean attendance row looks like (anything else goes through the schema). */
 const CLEAN_UPN = /^[A-Z0-9]{13}$/;
 const CLEAN_CODE = /^[^\s]{1,2}$/;
+
+/** The last UPN a clean attendance row had: files come sorted by pupil, so rows share the one string.
+ * It always passes CLEAN_UPN (hence the placeholder before the first row). */
+let lastCleanUpn = 'A000000000000';
+
+/** An attendance row already in canonical form, as the schema would give it; undefined otherwise. The
+ * UPN and date are the strings earlier rows had where they are equal, so staged rows hold few strings. */
+function cleanAttendanceRow(upn: string, date: string, session: string, code: string): AttendanceRowValue | undefined {
+  if (upn !== lastCleanUpn) {
+    if (!CLEAN_UPN.test(upn)) return undefined;
+    lastCleanUpn = upn;
+  }
+  const cleanDate = cleanIsoDate(date);
+  if (cleanDate === undefined || !CLEAN_CODE.test(code)) return undefined;
+  if (session === 'AM') return { upn: lastCleanUpn, date: cleanDate, session: 'AM', code };
+  if (session === 'PM') return { upn: lastCleanUpn, date: cleanDate, session: 'PM', code };
+  return undefined;
+}
 
 const GenderField = oneOf(Gender.options, { F: 'female', M: 'male', U: 'not-known', '1': 'male', '2': 'female', 'NOT KNOWN': 'not-known', OTHER: 'other' });
 
@@ -170,6 +191,7 @@ const AttendanceRow = z.object({
   session: oneOf(['AM', 'PM'] as const).required,
   code: Text.required,
 });
+type AttendanceRowValue = z.output<typeof AttendanceRow>;
 
 export const ATTENDANCE = table({
   id: 'attendance',
@@ -179,14 +201,21 @@ export const ATTENDANCE = table({
   required: ['upn', 'date', 'session', 'code'],
   schema: AttendanceRow,
   fast(input) {
-    const { upn = '', date = '', session = '', code = '' } = input;
-    // Same result as the schema for rows already in canonical form.
-    if (!CLEAN_UPN.test(upn) || !isCleanIsoDate(date) || (session !== 'AM' && session !== 'PM') || !CLEAN_CODE.test(code)) return undefined;
-    return { upn, date, session, code } as z.output<typeof AttendanceRow>;
+    return cleanAttendanceRow(input.upn ?? '', input.date ?? '', input.session ?? '', input.code ?? '');
+  },
+  fastFields(fields, at) {
+    // The template's columns are all required, so a recognised file has every one.
+    return cleanAttendanceRow(fields[at[0]!]!, fields[at[1]!]!, fields[at[2]!]!, fields[at[3]!]!);
   },
   check(row, ctx) {
-    const code = normaliseAttendanceCode(row.code);
-    if (classifyAttendanceCode(code, row.date) === 'unknown') {
+    // A code as the code table writes it needs no normalising (the usual case in big files).
+    let definition = attendanceCodeDefinition(row.code, row.date);
+    let code = row.code;
+    if (definition === undefined || definition.code !== code) {
+      code = normaliseAttendanceCode(row.code);
+      definition = attendanceCodeDefinition(code, row.date);
+    }
+    if (definition === undefined) {
       const other = classifyAttendanceCode(code) !== 'unknown';
       ctx.error(
         'code',
@@ -197,7 +226,8 @@ export const ATTENDANCE = table({
       );
       return false;
     }
-    row.code = code;
+    // The code table's own string where it is the same code, so staged rows share it.
+    row.code = definition.code === code ? definition.code : code;
     if (isHistoricalCode(code)) {
       const successor = currentEquivalent(code);
       ctx.warnOnce('code', 'retired-code', code, `${show(code)} (${attendanceCodeLabel(code, row.date) ?? ''}) is a retired code${successor ? `, now ${show(successor)}` : ''}; counted as it was on its date`);

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { AttendanceFigures as AttendanceFiguresSchema } from '../model/record.ts';
 import type { AttendanceSummary } from '../model/status.ts';
-import { attendanceCodeDefinition, type AttendanceCodeDefinition } from './attendance-codes.ts';
-import { fromDayNumber, toDayNumber, weekStart } from './calendar.ts';
+import { ATTENDANCE_CODES, attendanceCodeDefinition, type AttendanceCodeDefinition } from './attendance-codes.ts';
+import { fromDayNumber, toDayNumber, weekdayOfDayNumber, weekStart } from './calendar.ts';
+import { dayNumberOf } from './day-numbers.ts';
 
 /**
  * Attendance over a date range, by the DfE's definitions.
@@ -74,17 +75,6 @@ export function findDuplicateMarks<T extends SessionMark>(marks: readonly T[]): 
   return duplicates;
 }
 
-const dayNumberCache = new Map<string, number>();
-function cachedDayNumber(date: string): number {
-  let dayNumber = dayNumberCache.get(date);
-  if (dayNumber === undefined) {
-    if (dayNumberCache.size > 50_000) dayNumberCache.clear();
-    dayNumber = toDayNumber(date);
-    dayNumberCache.set(date, dayNumber);
-  }
-  return dayNumber;
-}
-
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -111,84 +101,170 @@ function assertMark(mark: SessionMark): void {
  * AM or PM: schema-valid records never have either.
  */
 export function summariseAttendance(marks: readonly SessionMark[], range?: DateRange): AttendanceSummary {
+  if (range) return summariseAttendanceRanges(marks, [range])[0]!;
   let from: string;
   let to: string;
-  if (range) {
-    cachedDayNumber(range.from);
-    cachedDayNumber(range.to);
-    from = range.from;
-    to = range.to;
-  } else if (marks.length > 0) {
+  if (marks.length > 0) {
     from = marks[0]!.date;
     to = marks[0]!.date;
     for (const mark of marks) {
       if (mark.date < from) from = mark.date;
       if (mark.date > to) to = mark.date;
     }
+    toDayNumber(to);
   } else {
     from = to = todayUtc();
   }
+  return summariseAttendanceRanges(marks, [{ from, to }])[0]!;
+}
 
-  const effective = marksInRange(marks, from, to);
-  const inRange = effective.end - effective.start;
-  const mondays = to < from ? [] : mondaysBetween(from, to);
-  const firstMonday = mondays.length > 0 ? cachedDayNumber(mondays[0]!) : 0;
-  const weekPossible = new Array<number>(mondays.length).fill(0);
-  const weekAttended = new Array<number>(mondays.length).fill(0);
+/**
+ * `summariseAttendance(marks, range)` for each of several ranges, reading the marks once: a status
+ * summarises the same marks over the academic year, the term and the last four weeks. Each summary is
+ * exactly the one `summariseAttendance` gives for its range alone, and it throws a RangeError where
+ * that would for any of the ranges.
+ */
+export function summariseAttendanceRanges(marks: readonly SessionMark[], ranges: readonly DateRange[]): AttendanceSummary[] {
+  const tallies = ranges.map((range) => new Tally(range.from, range.to));
+  if (isOrdered(marks)) {
+    // Ordered marks — the usual case — are sliced by binary search, so a four-week summary of a year's
+    // marks reads only those four weeks, and the ranges are counted in one pass over their union.
+    let low = marks.length;
+    let high = 0;
+    for (const tally of tallies) {
+      tally.start = firstOnOrAfter(marks, tally.from);
+      tally.end = tally.to < tally.from ? tally.start : firstAfter(marks, tally.to, tally.start);
+      if (tally.end > tally.start) {
+        low = Math.min(low, tally.start);
+        high = Math.max(high, tally.end);
+      }
+    }
+    count(marks, low, high, tallies);
+  } else {
+    for (const tally of tallies) {
+      const kept = deduplicatedInRange(marks, tally.from, tally.to);
+      tally.start = 0;
+      tally.end = kept.length;
+      count(kept, 0, kept.length, [tally]);
+    }
+  }
+  return tallies.map((tally) => tally.summary());
+}
 
-  let present = 0;
-  let approved = 0;
-  let authorised = 0;
-  let unauthorised = 0;
-  const reasons = new Map<AttendanceCodeDefinition, number>();
-  const unknownCodes: AttendanceSummary['unknownCodes'] = [];
+/** Counts for one range while its marks are read. */
+class Tally {
+  /** The range's marks are `start` (inclusive) to `end` (exclusive) of the list being read. */
+  start = 0;
+  end = 0;
+  readonly firstMonday: number;
+  readonly mondays: readonly string[];
+  readonly weekPossible: number[];
+  readonly weekAttended: number[];
+  present = 0;
+  approved = 0;
+  authorised = 0;
+  unauthorised = 0;
+  readonly reasons = new Map<AttendanceCodeDefinition, number>();
+  readonly unknownCodes: AttendanceSummary['unknownCodes'] = [];
 
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    const fromDay = toDayNumber(from); // both dates are checked here
+    toDayNumber(to);
+    this.mondays = to < from ? [] : mondaysBetween(from, to);
+    this.firstMonday = fromDay - ((weekdayOfDayNumber(fromDay) + 6) % 7);
+    this.weekPossible = new Array<number>(this.mondays.length).fill(0);
+    this.weekAttended = new Array<number>(this.mondays.length).fill(0);
+  }
+
+  summary(): AttendanceSummary {
+    const attended = this.present + this.approved;
+    const possible = attended + this.authorised + this.unauthorised;
+    const { weekPossible, weekAttended } = this;
+    const missed = this.authorised + this.unauthorised;
+    return {
+      from: this.from,
+      to: this.to,
+      // As `figures` gives them, written out: this runs three times for every child in a cohort.
+      possibleSessions: possible,
+      attendedSessions: attended,
+      authorisedAbsenceSessions: this.authorised,
+      unauthorisedAbsenceSessions: this.unauthorised,
+      attendancePercent: attendancePercent(attended, possible),
+      persistentAbsence: isPersistentAbsence(missed, possible),
+      severeAbsence: isSevereAbsence(missed, possible),
+      smallDenominator: possible < SMALL_DENOMINATOR_SESSIONS,
+      absenceReasons: this.reasons.size === 0 ? [] : absenceReasons(this.reasons),
+      weekly: this.mondays.map((monday, index) => ({
+        weekStart: monday,
+        possibleSessions: weekPossible[index]!,
+        attendedSessions: weekAttended[index]!,
+        attendancePercent: attendancePercent(weekAttended[index]!, weekPossible[index]!),
+      })),
+      unknownCodes: this.unknownCodes,
+      basis: this.end > this.start ? 'marks' : 'none',
+    };
+  }
+}
+
+/** Counts marks `low` to `high` of `marks` into each tally whose own slice holds them. */
+function count(marks: readonly SessionMark[], low: number, high: number, tallies: readonly Tally[]): void {
+  const single = tallies.length === 1 ? tallies[0]! : undefined;
   let lastDate = '';
-  let week = 0;
-  for (let index = effective.start; index < effective.end; index += 1) {
-    const mark = effective.marks[index]!;
+  let day = 0;
+  for (let index = low; index < high; index += 1) {
+    const mark = marks[index]!;
     assertMark(mark);
     if (mark.date !== lastDate) {
-      week = Math.floor((cachedDayNumber(mark.date) - firstMonday) / 7); // also checks the date
+      day = dayNumberOf(mark.date); // also checks the date
       lastDate = mark.date;
     }
     const definition = attendanceCodeDefinition(mark.code, mark.date);
-    if (!definition) {
-      unknownCodes.push({ date: mark.date, session: mark.session, code: mark.code });
-      continue;
-    }
-    const category = definition.category;
-    if (category === 'not-possible' || category === 'not-a-session') continue;
-    weekPossible[week]! += 1;
-    if (category === 'present') {
-      present += 1;
-      weekAttended[week]! += 1;
-    } else if (category === 'approved-activity') {
-      approved += 1;
-      weekAttended[week]! += 1;
-    } else {
-      if (category === 'authorised') authorised += 1;
-      else unauthorised += 1;
-      reasons.set(definition, (reasons.get(definition) ?? 0) + 1);
+    if (single !== undefined) tallyMark(single, mark, definition, day);
+    else {
+      for (let t = 0; t < tallies.length; t += 1) {
+        const tally = tallies[t]!;
+        if (index >= tally.start && index < tally.end) tallyMark(tally, mark, definition, day);
+      }
     }
   }
+}
 
-  const attended = present + approved;
-  const possible = attended + authorised + unauthorised;
-  return {
-    from,
-    to,
-    ...figures(possible, attended, authorised, unauthorised),
-    absenceReasons: absenceReasons(reasons),
-    weekly: mondays.map((monday, index) => ({
-      weekStart: monday,
-      possibleSessions: weekPossible[index]!,
-      attendedSessions: weekAttended[index]!,
-      attendancePercent: attendancePercent(weekAttended[index]!, weekPossible[index]!),
-    })),
-    unknownCodes,
-    basis: inRange > 0 ? 'marks' : 'none',
-  };
+function tallyMark(tally: Tally, mark: SessionMark, definition: AttendanceCodeDefinition | undefined, day: number): void {
+  if (!definition) {
+    tally.unknownCodes.push({ date: mark.date, session: mark.session, code: mark.code });
+    return;
+  }
+  const category = definition.category;
+  if (category === 'not-possible' || category === 'not-a-session') return;
+  const week = Math.floor((day - tally.firstMonday) / 7);
+  tally.weekPossible[week]! += 1;
+  if (category === 'present') {
+    tally.present += 1;
+    tally.weekAttended[week]! += 1;
+  } else if (category === 'approved-activity') {
+    tally.approved += 1;
+    tally.weekAttended[week]! += 1;
+  } else {
+    if (category === 'authorised') tally.authorised += 1;
+    else tally.unauthorised += 1;
+    tally.reasons.set(definition, (tally.reasons.get(definition) ?? 0) + 1);
+  }
+}
+
+/** Where each code falls when codes are sorted with `localeCompare`, worked out once. */
+const codeRanks = new Map<string, number>(
+  [...new Set(ATTENDANCE_CODES.map((definition) => definition.code))]
+    .sort((a, b) => a.localeCompare(b))
+    .map((code, index, sorted) => [code, index > 0 && sorted[index - 1]!.localeCompare(code) === 0 ? Number.NaN : index]),
+);
+
+function compareCodes(a: string, b: string): number {
+  const rankA = codeRanks.get(a);
+  const rankB = codeRanks.get(b);
+  return rankA !== undefined && rankB !== undefined && !Number.isNaN(rankA) && !Number.isNaN(rankB) ? rankA - rankB : a.localeCompare(b);
 }
 
 /** Absence reasons, most sessions first (ties by code). Codes whose label changed between code sets
@@ -204,7 +280,7 @@ function absenceReasons(counts: Map<AttendanceCodeDefinition, number>): Attendan
       merged.set(key, { code: definition.code, label: definition.label, category, sessions });
     }
   }
-  return [...merged.values()].sort((a, b) => b.sessions - a.sessions || a.code.localeCompare(b.code));
+  return [...merged.values()].sort((a, b) => b.sessions - a.sessions || compareCodes(a.code, b.code));
 }
 
 const orderCache = new WeakMap<readonly SessionMark[], { length: number; ordered: boolean }>();
@@ -225,29 +301,32 @@ function isOrdered(marks: readonly SessionMark[]): boolean {
   return ordered;
 }
 
-/**
- * The marks dated within the range, duplicates removed (the last of each date and session kept).
- * Ordered marks — the usual case — are sliced by binary search, so a four-week summary of a year's
- * marks reads only those four weeks.
- */
-function marksInRange<T extends SessionMark>(marks: readonly T[], from: string, to: string): { marks: readonly T[]; start: number; end: number } {
-  if (isOrdered(marks)) {
-    let low = 0;
-    let high = marks.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (marks[middle]!.date < from) low = middle + 1;
-      else high = middle;
-    }
-    const start = low;
-    high = marks.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (marks[middle]!.date <= to) low = middle + 1;
-      else high = middle;
-    }
-    return { marks, start, end: low };
+/** The index of the first of the ordered marks dated on or after `from`. */
+function firstOnOrAfter(marks: readonly SessionMark[], from: string): number {
+  let low = 0;
+  let high = marks.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (marks[middle]!.date < from) low = middle + 1;
+    else high = middle;
   }
+  return low;
+}
+
+/** The index of the first of the ordered marks, at `low` or later, dated after `to`. */
+function firstAfter(marks: readonly SessionMark[], to: string, low: number): number {
+  let high = marks.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (marks[middle]!.date <= to) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The marks dated within the range, duplicates removed (the last of each date and session kept, where
+ * the last one was). */
+function deduplicatedInRange<T extends SessionMark>(marks: readonly T[], from: string, to: string): T[] {
   const last = new Map<string, T>();
   for (const mark of marks) {
     if (mark.date < from || mark.date > to) continue;
@@ -255,8 +334,7 @@ function marksInRange<T extends SessionMark>(marks: readonly T[], from: string, 
     last.delete(key); // re-insert so the kept mark sits where the last one was
     last.set(key, mark);
   }
-  const deduplicated = [...last.values()];
-  return { marks: deduplicated, start: 0, end: deduplicated.length };
+  return [...last.values()];
 }
 
 function figures(possible: number, attended: number, authorised: number, unauthorised: number) {
@@ -273,18 +351,23 @@ function figures(possible: number, attended: number, authorised: number, unautho
   };
 }
 
-const mondaysCache = new Map<string, readonly string[]>();
+const mondaysCache = new Map<string, Map<string, readonly string[]>>();
 
 /** The Mondays of the weeks from `from` to `to`; cached, since many children share the same ranges. */
 function mondaysBetween(from: string, to: string): readonly string[] {
-  const key = `${from}|${to}`;
-  let mondays = mondaysCache.get(key);
+  let byTo = mondaysCache.get(from);
+  if (!byTo) {
+    if (mondaysCache.size > 1_000) mondaysCache.clear();
+    byTo = new Map();
+    mondaysCache.set(from, byTo);
+  }
+  let mondays = byTo.get(to);
   if (!mondays) {
     const list: string[] = [];
     const last = toDayNumber(weekStart(to));
     for (let monday = toDayNumber(weekStart(from)); monday <= last; monday += 7) list.push(fromDayNumber(monday));
-    if (mondaysCache.size > 1_000) mondaysCache.clear();
-    mondaysCache.set(key, list);
+    if (byTo.size > 1_000) byTo.clear();
+    byTo.set(to, list);
     mondays = list;
   }
   return mondays;

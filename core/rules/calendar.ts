@@ -12,18 +12,33 @@ import { z } from 'zod';
 // ---------------------------------------------------------------------------------------------------
 // Dates as day numbers
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The digit at `index` of `text`, or -1 when it is not an ASCII digit. */
+function digitAt(text: string, index: number): number {
+  const digit = text.charCodeAt(index) - 48;
+  return digit >= 0 && digit <= 9 ? digit : -1;
+}
 
-/** Day number (days since 1970-01-01) of an ISO date; throws a RangeError naming the value if it is not
- * a real calendar date. */
+/** Day number (days since 1970-01-01) of an ISO date `YYYY-MM-DD`, any year 0000–9999 (proleptic
+ * Gregorian calendar); throws a RangeError naming the value if it is not a real calendar date. Read
+ * character by character and counted with integer arithmetic — no Date, whose years 0–99 mean 19xx —
+ * since the attendance rules call it for every day of marks. */
 export function toDayNumber(date: string): number {
-  const match = ISO_DATE.exec(date);
-  if (match) {
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = Number(match[3]);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
-      return daysFromCivil(year, month, day);
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y1 = digitAt(date, 0);
+    const y2 = digitAt(date, 1);
+    const y3 = digitAt(date, 2);
+    const y4 = digitAt(date, 3);
+    const m1 = digitAt(date, 5);
+    const m2 = digitAt(date, 6);
+    const d1 = digitAt(date, 8);
+    const d2 = digitAt(date, 9);
+    if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) >= 0) {
+      const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+      const month = m1 * 10 + m2;
+      const day = d1 * 10 + d2;
+      if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+        return daysFromCivil(year, month, day);
+      }
     }
   }
   throw new RangeError(`"${date}" is not a calendar date in the form YYYY-MM-DD`);
@@ -72,6 +87,9 @@ function isoOf(year: number, month: number, day: number): string {
 function weekdayOf(dayNumber: number): number {
   return (((dayNumber + 4) % 7) + 7) % 7;
 }
+
+/** Day of the week of a day number (see `toDayNumber`): 0 Sunday … 6 Saturday. */
+export const weekdayOfDayNumber = weekdayOf;
 
 /** Day of the week of an ISO date: 0 Sunday … 6 Saturday. */
 export function dayOfWeek(date: string): number {

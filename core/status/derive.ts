@@ -16,7 +16,7 @@ import {
 import { composeKey, formatMessage, joinList, message, type Language, type MessageParams } from '../messages/index.ts';
 import { DEFAULT_POLICY, pepQualityRating, resolvePolicy, type Policy, type PolicyInput } from '../policy.ts';
 import { coreSubjectOf, coreSubjectsFor, judgeInYear, judgeStatutoryResultCached, type CoreSubject } from '../rules/attainment.ts';
-import { summariseAttendance, summariseAttendanceFigures, type DateRange } from '../rules/attendance.ts';
+import { summariseAttendance, summariseAttendanceFigures, summariseAttendanceRanges, type DateRange } from '../rules/attendance.ts';
 import { academicYearOf, addDays, currentOrLastTerm, toDayNumber } from '../rules/calendar.ts';
 import { dayNumberOf } from '../rules/day-numbers.ts';
 import { summariseCare, currentCarePeriod } from '../rules/care.ts';
@@ -125,14 +125,17 @@ function dateContext(asOf: string, policy: Policy): DateContext {
   return lastContext;
 }
 
-/** Summary of a child's attendance over a range: session marks where there are any, else summary figures. */
-function attendanceOver(record: ChildEducationRecord, marks: ChildEducationRecord['attendance']['marks'], range: DateRange): AttendanceSummary {
-  if (marks.length > 0) {
-    const summary = summariseAttendance(marks, range);
-    if (summary.basis !== 'none' || record.attendance.summaries.length === 0) return summary;
-  }
-  if (record.attendance.summaries.length > 0) return summariseAttendanceFigures(record.attendance.summaries, range);
-  return summariseAttendance([], range);
+/** Summaries of a child's attendance over each range: session marks where there are any in the range,
+ * else summary figures. The marks are read once for all the ranges. */
+function attendanceOver(record: ChildEducationRecord, ranges: readonly DateRange[]): AttendanceSummary[] {
+  const { marks, summaries } = record.attendance;
+  const fromMarks = marks.length > 0 ? summariseAttendanceRanges(marks, ranges) : undefined;
+  return ranges.map((range, index) => {
+    const summary = fromMarks?.[index];
+    if (summary && (summary.basis !== 'none' || summaries.length === 0)) return summary;
+    if (summaries.length > 0) return summariseAttendanceFigures(summaries, range);
+    return summariseAttendance([], range);
+  });
 }
 
 interface Trend {
@@ -390,12 +393,11 @@ export function deriveStatus(record: ChildEducationRecord, options: DeriveOption
 
   // Attendance ------------------------------------------------------------------------------------
   const { year, term, lastFourFrom } = context;
-  // The same marks array goes to every summary: the attendance rules remember that it is in order and
-  // then slice each range by binary search.
-  const marks = record.attendance.marks;
-  const yearSummary = attendanceOver(record, marks, { from: year.start, to: asOf });
-  const termSummary = attendanceOver(record, marks, { from: term.start, to: minDate(term.end, asOf) });
-  const lastFourWeeks = attendanceOver(record, marks, { from: lastFourFrom, to: asOf });
+  const [yearSummary, termSummary, lastFourWeeks] = attendanceOver(record, [
+    { from: year.start, to: asOf },
+    { from: term.start, to: minDate(term.end, asOf) },
+    { from: lastFourFrom, to: asOf },
+  ]) as [AttendanceSummary, AttendanceSummary, AttendanceSummary];
   const { trend, recent, previous } = trendOf(yearSummary.weekly, policy.attendance.trendChangePoints);
   const attendance: EducationStatus['attendance'] = {
     academicYear: yearSummary,

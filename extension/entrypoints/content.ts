@@ -9,7 +9,7 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   allFrames: true,
-  runAt: 'document_end',
+  runAt: 'document_start',
   main(ctx) {
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());

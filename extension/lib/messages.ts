@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EducationStatus } from '../../core/model/index.ts';
+import type { EducationStatus, PepState, Rating } from '../../core/model/index.ts';
 import type { Adapter } from './adapters/schema.ts';
 import type { ChildSummary } from './cache.ts';
 import type { Problem } from './problems.ts';
@@ -68,6 +68,34 @@ export interface OverlayState {
   open: boolean;
   docked: boolean;
   now: number;
+}
+
+/**
+ * The badge's few facts, all the content script ever receives about a child: the overall rating, attendance
+ * this year and the PEP state (plus the record's name, which the page already shows, for the badge's
+ * accessible name). Everything else stays in the extension-origin panel frame. `seq` orders updates.
+ */
+export interface BadgeFacts {
+  seq: number;
+  phase: OverlayState['phase'];
+  rating?: Rating;
+  attendancePercent?: number | null;
+  pep?: PepState;
+  name?: string;
+  /** Showing the last good data because the API failed. */
+  stale: boolean;
+  /** The plain-words problem, when there are no figures to show. */
+  problem?: string;
+}
+
+/** The background's reply to `recognised`. */
+export type RecognisedReply = { session: string; badge: BadgeFacts } | { dismissed: true };
+
+/** From the background to a content script: the badge's facts changed. */
+export interface BadgeUpdate {
+  type: 'badge';
+  session: string;
+  badge: BadgeFacts;
 }
 
 /** What the content script asks of the page it runs in (from the background, for "test this adapter"). */

@@ -183,7 +183,7 @@ export class EduCohortTable extends EduCohortElement {
   /** Which cell holds the roving focus: row within the page and column. */
   #active = { row: 0, column: 0 };
   #focusAfterRender = false;
-  #view?: { source: EducationStatus[]; key: string; rows: EducationStatus[] };
+  #view?: { source: EducationStatus[]; key: string; matches: EducationStatus[]; sorted?: EducationStatus[] };
 
   constructor() {
     super();
@@ -195,14 +195,12 @@ export class EduCohortTable extends EduCohortElement {
     this.page = 0;
   }
 
-  /** The rows after the search, the rating filter and the sort (cached between renders). */
-  private visibleRows(children: EducationStatus[]): EducationStatus[] {
+  /** The rows that match the search and the rating filter, in the given order (cached between renders). */
+  private view(children: EducationStatus[]): { matches: EducationStatus[]; sorted?: EducationStatus[] } {
     const key = `${this.sortKey}|${this.sortDirection}|${this.search}|${this.ratingFilter}`;
-    if (this.#view && this.#view.source === children && this.#view.key === key) return this.#view.rows;
+    if (this.#view && this.#view.source === children && this.#view.key === key) return this.#view;
     const needle = this.search.trim().toLocaleLowerCase('en-GB');
-    const column = COLUMNS.find((candidate) => candidate.key === this.sortKey) ?? COLUMNS[0]!;
-    const sign = this.sortDirection === 'ascending' ? 1 : -1;
-    const rows = children
+    const matches = children
       .filter((child) => !this.ratingFilter || child.rag.overall === this.ratingFilter)
       .filter(
         (child) =>
@@ -210,10 +208,47 @@ export class EduCohortTable extends EduCohortElement {
           child.child.displayName.toLocaleLowerCase('en-GB').includes(needle) ||
           child.child.personId.toLocaleLowerCase('en-GB').includes(needle) ||
           (child.school?.name.toLocaleLowerCase('en-GB').includes(needle) ?? false),
-      )
-      .sort((a, b) => sign * column.compare(a, b) || byText(a.child.personId, b.child.personId));
-    this.#view = { source: children, key, rows };
-    return rows;
+      );
+    this.#view = { source: children, key, matches };
+    return this.#view;
+  }
+
+  /** The order of the rows: the chosen column, then the person ID so that equal rows keep one order. */
+  private comparator(): (a: EducationStatus, b: EducationStatus) => number {
+    const column = COLUMNS.find((candidate) => candidate.key === this.sortKey) ?? COLUMNS[0]!;
+    const sign = this.sortDirection === 'ascending' ? 1 : -1;
+    return (a, b) => sign * column.compare(a, b) || byText(a.child.personId, b.child.personId);
+  }
+
+  /** The rows after the search, the rating filter and the sort (cached between renders). */
+  private visibleRows(children: EducationStatus[]): EducationStatus[] {
+    const view = this.view(children);
+    view.sorted ??= [...view.matches].sort(this.comparator());
+    return view.sorted;
+  }
+
+  /**
+   * The first `count` of visibleRows() without sorting the rest, so the first page of thousands of
+   * children shows without waiting for a full sort. Stable, like Array#sort: equal rows keep their order.
+   */
+  private firstRows(children: EducationStatus[], count: number): EducationStatus[] {
+    const view = this.view(children);
+    if (view.sorted) return view.sorted.slice(0, count);
+    const compare = this.comparator();
+    const top: EducationStatus[] = [];
+    for (const row of view.matches) {
+      if (top.length === count && compare(row, top[count - 1]!) >= 0) continue;
+      let low = 0;
+      let high = top.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (compare(row, top[middle]!) < 0) high = middle;
+        else low = middle + 1;
+      }
+      top.splice(low, 0, row);
+      if (top.length > count) top.pop();
+    }
+    return top;
   }
 
   private pageCount(rows: number): number {
@@ -359,11 +394,12 @@ export class EduCohortTable extends EduCohortElement {
   }
 
   protected override renderCohort(children: EducationStatus[]): TemplateResult {
-    const rows = this.visibleRows(children);
-    const pages = this.pageCount(rows.length);
+    const total = this.view(children).matches.length;
+    const pages = this.pageCount(total);
     const page = Math.min(this.page, pages - 1);
-    const start = page * Math.max(1, this.pageSize);
-    const shown = rows.slice(start, start + Math.max(1, this.pageSize));
+    const size = Math.max(1, this.pageSize);
+    const start = page * size;
+    const shown = start === 0 ? this.firstRows(children, size) : this.visibleRows(children).slice(start, start + size);
     this.#active = { row: Math.min(Math.max(0, this.#active.row), Math.max(0, shown.length - 1)), column: this.#active.column };
     const lang = this.language;
     const level = this.headingLevelValue();
@@ -401,22 +437,22 @@ export class EduCohortTable extends EduCohortElement {
             )}
           </select>
         </div>
-        <button type="button" class="button secondary-button" part="button export" ?disabled=${rows.length === 0} @click=${() => this.exportCsv()}>
+        <button type="button" class="button secondary-button" part="button export" ?disabled=${total === 0} @click=${() => this.exportCsv()}>
           ${this.t('table.export')}
         </button>
       </div>
       <p role="status" class="secondary">
-        ${rows.length === 0
+        ${total === 0
           ? this.t('table.noMatches')
           : this.t('table.showing', {
               from: formatNumber(start + 1, lang),
               to: formatNumber(start + shown.length, lang),
-              count: formatNumber(rows.length, lang),
+              count: formatNumber(total, lang),
             })}
       </p>
       <div class="scroll">
-        <table role="grid" part="table" aria-describedby="help" aria-rowcount=${rows.length + 1}>
-          <caption class="visually-hidden">${this.t('table.caption', { count: formatNumber(rows.length, lang) })}</caption>
+        <table role="grid" part="table" aria-describedby="help" aria-rowcount=${total + 1}>
+          <caption class="visually-hidden">${this.t('table.caption', { count: formatNumber(total, lang) })}</caption>
           <thead>
             <tr aria-rowindex="1">
               ${COLUMNS.map(

@@ -2,7 +2,7 @@ import { nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { EducationStatus } from '../../core/model/status.ts';
 import { isAbort, issueText, loadCohort, problemFrom, type CohortQuery } from './api.ts';
 import { EduElement, type LoadState } from './base.ts';
-import { CohortMember } from './cohort-check.ts';
+import { cohortMemberIssues } from './cohort-check.ts';
 import { headingStyles, ragStyles, tokens } from './styles.ts';
 
 const DATA_PROPERTIES = ['children', 'src', 'token', 'school', 'yearGroup', 'keyStage'] as const;
@@ -13,9 +13,9 @@ const DATA_PROPERTIES = ['children', 'src', 'token', 'school', 'yearGroup', 'key
  */
 export function checkChildren(children: unknown): { ok: true; list: EducationStatus[] } | { ok: false; detail: string } {
   if (!Array.isArray(children)) return { ok: false, detail: 'children: expected a list' };
-  for (const [index, child] of children.entries()) {
-    const parsed = CohortMember.safeParse(child);
-    if (!parsed.success) return { ok: false, detail: `children[${index}].${issueText(parsed.error.issues)}` };
+  for (let index = 0; index < children.length; index += 1) {
+    const issues = cohortMemberIssues(children[index]);
+    if (issues) return { ok: false, detail: `children[${index}].${issueText(issues)}` };
   }
   return { ok: true, list: children as EducationStatus[] };
 }

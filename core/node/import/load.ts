@@ -126,6 +126,8 @@ class LineTracker {
     const lastChar = this.charBefore(cursor);
     const newlines = this.advance(cursor);
     this.line = before + newlines;
+    // The usual row: one line break, its own (or, for an unterminated quote, its last field's).
+    if (newlines === 1 && lastChar === '\n') return this.line - 1;
     let inner = 0;
     for (const field of fields) if (field.includes('\n')) inner += field.split('\n').length - 1;
     // The row's own line break is not inside its last field (it is, for an unterminated quote).

@@ -1,38 +1,45 @@
-import { z } from 'zod';
+import { config } from 'zod/mini';
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Overlay } from '../../ui/Overlay.tsx';
 import type { OverlayMessage, OverlayState } from '../../lib/messages.ts';
 import '../../ui/overlay.css';
 
-z.config({ jitless: true });
+config({ jitless: true });
 
-// The frame learns its session from its address; the background checks that the session belongs to the
-// tab this frame is in before it sends anything.
+// The panel frame, loaded hidden as soon as the page's child is recognised so that opening it is instant.
+// It learns its session from its address; the background checks that the session belongs to the tab this
+// frame is in before it sends anything.
 const session = location.hash.slice(1);
 const port = browser.runtime.connect({ name: 'overlay' });
 const send = (message: OverlayMessage) => port.postMessage(message);
 
-/** Tells the content script how big to make this frame. Only sizes cross: never data. */
+/** Tells the content script whether to show this frame. Only open/closed crosses: never data. */
 function reportLayout(open: boolean) {
-  const root = document.querySelector('.overlay');
-  const rect = root?.getBoundingClientRect();
-  window.parent.postMessage(
-    { type: 'edubridge:layout', mode: open ? 'panel' : 'badge', width: Math.ceil(rect?.width ?? 0), height: Math.ceil(rect?.height ?? 0) },
-    '*',
-  );
+  window.parent.postMessage({ type: 'edubridge:layout', open }, '*');
 }
 
-/** A performance mark when figures first show: `npm run bench` reads it to time page → badge visible. */
-let marked = false;
-function markBadgeVisible(state: OverlayState | null) {
-  if (marked || !state?.status) return;
-  marked = true;
-  requestAnimationFrame(() => performance.mark('edubridge:badge-visible'));
-}
+/** Open/close requests from the badge. Anything in the page's window can post these, so they may only
+ * open or close the panel; they carry no data and get none back. */
+let openRequest: ((open: boolean) => void) | null = null;
+let pendingOpen: boolean | undefined;
+window.addEventListener('message', (event) => {
+  if (event.source !== window.parent) return;
+  const data = event.data as { type?: unknown; open?: unknown } | null;
+  if (data?.type !== 'edubridge:open' || typeof data.open !== 'boolean') return;
+  if (openRequest) openRequest(data.open);
+  else pendingOpen = data.open;
+});
+window.parent.postMessage({ type: 'edubridge:ready' }, '*');
 
 function App() {
   const [state, setState] = useState<OverlayState | null>(null);
+  const focusHeading = useRef(false);
+  const setOpen = (open: boolean, focus: boolean) => {
+    focusHeading.current = open && focus;
+    setState((current) => (current ? { ...current, open } : current));
+    send({ type: 'set-open', open });
+  };
   useEffect(() => {
     const listener = (message: unknown) => setState(message as OverlayState);
     port.onMessage.addListener(listener);
@@ -42,23 +49,23 @@ function App() {
     return () => port.onMessage.removeListener(listener);
   }, []);
   useEffect(() => {
-    const root = document.querySelector('.overlay');
-    const open = state?.open ?? false;
-    reportLayout(open);
-    markBadgeVisible(state);
-    if (!root) return;
-    const observer = new ResizeObserver(() => reportLayout(open));
-    observer.observe(root);
-    return () => observer.disconnect();
-  }, [state]);
+    if (!state) return;
+    openRequest = (open) => setOpen(open, true);
+    if (pendingOpen !== undefined) {
+      setOpen(pendingOpen, true);
+      pendingOpen = undefined;
+    }
+  }, [state !== null]);
+  const open = state?.open ?? false;
+  useEffect(() => {
+    if (state) reportLayout(open);
+  }, [open, state !== null]);
   return (
     <Overlay
       state={state}
+      focusHeading={focusHeading}
       actions={{
-        setOpen: (open) => {
-          setState((current) => (current ? { ...current, open } : current));
-          send({ type: 'set-open', open });
-        },
+        setOpen: (next) => setOpen(next, false),
         dismiss: () => send({ type: 'dismiss' }),
         retry: () => send({ type: 'retry' }),
       }}

@@ -5,10 +5,15 @@
 
 export const CONTENT_SCRIPT_ID = 'edubridge-content';
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+/** At document start, so the content script fetches its adapters while the page is still loading; it
+ * reads the page once the page's DOM is complete. */
+export const CONTENT_SCRIPT_RUN_AT = 'document_start';
 
 export interface ScriptingApi {
-  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string; matches?: string[] }[]>;
-  registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; allFrames: boolean; runAt: 'document_end'; persistAcrossSessions: boolean }[]): Promise<void>;
+  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string; matches?: string[]; runAt?: string }[]>;
+  registerContentScripts(
+    scripts: { id: string; matches: string[]; js: string[]; allFrames: boolean; runAt: typeof CONTENT_SCRIPT_RUN_AT; persistAcrossSessions: boolean }[],
+  ): Promise<void>;
   unregisterContentScripts(filter?: { ids?: string[] }): Promise<void>;
 }
 
@@ -21,11 +26,12 @@ export async function syncContentScripts(scripting: ScriptingApi, granted: reado
   const matches = webOrigins(granted);
   const existing = await scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
   const current = existing[0]?.matches?.slice().sort() ?? [];
-  if (existing.length > 0 && current.join(' ') === matches.join(' ')) return matches;
+  // A registration kept from an earlier version may run at another time: replace it.
+  if (existing.length > 0 && current.join(' ') === matches.join(' ') && existing[0]?.runAt === CONTENT_SCRIPT_RUN_AT) return matches;
   if (existing.length > 0) await scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
   if (matches.length > 0)
     await scripting.registerContentScripts([
-      { id: CONTENT_SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE], allFrames: true, runAt: 'document_end', persistAcrossSessions: true },
+      { id: CONTENT_SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE], allFrames: true, runAt: CONTENT_SCRIPT_RUN_AT, persistAcrossSessions: true },
     ]);
   return matches;
 }

@@ -8,8 +8,11 @@ import { confirmIdentity } from '../identity.ts';
 import {
   ContentMessage,
   OverlayMessage,
+  type BadgeFacts,
+  type BadgeUpdate,
   PageMessage,
   type DiagnoseResult,
+  type RecognisedReply,
   type OverlayState,
   type PopupView,
   type SettingsView,
@@ -82,6 +85,8 @@ interface TabSession {
   state: OverlayState;
   ports: Set<OverlayPort>;
   audited: boolean;
+  /** The badge's facts last given to the content script (to send only changes). */
+  badgeSent?: string;
 }
 
 const OPEN_KEY = 'overlayOpen';
@@ -228,7 +233,7 @@ export class Background {
   private async recognised(
     message: Extract<ContentMessage, { type: 'recognised' }>,
     from: { tabId: number; frameId: number; url: URL },
-  ): Promise<{ session: string } | { dismissed: true }> {
+  ): Promise<RecognisedReply> {
     const adapter = (await this.adapters()).find((a) => a.id === message.adapterId);
     if (!adapter) throw new Refused('No such adapter');
     const match = matchPage([adapter], from.url.href);
@@ -266,10 +271,45 @@ export class Background {
     session.state.docked = session.docked;
     this.sessions.set(session.session, session);
     this.byTab.set(from.tabId, session.session);
-    void this.load(session).catch(() =>
-      this.update(session, { phase: 'unavailable', refreshing: false, problem: { kind: 'offline', message: 'EduBridge could not read its saved data.' } }),
-    );
-    return { session: session.session };
+    // The reply waits for the saved copy (a local read), so a badge with a warm cache shows its figures at
+    // once; later changes (the API's answer) follow as `badge` messages.
+    let savedCopyRead: () => void = () => undefined;
+    const read = new Promise<void>((resolve) => (savedCopyRead = resolve));
+    void this.load(session, false, savedCopyRead)
+      .catch(() =>
+        this.update(session, { phase: 'unavailable', refreshing: false, problem: { kind: 'offline', message: 'EduBridge could not read its saved data.' } }),
+      )
+      .finally(savedCopyRead);
+    await read;
+    const badge = this.badgeFacts(session);
+    session.badgeSent = JSON.stringify({ ...badge, seq: 0 });
+    return { session: session.session, badge };
+  }
+
+  private badgeSeq = 0;
+
+  /** The badge's few facts from a session's state: never more than the rating, attendance and PEP state. */
+  private badgeFacts(session: TabSession): BadgeFacts {
+    const { phase, status, problem } = session.state;
+    const facts: BadgeFacts = { seq: ++this.badgeSeq, phase, stale: phase === 'unavailable' && status !== undefined };
+    if (status && phase !== 'mismatch') {
+      facts.rating = status.rag.overall;
+      facts.attendancePercent = status.attendance.academicYear.attendancePercent;
+      facts.pep = status.pep.state;
+      facts.name = status.child.displayName;
+    } else if (problem) facts.problem = problem.message;
+    return facts;
+  }
+
+  /** Tells the content script when the badge's facts change. */
+  private pushBadge(session: TabSession): void {
+    if (session.badgeSent === undefined || !this.sessions.has(session.session)) return;
+    const badge = this.badgeFacts(session);
+    const key = JSON.stringify({ ...badge, seq: 0 });
+    if (key === session.badgeSent) return;
+    session.badgeSent = key;
+    const update: BadgeUpdate = { type: 'badge', session: session.session, badge };
+    void this.deps.sendToTab(session.tabId, session.frameId, update).catch(() => undefined);
   }
 
   leave(tabId: number, frameId?: number): void {
@@ -283,9 +323,10 @@ export class Background {
   }
 
   /** Shows the cached copy at once, then refreshes it from the API. */
-  async load(session: TabSession, force = false): Promise<void> {
+  async load(session: TabSession, force = false, savedCopyRead: () => void = () => undefined): Promise<void> {
     const cached = await this.cache.get(session.personId);
     if (cached) this.show(session, cached.status, cached.fetchedAt, undefined, true);
+    savedCopyRead();
     if (!force && cached && this.deps.now() - cached.fetchedAt < REFRESH_AFTER_MS) {
       this.update(session, { refreshing: false });
       return;
@@ -351,15 +392,17 @@ export class Background {
 
   private update(session: TabSession, patch: Partial<OverlayState>): void {
     session.state = { ...session.state, ...patch, now: this.deps.now() };
-    for (const port of session.ports) this.post(session, port);
-  }
-
-  private post(session: TabSession, port: OverlayPort): void {
-    port.postMessage(session.state);
+    // The badge shows figures as soon as the session has them: that is a showing, for the audit log.
     if (session.state.status && !session.audited) {
       session.audited = true;
       void this.audit.record(session.personId, session.origin, 'page');
     }
+    for (const port of session.ports) this.post(session, port);
+    this.pushBadge(session);
+  }
+
+  private post(session: TabSession, port: OverlayPort): void {
+    port.postMessage(session.state);
   }
 
   // ---- the overlay frame --------------------------------------------------------------------

@@ -1,13 +1,16 @@
 import type { RATING_WORD } from '../format.ts';
 
 /**
- * Putting EduBridge's frame and chips into a host page without disturbing it: the frame sits beside the
- * anchor (or docks at the page edge), is sized by the frame itself, and only sizes ever cross from it.
+ * Putting EduBridge's panel frame and chips into a host page without disturbing it. The panel frame is
+ * loaded, hidden, as soon as the child is recognised, so opening it is instant; it docks at the page's
+ * right edge when open, and only sizes and open/closed ever cross from it.
  */
 
 export interface Mounted {
   host: HTMLElement;
   frame: HTMLIFrameElement;
+  /** Opens or closes the panel (the frame itself confirms with a layout message). */
+  setOpen(open: boolean): void;
   remove(): void;
 }
 
@@ -17,75 +20,89 @@ function setStyles(element: HTMLElement, styles: Record<string, string>): void {
   for (const [name, value] of Object.entries(styles)) element.style.setProperty(name, value, 'important');
 }
 
-export function mountFrame(
+export function mountPanel(
   doc: Document,
   src: string,
   extensionOrigin: string,
-  anchor: { element: Element; position: 'after' | 'before' | 'append' | 'prepend' } | null,
-  onRestart: () => void = () => undefined,
+  events: { onOpenChange(open: boolean, focusWasInside: boolean): void; onRestart(): void },
 ): Mounted {
   const win = doc.defaultView!;
   const host = doc.createElement('edubridge-overlay');
   host.setAttribute('data-edubridge', '');
-  const docked = !anchor;
-  setStyles(host, {
-    all: 'initial',
-    display: 'inline-block',
-    'vertical-align': 'middle',
-    'margin-inline-start': docked ? '0' : '8px',
-    'line-height': '0',
-  });
-  if (docked) setStyles(host, { position: 'fixed', right: '12px', bottom: '12px', 'z-index': '2147483646' });
+  setStyles(host, { all: 'initial', position: 'fixed', top: '0', right: '0', width: '0', height: '0', 'z-index': '2147483647' });
   const frame = doc.createElement('iframe');
   frame.src = src;
   frame.title = 'EduBridge education status';
-  // The frame reports its own size; until then it takes a badge's usual space.
-  setStyles(frame, { border: '0', width: '320px', height: '34px', 'color-scheme': 'light', background: 'transparent', display: 'block' });
+  setStyles(frame, {
+    border: '0',
+    position: 'fixed',
+    top: '0',
+    right: '0',
+    width: `${Math.min(PANEL_WIDTH, win.innerWidth)}px`,
+    height: '100vh',
+    'color-scheme': 'light',
+    background: 'transparent',
+    display: 'block',
+    // Loaded but hidden until opened: not painted, not focusable, no pointer events.
+    visibility: 'hidden',
+  });
   host.append(frame);
 
   const root = doc.documentElement;
   const originalMargin = root.style.getPropertyValue('margin-right');
   let panelOpen = false;
-  function layout(mode: 'badge' | 'panel', width: number, height: number): void {
-    if (mode === 'panel') {
+  let ready = false;
+  let wanted: boolean | undefined;
+
+  function layout(open: boolean): void {
+    if (open === panelOpen) return;
+    const focusWasInside = doc.activeElement === frame;
+    panelOpen = open;
+    if (open) {
       const panelWidth = Math.min(PANEL_WIDTH, win.innerWidth);
-      setStyles(frame, { position: 'fixed', top: '0', right: '0', width: `${panelWidth}px`, height: '100vh', 'z-index': '2147483647' });
+      setStyles(frame, { visibility: 'visible', width: `${panelWidth}px` });
       // Make room beside the page rather than cover its controls, when the window is wide enough.
       if (win.innerWidth >= PANEL_WIDTH * 2) root.style.setProperty('margin-right', `${panelWidth}px`);
-      panelOpen = true;
     } else {
-      frame.style.removeProperty('position');
-      frame.style.removeProperty('top');
-      frame.style.removeProperty('right');
-      frame.style.removeProperty('z-index');
-      setStyles(frame, { width: `${Math.max(40, width)}px`, height: `${Math.max(24, height)}px` });
-      if (panelOpen) restoreMargin();
-      panelOpen = false;
+      setStyles(frame, { visibility: 'hidden' });
+      restoreMargin();
     }
+    events.onOpenChange(open, focusWasInside);
   }
   function restoreMargin(): void {
     if (originalMargin) root.style.setProperty('margin-right', originalMargin);
     else root.style.removeProperty('margin-right');
   }
+  function tell(open: boolean): void {
+    frame.contentWindow?.postMessage({ type: 'edubridge:open', open }, extensionOrigin);
+  }
   function onMessage(event: MessageEvent): void {
-    // Only the frame itself may resize it: a page script posting the same message is ignored.
+    // Only the frame itself may open, close or restart it: a page script posting the same is ignored.
     if (event.source !== frame.contentWindow || event.origin !== extensionOrigin) return;
-    const data = event.data as { type?: unknown; mode?: unknown; width?: unknown; height?: unknown };
-    if (data?.type === 'edubridge:restart') return onRestart();
-    if (data?.type !== 'edubridge:layout' || (data.mode !== 'badge' && data.mode !== 'panel')) return;
-    layout(data.mode, Number(data.width) || 0, Number(data.height) || 0);
+    const data = event.data as { type?: unknown; open?: unknown };
+    if (data?.type === 'edubridge:restart') return events.onRestart();
+    if (data?.type === 'edubridge:ready') {
+      ready = true;
+      if (wanted !== undefined) tell(wanted);
+      wanted = undefined;
+      return;
+    }
+    if (data?.type === 'edubridge:layout' && typeof data.open === 'boolean') layout(data.open);
   }
   win.addEventListener('message', onMessage);
-
-  if (!anchor) (doc.body ?? root).append(host);
-  else if (anchor.position === 'after') anchor.element.after(host);
-  else if (anchor.position === 'before') anchor.element.before(host);
-  else if (anchor.position === 'append') anchor.element.append(host);
-  else anchor.element.prepend(host);
+  (doc.body ?? root).append(host);
 
   return {
     host,
     frame,
+    setOpen(open) {
+      if (open) {
+        layout(true);
+        frame.focus();
+      }
+      if (ready) tell(open);
+      else wanted = open;
+    },
     remove() {
       win.removeEventListener('message', onMessage);
       if (panelOpen) restoreMargin();

@@ -1,13 +1,15 @@
 import { readCaseload, readChild } from '../adapters/dom.ts';
 import type { Adapter } from '../adapters/schema.ts';
 import { matchPage } from '../adapters/url.ts';
-import type { ContentMessage, DiagnoseRequest, DiagnoseResult } from '../messages.ts';
-import { mountChip, mountFrame, type Mounted } from './mount.ts';
+import type { BadgeFacts, BadgeUpdate, ContentMessage, DiagnoseRequest, DiagnoseResult, RecognisedReply } from '../messages.ts';
+import { mountBadge, type Badge } from './badge.ts';
+import { mountChip, mountPanel, type Mounted } from './mount.ts';
 
 /**
  * The content script's work on a case-management page: recognise the child (or caseload rows) by the
- * adapters, tell the background, and place the overlay frame. It never sees a token, never makes a
- * request and never receives a child's figures: those go straight from the background to the frame.
+ * adapters, tell the background, draw the compact badge and load the panel frame. It never sees a token
+ * and never makes a request. Of a child's figures it receives only the badge's facts (overall rating,
+ * attendance this year, PEP state); the panel's figures go straight from the background to the frame.
  */
 
 export interface ContentEnv {
@@ -21,7 +23,13 @@ export interface ContentEnv {
 
 interface Shown {
   signature: string;
+  session?: string;
+  seq: number;
+  lastFacts?: BadgeFacts;
+  badge: Badge | null;
   mounted: Mounted | null;
+  hide(): void;
+  remove(): void;
 }
 
 const SETTLE_MS = 30;
@@ -35,11 +43,24 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
   const adapters = hello?.adapters ?? [];
   let shown: Shown | null = null;
   let dismissed = false;
+  /** A badge update that arrived before the reply naming its session. */
+  let early: BadgeUpdate | null = null;
   env.onMessage((message) => {
     const request = message as { type?: string } | null;
+    if (request?.type === 'badge') {
+      const update = message as BadgeUpdate;
+      if (shown && shown.session === update.session) showFacts(shown, update.badge);
+      else if (shown && shown.session === undefined) early = update;
+      return Promise.resolve({});
+    }
     if (request?.type === 'dismissed') {
       dismissed = true;
-      clear();
+      const leaving = shown;
+      shown = null;
+      // Hidden at once, and taken out of the page a moment later, once the click that asked for it (in
+      // the panel frame) has finished.
+      leaving?.hide();
+      setTimeout(() => leaving?.remove(), 250);
       return Promise.resolve({});
     }
     if (request?.type === 'diagnose') return Promise.resolve(diagnose(doc, win.location.href, (message as DiagnoseRequest).adapter));
@@ -47,6 +68,10 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
   });
   // No adapter for this site: nothing to watch, nothing to cost.
   if (adapters.length === 0) return;
+  // The script starts at document start (so the question above overlaps the page's loading); the page is
+  // read once its DOM is complete.
+  if (doc.readyState === 'loading') await new Promise((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  if (env.signal.aborted) return;
 
   let lastHref = win.location.href;
   let arrivedAt = Date.now();
@@ -56,10 +81,64 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
 
   function clear(): void {
     if (shown) {
-      shown.mounted?.remove();
+      shown.remove();
       if (shown.signature) void env.send({ type: 'left' }).catch(() => undefined);
     }
     shown = null;
+  }
+
+  function showFacts(target: Shown, facts: BadgeFacts): void {
+    if (facts.seq < target.seq) return;
+    target.seq = facts.seq;
+    target.lastFacts = facts;
+    target.badge?.show(facts);
+  }
+
+  function newShown(signature: string): Shown {
+    const next: Shown = {
+      signature,
+      seq: 0,
+      badge: null,
+      mounted: null,
+      hide() {
+        for (const host of [next.badge?.host, next.mounted?.host]) host?.style.setProperty('display', 'none', 'important');
+      },
+      remove() {
+        next.badge?.remove();
+        next.mounted?.remove();
+        next.badge = null;
+        next.mounted = null;
+      },
+    };
+    return next;
+  }
+
+  /** Draws the badge beside the anchor (or docked), then loads the panel frame, hidden, once the badge
+   * has been painted (so the frame's load does not delay it). */
+  function place(target: Shown, anchor: { element: Element; position: 'after' | 'before' | 'append' | 'prepend' } | null, facts?: BadgeFacts): void {
+    const session = target.session!;
+    let open = false;
+    const panel = (): Mounted | null => {
+      if (!target.mounted && target.badge) {
+        target.mounted = mountPanel(doc, env.frameUrl(session), env.extensionOrigin, {
+          onOpenChange(isOpen, focusWasInside) {
+            open = isOpen;
+            if (!target.badge) return;
+            target.badge.setExpanded(isOpen);
+            if (!isOpen && focusWasInside) target.badge.focus();
+          },
+          onRestart: restart,
+        });
+      }
+      return target.mounted;
+    };
+    const badge = mountBadge(doc, anchor, {
+      toggle: () => panel()?.setOpen(!open),
+      close: () => panel()?.setOpen(false),
+    });
+    target.badge = badge;
+    if (facts) showFacts(target, facts);
+    requestAnimationFrame(() => setTimeout(() => target.badge === badge && panel(), 0));
   }
 
   async function evaluate(): Promise<void> {
@@ -109,16 +188,17 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
     const anchorPosition = match.adapter.child?.anchor?.position ?? 'after';
     const signature = [match.adapter.id, identity.personId, identity.name ?? '', identity.dateOfBirth ?? '', identity.anchor ? 1 : 0].join('\u0000');
     if (shown?.signature === signature) {
-      // The page removed or replaced our frame (a re-render): put it back.
-      if (shown.mounted && !shown.mounted.host.isConnected) {
-        const src = shown.mounted.frame.src;
-        shown.mounted.remove();
-        shown.mounted = mountFrame(doc, src, env.extensionOrigin, identity.anchor ? { element: identity.anchor, position: anchorPosition } : null, restart);
+      // The page removed or replaced our badge or frame (a re-render): put them back.
+      if (shown.session && ((shown.badge && !shown.badge.host.isConnected) || (shown.mounted && !shown.mounted.host.isConnected))) {
+        shown.remove();
+        shown.seq = 0;
+        place(shown, identity.anchor ? { element: identity.anchor, position: anchorPosition } : null, shown.lastFacts);
       }
       return;
     }
-    shown?.mounted?.remove();
-    shown = { signature, mounted: null };
+    shown?.remove();
+    shown = newShown(signature);
+    early = null;
     const mine = shown;
     const message: ContentMessage = {
       type: 'recognised',
@@ -128,12 +208,14 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
       dateOfBirth: identity.dateOfBirth,
       missing: identity.missing,
     };
-    let reply = (await env.send(message).catch(() => null)) as { session?: string; dismissed?: boolean } | null;
+    type Reply = Partial<{ session: string; badge: BadgeFacts; dismissed: true }> | null;
+    const ask = async () => (await env.send(message).catch(() => null)) as Reply & (RecognisedReply | null);
+    let reply: Reply = await ask();
     // The browser may not have seen a client-side route change yet when the message arrives: ask once more.
     if (!reply?.session && !reply?.dismissed) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       if (shown !== mine) return;
-      reply = (await env.send(message).catch(() => null)) as typeof reply;
+      reply = await ask();
     }
     if (shown !== mine) return;
     if (reply?.dismissed) {
@@ -141,24 +223,22 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
       shown = null;
       return;
     }
-    if (!reply?.session) {
+    if (!reply?.session || !reply.badge) {
       shown = null; // Refused or failed: the next change to the page tries again.
       return;
     }
-    mine.mounted = mountFrame(
-      doc,
-      env.frameUrl(reply.session),
-      env.extensionOrigin,
-      identity.anchor ? { element: identity.anchor, position: anchorPosition } : null,
-      restart,
-    );
+    mine.session = reply.session;
+    const pending = early as BadgeUpdate | null; // set by the message listener meanwhile
+    const first = pending?.session === reply.session && pending.badge.seq > reply.badge.seq ? pending.badge : reply.badge;
+    early = null;
+    place(mine, identity.anchor ? { element: identity.anchor, position: anchorPosition } : null, first);
   }
 
   /** The frame lost the background (it restarted): recognise the page again, once. */
   let restarts = 0;
   function restart(): void {
     if (!shown || ++restarts > 3) return;
-    shown.mounted?.remove();
+    shown.remove();
     shown = null;
     schedule();
   }
@@ -188,7 +268,7 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
       win.removeEventListener('hashchange', schedule);
       if (timer !== undefined) clearTimeout(timer);
       if (lateTimer !== undefined) clearTimeout(lateTimer);
-      shown?.mounted?.remove();
+      shown?.remove();
     },
     { once: true },
   );

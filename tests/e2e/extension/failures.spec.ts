@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { apiFaults, type Fault } from './harness.ts';
+import { apiFaults, badge, badgeShowsFigures, type Fault } from './harness.ts';
 import { DEMO_PAGES } from './systems.ts';
 
 /** When the API is down, slow, refuses or sends a body that fails the schema, the panel says so in plain
@@ -18,7 +18,7 @@ for (const [fault, words] of FAULTS) {
     const page = await ext.context.newPage();
     await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, worker.children[0]!));
     const frame = DEMO_PAGES.carepath.overlay(page);
-    await frame.locator('.badge').click();
+    await badge(page).click();
     await expect(frame.locator('#eb-panel')).toContainText('Updated just now');
     faults.set(fault);
     await frame.getByRole('button', { name: 'Check for newer data' }).click();
@@ -27,7 +27,7 @@ for (const [fault, words] of FAULTS) {
     await expect(problem).toContainText(/Showing the last good data, saved just now \(as of \d+ \w+ \d{4}\)/);
     await expect(frame.locator('#eb-panel')).toContainText('Attendance');
     await expect(frame.locator('#eb-panel')).not.toContainText(/Error:|at \S+\.(js|ts):\d+|ZodError/);
-    await expect(frame.locator('.badge')).toHaveCount(1);
+    await expect.poll(() => badge(page).text()).toContain('(saved)');
   });
 }
 
@@ -37,8 +37,8 @@ test('nothing saved and the service fails: the message, and no figures', async (
   const page = await ext.context.newPage();
   await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, worker.children[0]!));
   const frame = DEMO_PAGES.carepath.overlay(page);
-  await expect(frame.locator('.badge')).toContainText('Education data unavailable');
-  await frame.locator('.badge').click();
+  await expect.poll(() => badge(page).text()).toContain('Education data unavailable');
+  await badge(page).click();
   await expect(frame.locator('.problem')).toContainText('(error 500)');
   await expect(frame.locator('#eb-panel')).not.toContainText('%');
 });
@@ -49,7 +49,7 @@ test('slow: shows the saved copy at once, then says the service is taking too lo
   const page = await ext.context.newPage();
   await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, worker.children[0]!));
   const frame = DEMO_PAGES.carepath.overlay(page);
-  await frame.locator('.badge').click();
+  await badge(page).click();
   await expect(frame.locator('#eb-panel')).toContainText('Updated just now');
   faults.set('slow');
   await frame.getByRole('button', { name: 'Check for newer data' }).click();
@@ -62,11 +62,10 @@ test('slow: shows the saved copy at once, then says the service is taking too lo
 test('cache: an expired entry is not shown, and "Clear saved education data" purges', async ({ ext, demo, worker }) => {
   const faults = await apiFaults(ext.context, demo.url);
   const page = await ext.context.newPage();
-  const frame = DEMO_PAGES.carepath.overlay(page);
   const [first, second] = worker.children;
   for (const id of [first!, second!]) {
     await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, id));
-    await expect(frame.locator('.badge .rating')).toBeVisible();
+    await badgeShowsFigures(page);
   }
   // Age the first child's entry past the 24-hour lifetime, in the extension's own database.
   await ext.worker.evaluate(
@@ -86,14 +85,14 @@ test('cache: an expired entry is not shown, and "Clear saved education data" pur
   );
   faults.set('offline');
   await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, first!));
-  await expect(frame.locator('.badge')).toContainText('Education data unavailable');
+  await expect.poll(() => badge(page).text()).toContain('Education data unavailable');
   await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, second!));
-  await expect(frame.locator('.badge .rating')).toBeVisible();
+  await badgeShowsFigures(page);
 
   await ext.optionsPage.reload();
   await ext.optionsPage.getByRole('button', { name: 'Clear saved education data' }).click();
   await expect(ext.optionsPage.getByText('Saved education data was cleared.')).toBeVisible();
   await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, second!));
-  await expect(frame.locator('.badge')).toContainText('Education data unavailable');
+  await expect.poll(() => badge(page).text()).toContain('Education data unavailable');
   expect((await ext.ask<{ cachedChildren: number }>({ type: 'popup' })).cachedChildren).toBe(0);
 });

@@ -1,4 +1,4 @@
-import type { BrowserContext, FrameLocator, Page, Request, Route } from '@playwright/test';
+import { expect, type BrowserContext, type CDPSession, type FrameLocator, type Page, type Request, type Route } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
 
 /** Helpers the extension's browser tests share: configuring the extension as a user would (through its
@@ -24,9 +24,89 @@ export async function launchConfigured(settings: Record<string, unknown>, option
   return { ...browser, ask, optionsPage };
 }
 
-/** The overlay frame beside the child's name (or docked). */
+/** The panel frame (loaded hidden; shown when the badge is opened). */
 export function overlay(page: Page): FrameLocator {
   return page.frameLocator('edubridge-overlay iframe');
+}
+
+/**
+ * The badge the content script draws in a closed shadow root. Neither page scripts nor Playwright's
+ * selectors can enter a closed shadow root, so the tests reach it as assistive technology does: through
+ * the browser's DevTools protocol, which sees the whole DOM and the accessibility tree.
+ */
+export interface BadgeHandle {
+  /** The badge's visible text ('' while there is none). */
+  text(): Promise<string>;
+  label(): Promise<string>;
+  expanded(): Promise<string>;
+  focused(): Promise<boolean>;
+  /** The role and name the browser's accessibility tree gives it. */
+  accessible(): Promise<{ role: string; name: string }>;
+  click(): Promise<void>;
+}
+
+type DomNode = { localName?: string; backendNodeId: number; children?: DomNode[]; shadowRoots?: DomNode[]; contentDocument?: DomNode };
+
+function findBadgeButton(node: DomNode, inBadge = false): number | undefined {
+  if (inBadge && node.localName === 'button') return node.backendNodeId;
+  const within = inBadge || node.localName === 'edubridge-badge';
+  for (const next of [...(node.shadowRoots ?? []), ...(node.children ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) {
+    const found = findBadgeButton(next, within);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
+
+export function badge(page: Page): BadgeHandle {
+  const session = () => {
+    let cdp = cdpSessions.get(page);
+    if (!cdp) cdpSessions.set(page, (cdp = page.context().newCDPSession(page)));
+    return cdp;
+  };
+  const button = async (): Promise<number | undefined> => {
+    const { root } = (await (await session()).send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
+    return findBadgeButton(root);
+  };
+  const call = async <T>(fn: string, fallback: T): Promise<T> => {
+    const cdp = await session();
+    const id = await button();
+    if (id === undefined) return fallback;
+    try {
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: id });
+      const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: fn, returnByValue: true });
+      return result.value as T;
+    } catch {
+      return fallback; // Replaced while we looked: the caller polls again.
+    }
+  };
+  return {
+    text: () => call('function () { return this.textContent; }', ''),
+    label: () => call("function () { return this.getAttribute('aria-label') ?? ''; }", ''),
+    expanded: () => call("function () { return this.getAttribute('aria-expanded') ?? ''; }", ''),
+    focused: () => call('function () { return this.getRootNode().activeElement === this && this.ownerDocument.hasFocus(); }', false),
+    async accessible() {
+      const id = await button();
+      if (id === undefined) return { role: '', name: '' };
+      const { nodes } = (await (await session()).send('Accessibility.getPartialAXTree', { backendNodeId: id, fetchRelatives: false })) as unknown as {
+        nodes: { role?: { value?: string }; name?: { value?: string } }[];
+      };
+      return { role: nodes[0]?.role?.value ?? '', name: nodes[0]?.name?.value ?? '' };
+    },
+    async click() {
+      for (let i = 0; i < 100; i++) {
+        if (await call('function () { this.click(); return true; }', false)) return;
+        await page.waitForTimeout(100);
+      }
+      throw new Error('No EduBridge badge on the page');
+    },
+  };
+}
+
+/** Waits until the badge shows a child's figures. */
+export async function badgeShowsFigures(page: Page): Promise<void> {
+  await expect.poll(() => badge(page).text(), { timeout: 10_000 }).toMatch(/Attendance /);
 }
 
 export async function toolbarBadge(browser: ExtensionBrowser, page: Page): Promise<string> {

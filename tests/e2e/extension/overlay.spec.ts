@@ -1,6 +1,6 @@
 import { RATING_WORD, PEP_STATE_WORD, percent } from '../../../extension/lib/format.ts';
 import { expect, statusOf, test } from './fixtures.ts';
-import { toolbarBadge } from './harness.ts';
+import { badge, toolbarBadge } from './harness.ts';
 import { DEMO_PAGES } from './systems.ts';
 
 /** The overlay on each of the demo's imitation case-management systems. */
@@ -12,15 +12,16 @@ for (const [key, system] of Object.entries(DEMO_PAGES)) {
     const page = await ext.context.newPage();
     await page.goto(system.child(demo.cmsUrl, personId));
     const frame = system.overlay(page);
-    const badge = frame.locator('.badge');
-    await expect(badge).toContainText(RATING_WORD[status.rag.overall]);
-    await expect(badge).toContainText(`Attendance ${percent(status.attendance.academicYear.attendancePercent)}`);
-    await expect(badge).toContainText(PEP_STATE_WORD[status.pep.state]);
-    await expect(badge).toHaveAttribute('aria-label', new RegExp(`for ${status.child.displayName}`));
+    const shown = badge(page);
+    await expect.poll(() => shown.text()).toContain(RATING_WORD[status.rag.overall]);
+    await expect.poll(() => shown.text()).toContain(`Attendance ${percent(status.attendance.academicYear.attendancePercent)}`);
+    await expect.poll(() => shown.text()).toContain(PEP_STATE_WORD[status.pep.state]);
+    await expect.poll(() => shown.label()).toMatch(new RegExp(`for ${status.child.displayName}`));
     const alerts = status.flags.filter((flag) => flag.severity !== 'info').length;
     await expect.poll(() => toolbarBadge(ext, page)).toBe(alerts ? String(alerts) : '');
 
-    await badge.click();
+    await shown.click();
+    await expect.poll(() => shown.expanded()).toBe('true');
     const panel = frame.locator('#eb-panel');
     await expect(panel.getByRole('heading', { level: 2 })).toHaveText(`Education status: ${status.child.displayName}`);
     await expect(panel).toContainText(`This year${percent(status.attendance.academicYear.attendancePercent)}`);
@@ -33,11 +34,13 @@ for (const [key, system] of Object.entries(DEMO_PAGES)) {
     const page = await ext.context.newPage();
     await page.goto(system.child(demo.cmsUrl, demo.inconsistentChildId));
     const frame = system.overlay(page);
-    await expect(frame.locator('.badge')).toContainText('Record may not match');
-    await frame.locator('.badge').click();
+    const shown = badge(page);
+    await expect.poll(() => shown.text()).toContain('Record may not match');
+    await shown.click();
     await expect(frame.locator('#eb-panel')).toContainText('This record may not match the child on this page');
     await expect(frame.locator('#eb-panel')).not.toContainText('%');
     await expect(frame.locator('.overlay')).not.toContainText('Attendance');
+    expect(await shown.text()).not.toMatch(/Attendance|%|PEP/);
     await expect.poll(() => toolbarBadge(ext, page)).toBe('?');
   });
 }
@@ -58,24 +61,25 @@ test('the single-page application: follows route changes, never showing the prev
   const page = await ext.context.newPage();
   await page.goto(DEMO_PAGES.atlas.caseload(demo.cmsUrl));
   await expect(page.locator('edubridge-chip')).toHaveCount(worker.children.length);
-  const frame = DEMO_PAGES.atlas.overlay(page);
 
   await page.locator(`a.at-card-name[href$="/${first}"]`).click();
-  await expect(frame.locator('.badge')).toHaveAttribute('aria-label', new RegExp(`for ${a.child.displayName}:`));
+  await expect.poll(() => badge(page).label()).toMatch(new RegExp(`for ${a.child.displayName}:`));
   await page.getByRole('link', { name: 'Chronology' }).click();
   await expect(page).toHaveURL(/\/chronology$/);
-  await expect(frame.locator('.badge')).toHaveAttribute('aria-label', new RegExp(`for ${a.child.displayName}:`));
+  await expect.poll(() => badge(page).label()).toMatch(new RegExp(`for ${a.child.displayName}:`));
 
   await page.getByRole('link', { name: 'Caseload' }).click();
   await expect(page.locator('edubridge-overlay')).toHaveCount(0);
+  await expect(page.locator('edubridge-badge')).toHaveCount(0);
   await page.locator(`a.at-card-name[href$="/${second}"]`).click();
-  await expect(frame.locator('.badge')).toHaveAttribute('aria-label', new RegExp(`for ${b.child.displayName}:`));
+  await expect.poll(() => badge(page).label()).toMatch(new RegExp(`for ${b.child.displayName}:`));
   await expect(page.locator('edubridge-overlay')).toHaveCount(1);
+  await expect(page.locator('edubridge-badge')).toHaveCount(1);
 
   await page.goBack();
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`/people/${first}/chronology$`));
-  await expect(frame.locator('.badge')).toHaveAttribute('aria-label', new RegExp(`for ${a.child.displayName}:`));
+  await expect.poll(() => badge(page).label()).toMatch(new RegExp(`for ${a.child.displayName}:`));
 });
 
 test('remembers open or closed, and can be hidden for the page', async ({ ext, demo, worker }) => {
@@ -83,19 +87,23 @@ test('remembers open or closed, and can be hidden for the page', async ({ ext, d
   const url = DEMO_PAGES.carepath.child(demo.cmsUrl, worker.children[0]!);
   await page.goto(url);
   const frame = DEMO_PAGES.carepath.overlay(page);
-  await frame.locator('.badge').click();
+  await badge(page).click();
   await expect(frame.locator('#eb-panel')).toBeVisible();
   await page.reload();
   await expect(frame.locator('#eb-panel')).toBeVisible();
   await frame.getByRole('button', { name: 'Hide on this page' }).click();
   await expect(page.locator('edubridge-overlay')).toHaveCount(0);
+  await expect(page.locator('edubridge-badge')).toHaveCount(0);
   await page.reload();
   await page.locator('.cp-person-name').waitFor();
   await page.waitForTimeout(500);
   await expect(page.locator('edubridge-overlay')).toHaveCount(0);
+  await expect(page.locator('edubridge-badge')).toHaveCount(0);
   // Another child's page is not hidden (and the panel is still remembered open).
   await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, worker.children[2]!));
   await expect(frame.locator('#eb-panel')).toBeVisible();
   await frame.getByRole('button', { name: 'Close' }).click();
-  await expect(frame.locator('.badge')).toBeVisible();
+  await expect(frame.locator('#eb-panel')).toHaveCount(0);
+  await expect.poll(() => badge(page).expanded()).toBe('false');
+  await expect(page.locator('edubridge-overlay iframe')).toBeHidden();
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { EXTENSION_DIR } from './browser.ts';
 import { expect, test } from './fixtures.ts';
+import { badge, badgeShowsFigures } from './harness.ts';
 import { DEMO_PAGES } from './systems.ts';
 
 /**
@@ -62,7 +63,7 @@ test('settings set by policy override and lock the options, and are what the ext
     // With no user settings at all, the organisation's API address and token are what it uses.
     const page = await context.newPage();
     await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, worker.children[0]!));
-    await expect(DEMO_PAGES.carepath.overlay(page).locator('.badge .rating')).toBeVisible();
+    await badgeShowsFigures(page);
   } finally {
     await context.close();
     await rm(policyFile, { force: true });
@@ -85,7 +86,7 @@ test('the options page sets the API address and token; a bad address is refused 
   await expect(options.getByLabel(/Access token \(one is set/)).toHaveValue('');
   const page = await ext.context.newPage();
   await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, worker.children[1]!));
-  await expect(DEMO_PAGES.carepath.overlay(page).locator('.badge .rating')).toBeVisible();
+  await badgeShowsFigures(page);
 });
 
 test("cookie sign-in: with the browser signed in to the service, no token is needed", async ({ ext, demo, worker }) => {
@@ -94,8 +95,8 @@ test("cookie sign-in: with the browser signed in to the service, no token is nee
   const page = await ext.context.newPage();
   const frame = DEMO_PAGES.carepath.overlay(page);
   await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, worker.children[0]!));
-  await expect(frame.locator('.badge')).toContainText('Education data unavailable');
-  await frame.locator('.badge').click();
+  await expect.poll(() => badge(page).text()).toContain('Education data unavailable');
+  await badge(page).click();
   await expect(frame.locator('.problem')).toContainText('You are not signed in');
   await page.goto(`${demo.url}/signin`);
   await page.getByLabel(/token/i).fill(worker.token);

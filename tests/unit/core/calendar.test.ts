@@ -104,9 +104,29 @@ describe('dates are timezone-proof ISO strings', () => {
     expect(daysBetween(date, expected)).toBe(n);
   });
 
-  it('property: day numbers agree with the JavaScript Date in UTC, years 0001–9999, both ways', () => {
+  it.each([
+    ['0000-01-01', 'the first day of year 0000'],
+    ['0000-02-29', 'year 0000 is a leap year (divisible by 400)'],
+    ['0001-01-01', 'year 1'],
+    ['0050-06-15', 'a two-digit year, which Date.UTC would read as 1950'],
+    ['0099-12-31', 'the last two-digit year'],
+    ['0100-03-01', 'year 100'],
+    ['1900-03-01', 'after 1900-02-28 (1900 is not a leap year)'],
+    ['9999-12-31', 'the last day EduBridge reads'],
+  ])('toDayNumber(%s) round-trips and agrees with Date set by setUTCFullYear (%s)', (iso) => {
+    const viaDate = new Date(0);
+    viaDate.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+    expect(toDayNumber(iso)).toBe(viaDate.getTime() / 86_400_000);
+    expect(fromDayNumber(toDayNumber(iso))).toBe(iso);
+  });
+
+  it.each([['0100-02-29'], ['0000-13-01'], ['0000-00-10'], ['0001-04-31']])('rejects %s, which is not a calendar date', (bad) => {
+    expect(() => toDayNumber(bad)).toThrow(RangeError);
+  });
+
+  it('property: day numbers agree with the JavaScript Date in UTC, years 0000–9999, both ways', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -719_162, max: 2_932_896 }), (dayNumber) => {
+      fc.property(fc.integer({ min: -719_528, max: 2_932_896 }), (dayNumber) => {
         const iso = fromDayNumber(dayNumber);
         const viaDate = new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
         expect(iso).toBe(viaDate);

@@ -59,8 +59,8 @@ describe('the API client the background uses', () => {
 });
 
 describe('content scripts follow the granted origins', () => {
-  function fakeScripting() {
-    let registered: { id: string; matches: string[] }[] = [];
+  function fakeScripting(initial: { id: string; matches: string[]; runAt?: string }[] = []) {
+    let registered: { id: string; matches: string[]; runAt?: string }[] = initial;
     const api: ScriptingApi = {
       getRegisteredContentScripts: async () => registered,
       registerContentScripts: async (scripts) => void (registered = [...registered, ...scripts]),
@@ -75,6 +75,12 @@ describe('content scripts follow the granted origins', () => {
     expect(scripting.registered()).toMatchObject([{ id: CONTENT_SCRIPT_ID, matches: ['http://localhost/*', 'https://cases.council.example/*'] }]);
     await syncContentScripts(scripting.api, ['http://localhost/*']);
     expect(scripting.registered()).toMatchObject([{ matches: ['http://localhost/*'] }]);
+  });
+
+  it('replaces a registration kept from an earlier version that ran at document end', async () => {
+    const scripting = fakeScripting([{ id: CONTENT_SCRIPT_ID, matches: ['http://localhost/*'], runAt: 'document_end' }]);
+    await syncContentScripts(scripting.api, ['http://localhost/*']);
+    expect(scripting.registered()).toEqual([expect.objectContaining({ matches: ['http://localhost/*'], runAt: 'document_start' })]);
   });
 
   it('registers nothing when nothing is granted', async () => {

@@ -6,7 +6,7 @@ import { Adapter } from '../../../extension/lib/adapters/schema.ts';
 import { ApiProblem, type StatusApi } from '../../../extension/lib/background/api.ts';
 import { Background, type MessageSender, type OverlayPort } from '../../../extension/lib/background/service.ts';
 import { openDb, type EduBridgeDb } from '../../../extension/lib/db.ts';
-import type { OverlayState } from '../../../extension/lib/messages.ts';
+import type { BadgeFacts, BadgeUpdate, OverlayState, RecognisedReply } from '../../../extension/lib/messages.ts';
 import { makeStatus } from './helpers/status.ts';
 
 const EXT = 'chrome-extension://abcdefghijklmnop';
@@ -34,6 +34,7 @@ let badges: Map<number, string>;
 let managed: unknown;
 let background: Background;
 let tabUrls: Map<number, string>;
+let sent: { tabId: number; frameId: number; message: unknown }[];
 
 function api(): StatusApi {
   return {
@@ -61,6 +62,7 @@ beforeEach(() => {
   badges = new Map();
   managed = undefined;
   tabUrls = new Map();
+  sent = [];
   let counter = 0;
   background = new Background({
     runtimeId: 'abcdefghijklmnop',
@@ -73,7 +75,7 @@ beforeEach(() => {
     setBadge: async (tabId, text) => void badges.set(tabId, text),
     grantedOrigins: async () => ['https://cms.example.org/*'],
     syncContentScripts: async () => undefined,
-    sendToTab: async () => ({}),
+    sendToTab: async (tabId, frameId, message) => (sent.push({ tabId, frameId, message }), {}),
     tabUrl: async (tabId) => tabUrls.get(tabId),
     now: () => now,
     randomId: () => `session-${String(++counter).padStart(12, '0')}`,
@@ -251,6 +253,53 @@ describe('showing a child', () => {
     const port2 = portFor(overlaySender());
     await background.handleOverlay({ type: 'attach', session: next }, port2, undefined);
     expect(port2.states.at(-1)?.open).toBe(true);
+  });
+});
+
+describe("the badge's facts, the only figures the content script receives", () => {
+  const BADGE_FIELDS = ['seq', 'phase', 'rating', 'attendancePercent', 'pep', 'name', 'stale', 'problem'];
+  const recogniseReply = async (message: Record<string, unknown> = {}) =>
+    (await background.handleContent(
+      { type: 'recognised', adapterId: 'test-cms', personId: 'P1', name: 'Jane Smith', dateOfBirth: '03/03/2015', missing: [], ...message },
+      page('https://cms.example.org/people/P1'),
+    )) as Extract<RecognisedReply, { session: string }>;
+  const updates = () => sent.map((s) => s.message as BadgeUpdate).filter((m) => m.type === 'badge');
+
+  it('nothing saved: the reply says "loading", then one update brings the rating, attendance and PEP state', async () => {
+    const reply = await recogniseReply();
+    expect(reply.badge).toMatchObject({ phase: 'loading' });
+    expect(reply.badge.rating).toBeUndefined();
+    await settle();
+    const status = statuses.get('P1')!;
+    const last = updates().at(-1)!;
+    expect(last.session).toBe(reply.session);
+    expect(sent.at(-1)).toMatchObject({ tabId: 7, frameId: 0 });
+    expect(last.badge).toEqual({
+      seq: expect.any(Number),
+      phase: 'ready',
+      rating: status.rag.overall,
+      attendancePercent: status.attendance.academicYear.attendancePercent,
+      pep: status.pep.state,
+      name: 'Jane Smith',
+      stale: false,
+    } satisfies BadgeFacts);
+    expect(last.badge.seq).toBeGreaterThan(reply.badge.seq);
+  });
+
+  it('a saved copy: the reply itself carries the figures, and nothing else about the child', async () => {
+    await recogniseReply();
+    await settle();
+    const reply = await recogniseReply();
+    expect(reply.badge).toMatchObject({ phase: 'ready', rating: statuses.get('P1')!.rag.overall });
+    for (const key of Object.keys(reply.badge)) expect(BADGE_FIELDS).toContain(key);
+  });
+
+  it('a record that disagrees with the page: the badge gets no figures', async () => {
+    await recogniseReply({ dateOfBirth: '04/03/2015' });
+    await settle();
+    const last = updates().at(-1)!.badge;
+    expect(last.phase).toBe('mismatch');
+    expect(Object.keys(last).sort()).toEqual(['phase', 'seq', 'stale']);
   });
 });
 
