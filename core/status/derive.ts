@@ -99,6 +99,10 @@ function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
 
+function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
 /** The dates every child's status on `asOf` shares, worked out once per asOf and policy (a cohort shares both). */
 interface DateContext {
   asOf: string;
@@ -142,26 +146,31 @@ interface Trend {
   trend: 'improving' | 'declining' | 'steady' | 'unknown';
   recent: { possible: number; attended: number };
   previous: { possible: number; attended: number };
+  /** The Monday of the earliest of the last four school weeks (fewer early in the year); undefined with none. */
+  recentFrom: string | undefined;
 }
 
 function trendOf(weekly: AttendanceSummary['weekly'], points: number): Trend {
   const recent = { possible: 0, attended: 0 };
   const previous = { possible: 0, attended: 0 };
+  let recentFrom: string | undefined;
   let weeks = 0;
   for (let index = weekly.length - 1; index >= 0 && weeks < TREND_WEEKS * 2; index -= 1) {
     const week = weekly[index]!;
     if (week.possibleSessions === 0) continue;
-    const window = weeks < TREND_WEEKS ? recent : previous;
+    const inRecent = weeks < TREND_WEEKS;
+    const window = inRecent ? recent : previous;
+    if (inRecent) recentFrom = week.weekStart;
     window.possible += week.possibleSessions;
     window.attended += week.attendedSessions;
     weeks += 1;
   }
   if (weeks < TREND_WEEKS * 2 || recent.possible < MIN_TREND_SESSIONS || previous.possible < MIN_TREND_SESSIONS) {
-    return { trend: 'unknown', recent, previous };
+    return { trend: 'unknown', recent, previous, recentFrom };
   }
   const change = (recent.attended / recent.possible - previous.attended / previous.possible) * 100;
   const trend = change >= points && change > 0 ? 'improving' : change <= -points && change < 0 ? 'declining' : 'steady';
-  return { trend, recent, previous };
+  return { trend, recent, previous, recentFrom };
 }
 
 function currentSchool(record: ChildEducationRecord, asOf: string): z.infer<typeof StatusSchool> | null {
@@ -393,12 +402,14 @@ export function deriveStatus(record: ChildEducationRecord, options: DeriveOption
 
   // Attendance ------------------------------------------------------------------------------------
   const { year, term, lastFourFrom } = context;
-  const [yearSummary, termSummary, lastFourWeeks] = attendanceOver(record, [
+  const [yearSummary, termSummary] = attendanceOver(record, [
     { from: year.start, to: asOf },
     { from: term.start, to: minDate(term.end, asOf) },
-    { from: lastFourFrom, to: asOf },
-  ]) as [AttendanceSummary, AttendanceSummary, AttendanceSummary];
-  const { trend, recent, previous } = trendOf(yearSummary.weekly, policy.attendance.trendChangePoints);
+  ]) as [AttendanceSummary, AttendanceSummary];
+  const { trend, recent, previous, recentFrom } = trendOf(yearSummary.weekly, policy.attendance.trendChangePoints);
+  // The last four school weeks: the trend's recent window, so the panel's "last four weeks" and the
+  // declining-attendance flag speak of the same sessions. Without weekly figures, the 28 days to asOf.
+  const [lastFourWeeks] = attendanceOver(record, [{ from: recentFrom ? maxDate(recentFrom, year.start) : lastFourFrom, to: asOf }]) as [AttendanceSummary];
   const attendance: EducationStatus['attendance'] = {
     academicYear: yearSummary,
     // The summary is a fresh object: name the term on it rather than copy it.

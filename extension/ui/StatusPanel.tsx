@@ -44,7 +44,7 @@ function Attendance({ status }: { status: EducationStatus }) {
             <td>{percent(academicYear.attendancePercent)}</td>
           </tr>
           <tr>
-            <th scope="row">Last four weeks</th>
+            <th scope="row">Last four school weeks</th>
             <td>{percent(lastFourWeeks.attendancePercent)}</td>
           </tr>
           <tr>

@@ -45,7 +45,7 @@ export const cy: Catalogue = {
   'term.summer': 'Tymor yr haf',
   'attendance.title': 'Presenoldeb',
   'attendance.year': 'Y flwyddyn ysgol hon',
-  'attendance.lastFourWeeks': 'Y pedair wythnos diwethaf',
+  'attendance.lastFourWeeks': 'Y pedair wythnos ysgol diwethaf',
   'attendance.sessions': '{attended} o {possible} sesiwn',
   'attendance.noSessions': 'Dim sesiynau posibl eto',
   'attendance.persistent': 'Absennol yn barhaus: wedi colli 10% neu fwy o sesiynau’r flwyddyn ysgol hon.',

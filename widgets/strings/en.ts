@@ -46,7 +46,7 @@ export const en = {
   'term.summer': 'Summer term',
   'attendance.title': 'Attendance',
   'attendance.year': 'This school year',
-  'attendance.lastFourWeeks': 'Last four weeks',
+  'attendance.lastFourWeeks': 'Last four school weeks',
   'attendance.sessions': '{attended} of {possible} sessions',
   'attendance.noSessions': 'No possible sessions yet',
   'attendance.persistent': 'Persistently absent: missed 10% or more of sessions this school year.',

@@ -82,7 +82,8 @@ describe('deriveStatus: a Year 6 child in care (DOMAIN.md §§1–3, issue 2 "Th
     const all = marks('2025-09-01', AS_OF);
     expect(status.attendance.academicYear).toMatchObject({ from: '2025-09-01', to: AS_OF, possibleSessions: all.length, attendedSessions: all.length, attendancePercent: 100, basis: 'marks' });
     expect(status.attendance.term).toMatchObject({ from: '2026-01-05', to: AS_OF, possibleSessions: marks('2026-01-05', AS_OF).length, termName: 'Spring term 2025/26' });
-    expect(status.attendance.lastFourWeeks).toMatchObject({ from: '2026-02-03', to: AS_OF });
+    // The last four school weeks: 2 March, 23 February, 9 February and 2 February (16–20 February is half-term).
+    expect(status.attendance.lastFourWeeks).toMatchObject({ from: '2026-02-02', to: AS_OF, possibleSessions: marks('2026-02-02', AS_OF).length });
     expect(status.attendance.trend).toBe('steady');
     expect(status.rag.attendance).toBe('green');
   });
@@ -132,6 +133,16 @@ describe('deriveStatus: flags and ratings that change with the record', () => {
     expect(status.rag.attendance).toBe('red');
     expect(flagKeys(status)).toContain('persistent-absence');
     expect(status.flags.find((f) => f.key === 'persistent-absence')?.meaning.text).toMatch(/Missing one day in ten or more counts as persistent absence/);
+  });
+
+  it('speaks of the same four school weeks in the panel and in the declining-attendance flag', () => {
+    // Absent every session from 23 February: across a half-term, the last four school weeks reach back to 2 February.
+    const absences = Object.fromEntries(marks('2026-02-23', AS_OF).map((m) => [m.date, 'O']));
+    const status = derive(record({ attendance: { marks: marks('2025-09-01', AS_OF, absences), summaries: [] } }));
+    const recent = status.attendance.lastFourWeeks;
+    expect(recent).toMatchObject({ from: '2026-02-02', possibleSessions: 32, attendedSessions: 20, attendancePercent: 62.5 });
+    const flag = status.flags.find((f) => f.key === 'attendance-declining');
+    expect(flag?.meaning.text).toContain('last four school weeks was 62.5%');
   });
 
   it('uses summary figures when no marks are held', () => {
