@@ -23,7 +23,7 @@ function dropInternalState() {
 }
 
 export default {
-  globs: ['widgets/*/*.ts', 'widgets/shared/base.ts', 'widgets/shared/child-element.ts', 'widgets/shared/cohort-element.ts'],
+  globs: ['widgets/*/*.ts', 'widgets/shared/base.ts', 'widgets/shared/data-element.ts', 'widgets/shared/child-element.ts', 'widgets/shared/cohort-element.ts'],
   exclude: ['widgets/*/define.ts', 'widgets/strings/**', 'widgets/vite.config.ts', 'widgets/components.ts', 'widgets/index.ts', 'widgets/*/cohort-view.ts'],
   outdir: 'dist/widgets',
   litelement: true,

@@ -2,6 +2,8 @@
  * Field parsers shared by every import format: dates as `YYYY-MM-DD` or `DD/MM/YYYY`, Y/N flags, whole
  * numbers. Each returns the value or a plain-English reason it is not valid.
  */
+import { readIsoDateDigits } from '../rules/calendar.ts';
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -20,12 +22,6 @@ export function show(value: string): string {
   return JSON.stringify(shortened).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The digit a character code stands for, or -1. */
-function digitAt(text: string, index: number): number {
-  const code = text.charCodeAt(index) - 48;
-  return code >= 0 && code <= 9 ? code : -1;
-}
-
 /** One string per date, by year (from 1900) and then day of the year counted as 31 days a month: big
  * files repeat a few hundred dates. */
 const cleanDates: (string | undefined)[][] = [];
@@ -36,19 +32,11 @@ const cleanDates: (string | undefined)[][] = [];
  * first string seen for each date is returned for every later copy, so a file's rows share one.
  */
 export function cleanIsoDate(text: string): string | undefined {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  const y1 = digitAt(text, 0);
-  const y2 = digitAt(text, 1);
-  const y3 = digitAt(text, 2);
-  const y4 = digitAt(text, 3);
-  const m1 = digitAt(text, 5);
-  const m2 = digitAt(text, 6);
-  const d1 = digitAt(text, 8);
-  const d2 = digitAt(text, 9);
-  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) < 0) return undefined;
-  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
-  const month = m1 * 10 + m2;
-  const day = d1 * 10 + d2;
+  const packed = readIsoDateDigits(text);
+  if (packed < 0) return undefined;
+  const year = Math.floor(packed / 10_000);
+  const month = Math.floor(packed / 100) % 100;
+  const day = packed % 100;
   if (!validDate(year, month, day)) return undefined;
   let days = cleanDates[year - 1900];
   if (days === undefined) {

@@ -18,28 +18,34 @@ function digitAt(text: string, index: number): number {
   return digit >= 0 && digit <= 9 ? digit : -1;
 }
 
+/**
+ * `YYYY-MM-DD` read as the whole number YYYYMMDD, or -1 when `text` is not four, two and two ASCII digits
+ * joined by hyphens. Read character by character, with no regular expression and no new strings, for the
+ * hot paths (attendance rules, importers); the month and day are not checked against the calendar.
+ */
+export function readIsoDateDigits(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return -1;
+  let packed = 0;
+  for (let index = 0; index < 10; index += 1) {
+    if (index === 4 || index === 7) continue;
+    const digit = digitAt(text, index);
+    if (digit < 0) return -1;
+    packed = packed * 10 + digit;
+  }
+  return packed;
+}
+
 /** Day number (days since 1970-01-01) of an ISO date `YYYY-MM-DD`, any year 0000–9999 (proleptic
- * Gregorian calendar); throws a RangeError naming the value if it is not a real calendar date. Read
- * character by character and counted with integer arithmetic — no Date, whose years 0–99 mean 19xx —
- * since the attendance rules call it for every day of marks. */
+ * Gregorian calendar); throws a RangeError naming the value if it is not a real calendar date. Counted
+ * with integer arithmetic — no Date, whose years 0–99 mean 19xx — since the attendance rules call it for
+ * every day of marks. */
 export function toDayNumber(date: string): number {
-  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
-    const y1 = digitAt(date, 0);
-    const y2 = digitAt(date, 1);
-    const y3 = digitAt(date, 2);
-    const y4 = digitAt(date, 3);
-    const m1 = digitAt(date, 5);
-    const m2 = digitAt(date, 6);
-    const d1 = digitAt(date, 8);
-    const d2 = digitAt(date, 9);
-    if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) >= 0) {
-      const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
-      const month = m1 * 10 + m2;
-      const day = d1 * 10 + d2;
-      if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
-        return daysFromCivil(year, month, day);
-      }
-    }
+  const packed = readIsoDateDigits(date);
+  if (packed >= 0) {
+    const year = Math.floor(packed / 10_000);
+    const month = Math.floor(packed / 100) % 100;
+    const day = packed % 100;
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return daysFromCivil(year, month, day);
   }
   throw new RangeError(`"${date}" is not a calendar date in the form YYYY-MM-DD`);
 }

@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { AttendanceSummary, EducationStatus } from '../../core/model/status.ts';
 import { drawBarChart, type Chart } from '../shared/chart.ts';
+import { disclosureStyles } from '../shared/styles.ts';
 import { EduChildElement } from '../shared/child-element.ts';
 import { formatDate, formatPercent } from '../shared/format.ts';
 import { ragBadge } from '../shared/rag.ts';
@@ -38,6 +39,7 @@ import { ragBadge } from '../shared/rag.ts';
 export class EduAttendance extends EduChildElement {
   static override styles = [
     ...EduChildElement.styles,
+    disclosureStyles,
     css`
       .chart {
         position: relative;
@@ -49,15 +51,6 @@ export class EduAttendance extends EduChildElement {
       }
       details {
         margin: 0 0 var(--_space);
-      }
-      summary {
-        color: var(--_link);
-        text-decoration: underline;
-        cursor: pointer;
-      }
-      summary:focus-visible {
-        background: var(--_focus);
-        color: var(--_focus-text);
       }
     `,
   ];

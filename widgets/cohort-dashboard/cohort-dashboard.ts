@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { EducationStatus } from '../../core/model/status.ts';
 import { drawBarChart, type Chart } from '../shared/chart.ts';
+import { disclosureStyles } from '../shared/styles.ts';
 import { EduCohortElement } from '../shared/cohort-element.ts';
 import { NO_FILTERS, type CohortFilterValues } from '../shared/cohort-filters.ts';
 import { formatNumber, formatPercent } from '../shared/format.ts';
@@ -64,6 +65,7 @@ export class EduCohortDashboard extends EduCohortElement {
 
   static override styles = [
     ...EduCohortElement.styles,
+    disclosureStyles,
     css`
       fieldset {
         margin: 0 0 var(--_space);
@@ -139,15 +141,6 @@ export class EduCohortDashboard extends EduCohortElement {
       }
       details {
         margin-bottom: var(--_space);
-      }
-      summary {
-        color: var(--_link);
-        text-decoration: underline;
-        cursor: pointer;
-      }
-      summary:focus-visible {
-        background: var(--_focus);
-        color: var(--_focus-text);
       }
       @media (forced-colors: active) {
         .headlines li,

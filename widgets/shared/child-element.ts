@@ -1,71 +1,33 @@
-import type { nothing} from 'lit';
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type nothing, type TemplateResult } from 'lit';
 import { EducationStatus } from '../../core/model/status.ts';
-import { isAbort, issueText, loadChildStatus, problemFrom } from './api.ts';
-import { EduElement, type LoadState } from './base.ts';
-import { headingStyles, ragStyles, tokens } from './styles.ts';
-
-const DATA_PROPERTIES = ['status', 'record', 'src', 'childId', 'token', 'asOf'] as const;
+import { issueText, loadChildStatus, problemFrom } from './api.ts';
+import { EduDataElement } from './data-element.ts';
 
 /**
  * The data side of every single-child component: a `status` property, a `record` property (derived
  * on the fly), or the Education Status API (`src` + `child-id`, with a cookie or the `token` property).
  */
-export class EduChildElement extends EduElement {
-  static override styles = [tokens, ragStyles, headingStyles];
-
+export class EduChildElement extends EduDataElement<EducationStatus> {
   static override properties = {
+    ...EduDataElement.properties,
     status: { attribute: false },
     record: { attribute: false },
-    src: { type: String },
     childId: { type: String, attribute: 'child-id' },
     asOf: { type: String, attribute: 'as-of' },
-    token: { attribute: false },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    state: { state: true },
   };
 
   /** An education status to show, as the Education Status API returns it. Takes precedence over `record` and `src`. */
   declare status: EducationStatus | undefined;
   /** A child education record: its status is worked out in the browser on the `as-of` date. */
   declare record: unknown;
-  /** The Education Status service's address, e.g. `https://education.council.example` (the API is under /api/v1). */
-  declare src: string | undefined;
   /** The child's person ID, for loading from `src`. */
   declare childId: string | undefined;
   /** The date to work a `record`'s status out for (`YYYY-MM-DD`); today when absent. */
   declare asOf: string | undefined;
-  /** A bearer token for the API. A property only, so it never appears in the page's HTML. Without it the session cookie is sent. */
-  declare token: string | undefined;
-  /** The level of the component's heading (2 by default), to fit the page's outline. */
-  declare headingLevel: number;
-  declare protected state: LoadState<EducationStatus>;
 
-  #abort?: AbortController;
+  protected readonly dataProperties = ['status', 'record', 'src', 'childId', 'token', 'asOf'] as const;
 
-  constructor() {
-    super();
-    this.headingLevel = 2;
-    this.state = { kind: 'empty' };
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (DATA_PROPERTIES.some((name) => changed.has(name))) this.refresh();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort?.abort();
-  }
-
-  /** Reload from the API (the error state's "Try again" button). */
-  reload(): void {
-    this.refresh();
-    this.requestUpdate();
-  }
-
-  private refresh(): void {
-    this.#abort?.abort();
+  protected override refresh(): void {
     if (this.status !== undefined && this.status !== null) {
       const parsed = EducationStatus.safeParse(this.status);
       this.state = parsed.success
@@ -75,37 +37,26 @@ export class EduChildElement extends EduElement {
     }
     if (this.record !== undefined && this.record !== null) {
       // The rules that derive a status are loaded only by pages that pass records, keeping the bundle small.
-      const abort = new AbortController();
-      this.#abort = abort;
       const { record, asOf, language } = this;
-      this.state = { kind: 'loading' };
-      import('./record.ts').then(
+      this.load(
+        () => import('./record.ts'),
         ({ statusFromRecord }) => {
-          if (abort.signal.aborted) return;
           const derived = statusFromRecord(record, asOf, language);
           this.state = derived.ok ? { kind: 'ready', data: derived.status } : this.failed({ kind: 'invalid-input', detail: derived.detail });
         },
-        () => {
-          if (!abort.signal.aborted) this.state = this.failed({ kind: 'network' });
-        },
+        () => this.failed({ kind: 'network' }),
       );
       return;
     }
     if (this.src && this.childId) {
-      const abort = new AbortController();
-      this.#abort = abort;
-      const childId = this.childId;
-      this.state = { kind: 'loading' };
-      loadChildStatus({ src: this.src, token: this.token, signal: abort.signal }, childId, this.language).then(
+      const { src, token, childId, language } = this;
+      this.load(
+        (signal) => loadChildStatus({ src, token, signal }, childId, language),
         (status) => {
-          if (abort.signal.aborted) return;
           this.state = { kind: 'ready', data: status };
           this.emit('edu-load', { childId });
         },
-        (error: unknown) => {
-          if (abort.signal.aborted || isAbort(error)) return;
-          this.state = this.failed(problemFrom(error, childId));
-        },
+        (error) => this.failed(problemFrom(error, childId)),
       );
       return;
     }
@@ -125,13 +76,13 @@ export class EduChildElement extends EduElement {
 
   /** A heading at the level the page asked for. */
   protected heading(text: string, part = 'heading'): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel || 2)));
+    const level = this.headingLevelValue();
     return html`<div class="heading h${level}" role="heading" aria-level=${level} part=${part}>${text}</div>`;
   }
 
   /** A sub-heading one level below the component's heading. */
   protected subheading(text: string): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel || 2)) + 1);
+    const level = Math.min(6, this.headingLevelValue() + 1);
     return html`<div class="subheading" role="heading" aria-level=${level}>${text}</div>`;
   }
 }

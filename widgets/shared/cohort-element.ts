@@ -1,11 +1,9 @@
-import { nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
 import type { EducationStatus } from '../../core/model/status.ts';
-import { isAbort, issueText, loadCohort, problemFrom, type CohortQuery } from './api.ts';
-import { EduElement, type LoadState } from './base.ts';
+import { issueText, loadCohort, problemFrom, type CohortQuery } from './api.ts';
+import type { LoadState } from './base.ts';
 import { cohortMemberIssues } from './cohort-check.ts';
-import { headingStyles, ragStyles, tokens } from './styles.ts';
-
-const DATA_PROPERTIES = ['children', 'src', 'token', 'school', 'yearGroup', 'keyStage'] as const;
+import { EduDataElement } from './data-element.ts';
 
 /**
  * Checks a list of statuses given as a property (the parts the cohort components read); the first bad
@@ -24,18 +22,13 @@ export function checkChildren(children: unknown): { ok: true; list: EducationSta
  * The data side of the cohort components: a `children` property (a list of education statuses) or the
  * Education Status API (`src`, narrowed by `school`, `year-group` or `key-stage`).
  */
-export class EduCohortElement extends EduElement {
-  static override styles = [tokens, ragStyles, headingStyles];
-
+export class EduCohortElement extends EduDataElement<EducationStatus[]> {
   static override properties = {
+    ...EduDataElement.properties,
     children: { attribute: false },
-    src: { type: String },
     school: { type: String },
     yearGroup: { type: String, attribute: 'year-group' },
     keyStage: { type: String, attribute: 'key-stage' },
-    token: { attribute: false },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    state: { state: true },
   };
 
   /**
@@ -45,42 +38,14 @@ export class EduCohortElement extends EduElement {
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- EducationStatus[] | undefined; `any` because HTMLElement declares `children` as an HTMLCollection.
   declare children: any;
-  /** The Education Status service's address, e.g. `https://education.council.example` (the API is under /api/v1). */
-  declare src: string | undefined;
   /** Load only the children at these schools (URNs, comma-separated). */
   declare school: string | undefined;
   /** Load only the children in these national curriculum years (Reception is 0; comma-separated). */
   declare yearGroup: string | undefined;
   /** Load only the children in these key stages (`KS1` … `KS4`, `early-years`, `16-19`; comma-separated). */
   declare keyStage: string | undefined;
-  /** A bearer token for the API. A property only, so it never appears in the page's HTML. Without it the session cookie is sent. */
-  declare token: string | undefined;
-  /** The level of the component's heading (2 by default), to fit the page's outline. */
-  declare headingLevel: number;
-  declare protected state: LoadState<EducationStatus[]>;
 
-  #abort?: AbortController;
-
-  constructor() {
-    super();
-    this.headingLevel = 2;
-    this.state = { kind: 'empty' };
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (DATA_PROPERTIES.some((name) => changed.has(name))) this.refresh();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort?.abort();
-  }
-
-  /** Reload from the API (the error state's "Try again" button). */
-  reload(): void {
-    this.refresh();
-    this.requestUpdate();
-  }
+  protected readonly dataProperties = ['children', 'src', 'token', 'school', 'yearGroup', 'keyStage'] as const;
 
   protected cohortQuery(): CohortQuery {
     const list = (value: string | undefined): string[] => (value ?? '').split(',').map((part) => part.trim()).filter(Boolean);
@@ -91,27 +56,22 @@ export class EduCohortElement extends EduElement {
     return query;
   }
 
-  private refresh(): void {
-    this.#abort?.abort();
+  protected override refresh(): void {
     if (this.children !== undefined && this.children !== null) {
       const checked = checkChildren(this.children);
       this.state = checked.ok ? this.ready(checked.list) : this.failed({ kind: 'invalid-input', detail: checked.detail });
       return;
     }
     if (this.src) {
-      const abort = new AbortController();
-      this.#abort = abort;
-      this.state = { kind: 'loading' };
-      loadCohort({ src: this.src, token: this.token, signal: abort.signal }, this.cohortQuery(), this.language).then(
+      const { src, token, language } = this;
+      const query = this.cohortQuery();
+      this.load(
+        (signal) => loadCohort({ src, token, signal }, query, language),
         (list) => {
-          if (abort.signal.aborted) return;
           this.state = this.ready(list);
           this.emit('edu-load', { count: list.length });
         },
-        (error: unknown) => {
-          if (abort.signal.aborted || isAbort(error)) return;
-          this.state = this.failed(problemFrom(error));
-        },
+        (error) => this.failed(problemFrom(error)),
       );
       return;
     }
@@ -130,9 +90,5 @@ export class EduCohortElement extends EduElement {
 
   protected renderCohort(_children: EducationStatus[]): TemplateResult | typeof nothing {
     return nothing;
-  }
-
-  protected headingLevelValue(): number {
-    return Math.min(6, Math.max(1, Math.round(this.headingLevel || 2)));
   }
 }

@@ -1,3 +1,4 @@
+import type { ApiErrorKind } from '../../core/api/client.ts';
 import type { CohortFilterValues } from './cohort-filters.ts';
 
 /** `edu-load`: data arrived from the Education Status API and is on screen. */
@@ -18,17 +19,8 @@ export interface EduErrorDetail {
   status?: number;
 }
 
-export type EduErrorKind =
-  | 'network'
-  | 'timeout'
-  | 'unauthorised'
-  | 'not-found'
-  | 'bad-request'
-  | 'rate-limited'
-  | 'server'
-  | 'invalid-response'
-  | 'unexpected-response'
-  | 'invalid-input';
+/** Why a component could not show data: one of the API client's failures, or a bad property. */
+export type EduErrorKind = ApiErrorKind | 'invalid-input';
 
 /** `edu-select-child`: the user chose a child (a row of the cohort table). */
 export interface EduSelectChildDetail {

@@ -315,3 +315,16 @@ export const headingStyles = css`
     font-size: 1.1em;
   }
 `;
+
+/** A `<details>` disclosure (the table behind a chart): its summary looks and focuses like a link. */
+export const disclosureStyles = css`
+  summary {
+    color: var(--_link);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  summary:focus-visible {
+    background: var(--_focus);
+    color: var(--_focus-text);
+  }
+`;
