@@ -42,7 +42,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'edubridge@edubridge.example',
-              strict_min_version: '128.0',
+              // 140: the first release (and ESR) that reads data_collection_permissions.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['personallyIdentifyingInfo'] },
             },
           },
