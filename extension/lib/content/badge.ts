@@ -23,6 +23,7 @@ const STYLE = `
   border-radius: 4px; background: #fff; color: #0b0c0c; font: 14px/1.4 Arial, sans-serif; cursor: pointer;
   white-space: nowrap; margin: 0; text-align: start; }
 .badge:focus-visible { outline: 3px solid #ffdd00; outline-offset: 0; box-shadow: 0 0 0 5px #0b0c0c; }
+.face { display: inline-flex; align-items: center; gap: 6px; }
 .brand, .rating { font-weight: bold; }
 .rating { padding: 0 4px; border-radius: 2px; }
 .rating-green { background: #cce2d8; color: #005a30; }
@@ -110,7 +111,7 @@ export function mountBadge(
   button.className = 'badge';
   button.setAttribute('aria-expanded', 'false');
   const brand = span(doc, 'EduBridge', 'brand', true);
-  const content = span(doc, '');
+  const content = span(doc, '', 'face');
   button.append(brand, content);
   const status = doc.createElement('div');
   status.setAttribute('role', 'status');

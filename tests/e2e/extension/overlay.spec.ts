@@ -25,6 +25,10 @@ for (const [key, system] of Object.entries(DEMO_PAGES)) {
     const panel = frame.locator('#eb-panel');
     await expect(panel.getByRole('heading', { level: 2 })).toHaveText(`Education status: ${status.child.displayName}`);
     await expect(panel).toContainText(`This year${percent(status.attendance.academicYear.attendancePercent)}`);
+    // Readable at a glance: body text at 16px in Arial (Chromium's own font for extension pages is 75% of that).
+    const figure = panel.locator('.figures td').first();
+    expect(await figure.evaluate((cell) => Number.parseFloat(getComputedStyle(cell).fontSize))).toBeGreaterThanOrEqual(16);
+    expect(await figure.evaluate((cell) => getComputedStyle(cell).fontFamily)).toMatch(/^Arial/);
     for (const flag of status.flags) await expect(panel).toContainText(flag.meaning.text);
     if (status.school) await expect(panel).toContainText(status.school.name);
     expect(key).toBeTruthy();
