@@ -7,7 +7,10 @@ import { NO_FILTERS, type CohortFilterValues } from '../shared/cohort-filters.ts
 import { formatNumber, formatPercent } from '../shared/format.ts';
 import type { StringKey } from '../shared/i18n.ts';
 import { summariseCohort } from '../../core/cohort.ts';
-import { HEADLINES, applyFilters, groupBy, optionsFor, type Group } from './cohort-view.ts';
+import { HEADLINES, applyFilters, groupBy, largestGroups, optionsFor, type Group } from './cohort-view.ts';
+
+/** Bars in the chart by school: the largest schools, then the rest as one bar. */
+const SCHOOL_BARS = 10;
 
 interface Drill {
   label: string;
@@ -191,7 +194,7 @@ export class EduCohortDashboard extends EduCohortElement {
     const filtered = this.state.kind === 'ready' ? applyFilters(this.state.data, this.filters) : [];
     for (const [id, groups, horizontal] of [
       ['year', groupBy(filtered, 'yearGroup'), false],
-      ['school', groupBy(filtered, 'school'), true],
+      ['school', this.schoolBars(groupBy(filtered, 'school')), true],
     ] as const) {
       const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(`#chart-${id}`);
       const previous = this.#charts.get(id);
@@ -265,9 +268,24 @@ export class EduCohortDashboard extends EduCohortElement {
     </fieldset>`;
   }
 
-  private renderChart(id: string, title: StringKey, groups: Group[]): TemplateResult {
+  private schoolBars(groups: Group[]): Group[] {
+    return largestGroups(groups, SCHOOL_BARS, (count) => this.t('dash.otherSchools', { count: formatNumber(count, this.language) }));
+  }
+
+  private renderSchoolChart(children: EducationStatus[]): TemplateResult {
+    const groups = groupBy(children, 'school');
+    return this.renderChart('school', 'dash.bySchool', groups, this.schoolBars(groups));
+  }
+
+  /** "Show these N children", or "Show this child". */
+  private showLabel(count: number): string {
+    return count === 1 ? this.t('dash.figureShowOne') : this.t('dash.figureShow', { count: formatNumber(count, this.language) });
+  }
+
+  /** A bar chart of `bars` (the groups themselves unless merged), and a table of every group. */
+  private renderChart(id: string, title: StringKey, groups: Group[], bars: Group[] = groups): TemplateResult {
     const lang = this.language;
-    const summary = groups
+    const summary = bars
       .slice(0, 12)
       .map((group) => `${group.label}: ${formatNumber(group.children.length, lang)}`)
       .join(', ');
@@ -276,6 +294,7 @@ export class EduCohortDashboard extends EduCohortElement {
       <div class="chart" part="chart">
         <canvas id="chart-${id}" role="img" aria-label=${this.t('dash.chartLabel', { title: this.t(title), summary })}></canvas>
       </div>
+      ${bars === groups ? nothing : html`<p class="secondary">${this.t('dash.largestSchools', { count: formatNumber(SCHOOL_BARS - 1, lang) })}</p>`}
       <details>
         <summary>${this.t('common.showTable')}</summary>
         <table part="table">
@@ -293,9 +312,7 @@ export class EduCohortDashboard extends EduCohortElement {
                 <th scope="row">${group.label}</th>
                 <td class="num">
                   <button type="button" class="link" @click=${() => this.showChildren(group.label, group.children)}>
-                    ${formatNumber(group.children.length, lang)}<span class="visually-hidden">: ${this.t('dash.figureShow', {
-                      count: group.children.length,
-                    })}</span>
+                    ${formatNumber(group.children.length, lang)}<span class="visually-hidden">: ${this.showLabel(group.children.length)}</span>
                   </button>
                 </td>
                 <td class="num">${group.children.filter((child) => child.rag.overall === 'red').length}</td>
@@ -347,7 +364,7 @@ export class EduCohortDashboard extends EduCohortElement {
               ${figure.count === 0
                 ? nothing
                 : html`<button type="button" class="link" @click=${() => this.showChildren(label, filtered.filter(headline.matches))}>
-                    ${this.t('dash.figureShow', { count: formatNumber(figure.count, lang) })}<span class="visually-hidden">: ${label}</span>
+                    ${this.showLabel(figure.count)}<span class="visually-hidden">: ${label}</span>
                   </button>`}
             </li>`;
           })}
@@ -356,7 +373,7 @@ export class EduCohortDashboard extends EduCohortElement {
           ? nothing
           : html`<div class="charts">
               ${this.renderChart('year', 'dash.byYearGroup', groupBy(filtered, 'yearGroup'))}
-              ${this.renderChart('school', 'dash.bySchool', groupBy(filtered, 'school'))}
+              ${this.renderSchoolChart(filtered)}
             </div>`}
         ${this.subheading(this.t('dash.children'), 'children-heading')}
         <p>

@@ -50,6 +50,16 @@ export interface Group {
   children: EducationStatus[];
 }
 
+/**
+ * The first `keep` − 1 groups as they are and the rest merged into one, labelled by `otherLabel` with how
+ * many groups it holds: a chart of a hundred schools with a child or two each has no readable bars.
+ */
+export function largestGroups(groups: Group[], keep: number, otherLabel: (count: number) => string): Group[] {
+  if (groups.length <= keep) return groups;
+  const rest = groups.slice(keep - 1);
+  return [...groups.slice(0, keep - 1), { key: '*other', label: otherLabel(rest.length), children: rest.flatMap((group) => group.children) }];
+}
+
 /** Children grouped by year group (in curriculum order) or by school (largest first). */
 export function groupBy(children: EducationStatus[], by: 'yearGroup' | 'school'): Group[] {
   const groups = new Map<string, Group & { order: number }>();

@@ -238,3 +238,32 @@ test.describe('edu-cohort-dashboard', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test.describe('edu-cohort-dashboard with children at many schools', () => {
+  // Twenty-four schools: too many bars to read, so the chart keeps the nine largest and one for the rest.
+  const spread = cohort.slice(0, 48).map((status, index) => ({
+    ...status,
+    school: { ...(status.school ?? { urn: '0', name: '' }), urn: `9${String(index % 24).padStart(5, '0')}`, name: `School ${String.fromCharCode(65 + (index % 24))}` },
+  }));
+
+  test('the chart by school shows the largest schools and the rest as one bar; the table lists every school', async ({ page }) => {
+    await openHarness(page);
+    await mount(page, 'edu-cohort-dashboard', {}, { children: spread });
+    const dashboard = page.locator('edu-cohort-dashboard');
+    const chart = dashboard.getByRole('img', { name: /Bar chart: Children by school/ });
+    await expect(chart).toHaveAttribute('aria-label', /15 other schools: 30/);
+    await expect(dashboard.getByText('The chart shows the 9 schools with the most children and puts the rest together; the table lists every school.')).toBeVisible();
+    await dashboard.getByText('Show the figures as a table').nth(1).click();
+    const table = dashboard.getByRole('table', { name: 'Children by school' });
+    await expect(table.locator('tbody tr')).toHaveCount(24);
+    await expectNoAxeViolations(page);
+  });
+
+  test('a figure or a row of one child offers to show "this child"', async ({ page }) => {
+    await openHarness(page);
+    await mount(page, 'edu-cohort-dashboard', {}, { children: spread.slice(0, 1) });
+    const dashboard = page.locator('edu-cohort-dashboard');
+    await expect(dashboard.getByRole('button', { name: /^Show this child/ }).first()).toBeVisible();
+    await expect(dashboard.getByRole('button', { name: /Show these 1 children/ })).toHaveCount(0);
+  });
+});
