@@ -268,7 +268,11 @@ function makeAttainment(random: Random, yearGroup: number, academicStartYear: nu
 function makePep(random: Random, careStart: string, asOf: string, academicStartYear: number, lookedAfter: boolean) {
   const meetings: PepMeeting[] = [];
   const actions: PepAction[] = [];
-  const timing = daysBetween(careStart, asOf) < 28 ? 'none-yet' : random.weighted(DISTRIBUTIONS.pepTiming);
+  const sinceCare = daysBetween(careStart, asOf);
+  const drawn = sinceCare < 28 ? 'none-yet' : random.weighted(DISTRIBUTIONS.pepTiming);
+  // "None yet" is a child waiting for their first PEP. For a child in care longer than three months, a
+  // first PEP never held is a rarer data-quality case: most such draws become a missed review instead.
+  const timing = drawn === 'none-yet' && sinceCare > 90 && random.chance(0.75) ? 'overdue' : drawn;
   const terms = [...termDatesForYear(academicStartYear - 2).terms, ...termDatesForYear(academicStartYear - 1).terms, ...termDatesForYear(academicStartYear).terms, ...termDatesForYear(academicStartYear + 1).terms];
   const current = terms.findIndex((term) => term.start <= asOf && asOf <= term.end);
   const currentIndex = current >= 0 ? current : terms.findIndex((term) => term.start > asOf) - 1;

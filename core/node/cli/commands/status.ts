@@ -31,7 +31,7 @@ export function describeStatus(status: EducationStatus): string {
   lines.push(school ? `School: ${school.name} (URN ${school.urn})${school.designatedTeacher ? `, designated teacher ${school.designatedTeacher.name}` : ''}` : 'School: none recorded');
   const year = attendance.academicYear;
   lines.push(
-    `Attendance this year: ${percent(year.attendancePercent)} of ${year.possibleSessions} sessions${year.severeAbsence ? ' — severe absence' : year.persistentAbsence ? ' — persistent absence' : ''}; this term ${percent(attendance.term.attendancePercent)}; last 4 weeks ${percent(attendance.lastFourWeeks.attendancePercent)} (${attendance.trend})`,
+    `Attendance this year: ${percent(year.attendancePercent)} of ${year.possibleSessions} sessions${year.severeAbsence ? ' — severe absence' : year.persistentAbsence ? ' — persistent absence' : ''}; this term ${percent(attendance.term.attendancePercent)}; last four school weeks ${percent(attendance.lastFourWeeks.attendancePercent)} (trend ${attendance.trend})`,
   );
   lines.push(`PEP: ${pep.state}${pep.lastMeeting ? `, last meeting ${pep.lastMeeting.date} (${pep.lastMeeting.status})` : ', none held'}${pep.nextDue ? `, next due ${pep.nextDue}` : ''}${pep.daysOverdue > 0 ? `, ${pep.daysOverdue} days overdue` : ''}`);
   for (const action of pep.outstandingActions) lines.push(`  - ${action.owner}: ${action.description}${action.due ? ` (due ${action.due}${action.overdue ? `, ${action.daysOverdue} days overdue` : ''})` : ''}`);
