@@ -2,17 +2,16 @@
  * Field parsers shared by every import format: dates as `YYYY-MM-DD` or `DD/MM/YYYY`, Y/N flags, whole
  * numbers. Each returns the value or a plain-English reason it is not valid.
  */
-import { readIsoDateDigits } from '../rules/calendar.ts';
+import { daysInMonth, readIsoDateDigits } from '../rules/calendar.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
+/** A real calendar date in the years an import accepts (1900–2100). */
 function validDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return day <= (days[month - 1] as number) && year >= 1900 && year <= 2100;
+  return year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Show a value in a message: quoted, shortened, control characters made visible. */

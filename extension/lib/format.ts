@@ -42,15 +42,6 @@ export function money(pounds: number | undefined): string {
   return pounds === undefined ? 'not recorded' : `£${pounds.toLocaleString('en-GB')}`;
 }
 
-/** The badge's one-line summary, also its accessible name. */
-export function badgeSummary(status: EducationStatus): string {
-  return [
-    `${RATING_WORD[status.rag.overall]} overall`,
-    `attendance this year ${percent(status.attendance.academicYear.attendancePercent)}`,
-    PEP_STATE_WORD[status.pep.state],
-  ].join(', ');
-}
-
 export function alertCount(status: EducationStatus): number {
   return status.flags.filter((flag) => flag.severity !== 'info').length;
 }

@@ -66,7 +66,6 @@ export interface OverlayState {
   /** Why the adapter could not find everything it looks for. */
   diagnostics: string[];
   open: boolean;
-  docked: boolean;
   now: number;
 }
 

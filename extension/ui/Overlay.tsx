@@ -93,7 +93,7 @@ export function Overlay({
   const name = state.status?.child.displayName;
   return (
     <div
-      class={`overlay is-open ${state.docked ? 'is-docked' : ''}`}
+      class="overlay is-open"
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.preventDefault();

@@ -81,7 +81,6 @@ interface TabSession {
   personId: string;
   page: { name?: string | undefined; dateOfBirth?: string | undefined };
   diagnostics: string[];
-  docked: boolean;
   state: OverlayState;
   ports: Set<OverlayPort>;
   audited: boolean;
@@ -255,7 +254,6 @@ export class Background {
       personId: message.personId,
       page: { name: message.name, dateOfBirth: message.dateOfBirth },
       diagnostics: message.missing,
-      docked: message.missing.some((m) => m.startsWith('badge anchor')) || !adapter.child?.anchor,
       ports: new Set(),
       audited: false,
       state: {
@@ -264,11 +262,9 @@ export class Background {
         refreshing: true,
         diagnostics: message.missing,
         open,
-        docked: false,
         now: this.deps.now(),
       },
     };
-    session.state.docked = session.docked;
     this.sessions.set(session.session, session);
     this.byTab.set(from.tabId, session.session);
     // The reply waits for the saved copy (a local read), so a badge with a warm cache shows its figures at
