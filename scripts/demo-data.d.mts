@@ -1,5 +1,6 @@
 export const ROOT: string;
 export const CLI: string;
+export const DEMO_CLI: string;
 export const DEMO_DIR: string;
 export const DEMO_CHILDREN: number;
 export const DEMO_SEED: number;

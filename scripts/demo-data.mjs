@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(ROOT, 'dist', 'node', 'core', 'node', 'cli', 'main.js');
+/** The demo's launcher: `edubridge serve` with the demo plugin (`--demo`). */
+export const DEMO_CLI = join(ROOT, 'dist', 'node', 'demo', 'server', 'main.js');
 export const DEMO_DIR = join(ROOT, '.demo-data');
 const DEMO_USERS_SCRIPT = join(ROOT, 'dist', 'node', 'demo', 'server', 'demo-users.js');
 

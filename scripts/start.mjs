@@ -3,7 +3,7 @@
 // (default 5177).
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CLI, DEMO_DIR, ensureDemoData, ROOT } from './demo-data.mjs';
+import { DEMO_CLI, DEMO_DIR, ensureDemoData, ROOT } from './demo-data.mjs';
 
 const port = process.env.PORT ?? '5177';
 const skipBuild = process.argv.includes('--skip-build');
@@ -23,7 +23,7 @@ const auditFile = join(DEMO_DIR, 'audit.jsonl');
 const server = spawn(
   process.execPath,
   // chrome-extension://* lets any extension (an unpacked one has a random ID) call the API: fine for a demo only.
-  [CLI, 'serve', demo.dataDir, '--port', port, '--demo', '--users', demo.usersFile, '--as-of', demo.asOf, '--audit', auditFile, '--origin', 'chrome-extension://*', '--origin', 'moz-extension://*'],
+  [DEMO_CLI, 'serve', demo.dataDir, '--port', port, '--demo', '--users', demo.usersFile, '--as-of', demo.asOf, '--audit', auditFile, '--origin', 'chrome-extension://*', '--origin', 'moz-extension://*'],
   { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
 );
 

@@ -2,7 +2,7 @@ import type { ChildEducationRecord } from '../../core/model/index.ts';
 import { addDays } from '../../core/rules/calendar.ts';
 import { legalStatusLabel } from '../../core/rules/care.ts';
 import { ageOn } from '../../core/rules/year-group.ts';
-import type { DemoContext } from './app.ts';
+import type { DemoContext } from '../../core/node/server/app.ts';
 
 /**
  * What the imitation case-management systems show: the social-care side of a child (identity as the

@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { loadDataDirectory, todayUtc } from '../../core/node/import/load.ts';
-import { ChildStore } from './data.ts';
-import type { User } from './users.ts';
+import { ChildStore } from '../../core/node/server/data.ts';
+import type { User } from '../../core/node/server/users.ts';
 
 /**
  * Demo users made up from a data set: one per role, with scopes that fit the data — the social worker

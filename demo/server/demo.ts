@@ -5,11 +5,11 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
 import { API_BASE } from '../../core/api/paths.ts';
-import type { AppEnv, DemoContext } from './app.ts';
+import type { AppEnv, DemoContext } from '../../core/node/server/app.ts';
 import { caseload, cmsCase, inconsistentChildId, outOfScopeChildId } from './cms-data.ts';
 import { registerAtlas, ATLAS_BASE } from './pages/atlas.ts';
 import { registerCarePath, CAREPATH_BASE } from './pages/carepath.ts';
-import { page } from './pages/layout.ts';
+import { page } from '../../core/node/server/pages/layout.ts';
 import { registerNexus, NEXUS_BASE } from './pages/nexus.ts';
 
 /**

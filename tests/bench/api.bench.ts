@@ -3,8 +3,8 @@
  * summary for the virtual school over 2,000 children, each request audited (to memory).
  */
 import { generateRecords } from '../../core/generate/index.ts';
-import { createApp } from '../../demo/server/app.ts';
-import { ChildStore } from '../../demo/server/data.ts';
+import { createApp } from '../../core/node/server/app.ts';
+import { ChildStore } from '../../core/node/server/data.ts';
 
 const CHILDREN = 2_000;
 const AS_OF = '2026-03-10';

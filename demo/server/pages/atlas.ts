@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
-import type { AppEnv, DemoContext } from '../app.ts';
+import type { AppEnv, DemoContext } from '../../../core/node/server/app.ts';
 import { caseload, cmsCase } from '../cms-data.ts';
-import { page } from './layout.ts';
+import { page } from '../../../core/node/server/pages/layout.ts';
 
 /**
  * "Atlas": an imitation of the single-page family of case-management systems. One shell page for every

@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import { ageOn } from '../../../core/rules/year-group.ts';
-import type { AppEnv, DemoContext } from '../app.ts';
+import type { AppEnv, DemoContext } from '../../../core/node/server/app.ts';
 import { caseload, cmsCase, formatDate, teamCaseload, type CmsCase } from '../cms-data.ts';
-import { page, type Markup } from './layout.ts';
+import { page, type Markup } from '../../../core/node/server/pages/layout.ts';
 
 /**
  * "CarePath": an imitation of the server-rendered family of case-management systems. The person ID is

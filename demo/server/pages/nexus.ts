@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
-import type { AppEnv, DemoContext } from '../app.ts';
+import type { AppEnv, DemoContext } from '../../../core/node/server/app.ts';
 import { caseload, cmsCase, formatDate, teamCaseload, type CmsCase } from '../cms-data.ts';
-import { page, type Markup } from './layout.ts';
+import { page, type Markup } from '../../../core/node/server/pages/layout.ts';
 
 /**
  * "Nexus": an imitation of the older, frame-based family of case-management systems. An outer page

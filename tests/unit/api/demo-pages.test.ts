@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateRecords } from '../../../core/generate/generate.ts';
-import { createApp } from '../../../demo/server/app.ts';
-import { ChildStore } from '../../../demo/server/data.ts';
+import { createApp } from '../../../core/node/server/app.ts';
+import { ChildStore } from '../../../core/node/server/data.ts';
 import { registerDemo } from '../../../demo/server/demo.ts';
 import { makeDemoUsers } from '../../../demo/server/demo-users.ts';
 import { memoryAudit } from './helpers.ts';

@@ -1,9 +1,9 @@
 import { generateRecords } from '../../../core/generate/generate.ts';
 import type { ChildEducationRecord } from '../../../core/model/index.ts';
-import type { AuditEntry, AuditLog } from '../../../demo/server/audit.ts';
-import { createApp, type AppOptions } from '../../../demo/server/app.ts';
-import { ChildStore } from '../../../demo/server/data.ts';
-import type { User } from '../../../demo/server/users.ts';
+import type { AuditEntry, AuditLog } from '../../../core/node/server/audit.ts';
+import { createApp, type AppOptions } from '../../../core/node/server/app.ts';
+import { ChildStore } from '../../../core/node/server/data.ts';
+import type { User } from '../../../core/node/server/users.ts';
 
 /** A small generated data set, a user per role, and the app over them, run in-process (no port). */
 export const AS_OF = '2026-03-10';

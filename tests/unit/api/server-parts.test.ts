@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileAuditLog } from '../../../demo/server/audit.ts';
-import { safeNext } from '../../../demo/server/pages/signin.ts';
-import { originAllowed, RateLimiter } from '../../../demo/server/security.ts';
-import { loadUsers } from '../../../demo/server/users.ts';
+import { fileAuditLog } from '../../../core/node/server/audit.ts';
+import { safeNext } from '../../../core/node/server/pages/signin.ts';
+import { originAllowed, RateLimiter } from '../../../core/node/server/security.ts';
+import { loadUsers } from '../../../core/node/server/users.ts';
 
 // The reference server's parts: the users file (issue 4's JSON format), the append-only audit log,
 // origin matching for CORS, the rate limiter and the sign-in redirect.

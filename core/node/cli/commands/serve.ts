@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT, parseAsOf, requireReadablePath, runAction, UsageError } from '../../import/cli-support.ts';
+import type { DemoPlugin } from '../../server/serve.ts';
 import type { RegisterCommand } from './index.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -14,10 +15,16 @@ function checkOrigin(origin: string): string {
   return origin;
 }
 
-export const registerServe: RegisterCommand = (program: Command) => {
-  program
+/**
+ * `serve`: the reference server. The demo (demo/server/main.ts) registers the same command with its plugin,
+ * which adds `--demo`; the product's own command line has no demo in it.
+ */
+export const registerServe: RegisterCommand = (program: Command) => serveCommand(program);
+
+export function serveCommand(program: Command, demoPlugin?: DemoPlugin): void {
+  const command = program
     .command('serve')
-    .description('Serve the Education Status API (and, with --demo, the demo pages) from a data directory')
+    .description(demoPlugin ? 'Serve the Education Status API (and, with --demo, the demo pages) from a data directory' : 'Serve the Education Status API from a data directory')
     .argument('<dir>', 'a data directory (any format the importers read)')
     .option('--port <n>', 'port to listen on; 0 picks a free one', '5177')
     .option('--host <name>', 'interface to listen on; "localhost" means 127.0.0.1 and ::1 only', 'localhost')
@@ -28,7 +35,6 @@ export const registerServe: RegisterCommand = (program: Command) => {
     .option('--rate-limit <n>', 'requests per caller per minute', '600')
     .option('--la-code <number>', "the council's own 3-digit LA number")
     .option('--stop-with-stdin', 'stop when standard input closes (so a test harness that dies takes the server with it)')
-    .option('--demo', 'also serve the demo pages (imitation case-management systems, portal, intranet; lists the users and their tokens)')
     .addHelpText('after', '\nPrints "EduBridge … listening on URL" once ready. Stop with Ctrl+C.')
     .action(
       runAction(async (dir: string, options: { port: string; host: string; users?: string; origin: string[]; asOf?: string; audit: string; rateLimit: string; laCode?: string; demo?: boolean; stopWithStdin?: boolean }) => {
@@ -36,16 +42,16 @@ export const registerServe: RegisterCommand = (program: Command) => {
         const port = parsePort(options.port);
         const origins = options.origin.map(checkOrigin);
         if (!/^\d{1,6}$/.test(options.rateLimit) || Number(options.rateLimit) < 1) throw new UsageError('--rate-limit must be a whole number, 1 or more');
-        if (!options.users && !options.demo) throw new UsageError('give a users file with --users FILE (or use --demo for the demo users)');
-        const { startServer } = await import('../../../../demo/server/serve.ts');
+        const demo = options.demo ? demoPlugin : undefined;
+        if (!options.users && !demo) throw new UsageError(demoPlugin ? 'give a users file with --users FILE (or use --demo for the demo users)' : 'give a users file with --users FILE');
+        const { startServer } = await import('../../server/serve.ts');
         let server;
         try {
-          server = await startServer({ dir, port, host: options.host, usersFile: options.users, origins, asOf: options.asOf, auditFile: options.audit, rateLimit: Number(options.rateLimit), laCode: options.laCode, demo: options.demo });
+          server = await startServer({ dir, port, host: options.host, usersFile: options.users, origins, asOf: options.asOf, auditFile: options.audit, rateLimit: Number(options.rateLimit), laCode: options.laCode, demo });
         } catch (error) {
           throw new UsageError((error as Error).message);
         }
-        if (server.inconsistentChildId) process.stdout.write(`Inconsistent record (the case-management pages disagree with education): person ID ${server.inconsistentChildId}\n`);
-        if (server.outOfScopeChildId) process.stdout.write(`Record not on the demo social worker's caseload: person ID ${server.outOfScopeChildId}\n`);
+        for (const line of server.announcements) process.stdout.write(`${line}\n`);
         process.stdout.write(`EduBridge ${options.demo ? 'demo' : 'API'} listening on ${server.url}\n`);
         const stop = () => {
           void server.close().then(() => process.exit(0));
@@ -61,4 +67,5 @@ export const registerServe: RegisterCommand = (program: Command) => {
         return EXIT.ok;
       }),
     );
-};
+  if (demoPlugin) command.option('--demo', 'also serve the demo pages (imitation case-management systems, portal, intranet; lists the users and their tokens)');
+}

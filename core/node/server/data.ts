@@ -1,6 +1,6 @@
-import type { ChildEducationRecord, EducationStatus } from '../../core/model/index.ts';
-import { normaliseUpn } from '../../core/rules/identifiers.ts';
-import { deriveStatus } from '../../core/status/derive.ts';
+import type { ChildEducationRecord, EducationStatus } from '../../model/index.ts';
+import { normaliseUpn } from '../../rules/identifiers.ts';
+import { deriveStatus } from '../../status/derive.ts';
 import type { User } from './users.ts';
 
 /** The children the server knows, with their statuses on the service's date, and who may see whom. */

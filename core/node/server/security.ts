@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { PROBLEM_TYPES, type ProblemKind } from '../../core/api/schemas.ts';
+import { PROBLEM_TYPES, type ProblemKind } from '../../api/schemas.ts';
 
 /** Problems, origins, rate limits and headers: the server's defences, kept apart from its routes. */
 

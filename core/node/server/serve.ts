@@ -2,13 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { z } from 'zod';
-import { loadDataDirectory, todayUtc } from '../../core/node/import/load.ts';
+import { loadDataDirectory, todayUtc } from '../import/load.ts';
 import { fileAuditLog } from './audit.ts';
-import { createApp } from './app.ts';
+import { createApp, type AppEnv, type DemoContext } from './app.ts';
+import type { Hono } from 'hono';
 import { ChildStore } from './data.ts';
-import { inconsistentChildId, outOfScopeChildId } from './cms-data.ts';
-import { registerDemo } from './demo.ts';
-import { makeDemoUsers } from './demo-users.ts';
 import { loadUsers, type User } from './users.ts';
 
 z.config({ jitless: true });
@@ -26,19 +24,26 @@ export interface ServeOptions {
   laCode?: string;
   auditFile: string;
   rateLimit?: number;
-  /** Serve the demo pages too. */
-  demo?: boolean;
+  /** Serve the demo pages too (the demo lives in demo/ and plugs itself in; the product never imports it). */
+  demo?: DemoPlugin;
   log?: (line: string) => void;
+}
+
+/** What the demo adds to the reference server: its pages, its users, and lines to print once it is ready. */
+export interface DemoPlugin {
+  register: (app: Hono<AppEnv>, context: DemoContext) => void;
+  /** Users made up from the data, when no users file is given. */
+  makeUsers: (store: ChildStore) => User[];
+  /** Lines for standard output once the server is ready (which person IDs show what). */
+  announce: (context: Pick<DemoContext, 'store' | 'users'>) => string[];
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   users: readonly User[];
-  /** In demo mode: the person ID whose case-management pages deliberately disagree with the education record. */
-  inconsistentChildId: string | undefined;
-  /** In demo mode: a person ID that exists but is not on the demo social worker's caseload. */
-  outOfScopeChildId: string | undefined;
+  /** Lines the demo plugin asks to print once ready (none without the demo). */
+  announcements: string[];
   close(): Promise<void>;
 }
 
@@ -64,7 +69,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   let users: User[];
   if (options.usersFile) users = await loadUsers(options.usersFile);
-  else if (options.demo) users = makeDemoUsers(store);
+  else if (options.demo) users = options.demo.makeUsers(store);
   else throw new Error('give a users file (--users FILE): without one, nobody could use the service');
 
   const app = createApp({
@@ -74,7 +79,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     origins: options.origins,
     rateLimit: options.rateLimit,
     log,
-    demo: options.demo ? registerDemo : undefined,
+    demo: options.demo?.register,
   });
 
   const listener = getRequestListener(app.fetch);
@@ -103,8 +108,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://${shownHost}:${port}`,
     port,
     users,
-    inconsistentChildId: options.demo ? inconsistentChildId({ store, users }) : undefined,
-    outOfScopeChildId: options.demo ? outOfScopeChildId({ store, users }) : undefined,
+    announcements: options.demo?.announce({ store, users }) ?? [],
     close: () =>
       Promise.all(
         servers.map(
