@@ -7,6 +7,7 @@ import {
   ProblemDetails,
   PURPOSE_HEADER,
   StatusPage,
+  StatusSummaryPage,
   StatusResponse,
   type CohortFilters,
 } from './schemas.ts';
@@ -122,7 +123,7 @@ export interface StatusOptions extends RequestOptions {
 }
 
 export type ListChildrenOptions = RequestOptions &
-  CohortFilters & { caseload?: 'mine'; page?: number; pageSize?: number; asOf?: string; lang?: 'en' | 'cy' };
+  CohortFilters & { caseload?: 'mine'; page?: number; pageSize?: number; asOf?: string; lang?: 'en' | 'cy'; ids?: readonly string[] };
 
 export type CohortSummaryOptions = RequestOptions & CohortFilters & { asOf?: string };
 
@@ -133,6 +134,8 @@ export interface EduBridgeClient {
   getStatus(id: string, options?: StatusOptions): Promise<EducationStatus>;
   /** A page of the statuses of the children the caller may see, narrowed by the filters. */
   listChildren(options?: ListChildrenOptions): Promise<z.infer<typeof StatusPage>>;
+  /** The same page in the compact form lists show (`view=summary`): what a table, dashboard or chip needs. */
+  listChildSummaries(options?: ListChildrenOptions): Promise<z.infer<typeof StatusSummaryPage>>;
   /** Dashboard figures for the children the caller may see, narrowed by the filters. */
   cohortSummary(options?: CohortSummaryOptions): Promise<z.infer<typeof CohortSummary>>;
   /** The OpenAPI document the service publishes. */
@@ -261,8 +264,12 @@ export function createClient(options: ClientOptions): EduBridgeClient {
       return request(withQuery(apiPaths.status(id), { asOf, lang }), StatusResponse, requestOptions);
     },
     listChildren: (listOptions) => {
-      const [{ caseload, page, pageSize, asOf, lang, ...filters }, requestOptions] = split(listOptions);
-      return request(withQuery(apiPaths.children(), { caseload, page, pageSize, asOf, lang, ...cohortFiltersToQuery(filters) }), StatusPage, requestOptions);
+      const [{ caseload, page, pageSize, asOf, lang, ids, ...filters }, requestOptions] = split(listOptions);
+      return request(withQuery(apiPaths.children(), { caseload, page, pageSize, asOf, lang, ids: ids?.join(','), ...cohortFiltersToQuery(filters) }), StatusPage, requestOptions);
+    },
+    listChildSummaries: (listOptions) => {
+      const [{ caseload, page, pageSize, asOf, lang, ids, ...filters }, requestOptions] = split(listOptions);
+      return request(withQuery(apiPaths.children(), { view: 'summary', caseload, page, pageSize, asOf, lang, ids: ids?.join(','), ...cohortFiltersToQuery(filters) }), StatusSummaryPage, requestOptions);
     },
     cohortSummary: (summaryOptions) => {
       const [{ asOf, ...filters }, requestOptions] = split(summaryOptions);

@@ -11,6 +11,7 @@ import {
   Purpose,
   PURPOSE_HEADER,
   StatusPage,
+  StatusSummaryPage,
   StatusParameters,
   StatusResponse,
 } from './schemas.ts';
@@ -27,6 +28,7 @@ const COMPONENTS = {
   ChildEducationRecord: ChildRecordResponse,
   EducationStatus: StatusResponse,
   StatusPage,
+  StatusSummaryPage,
   CohortSummary,
   ProblemDetails,
 } as const;
@@ -83,6 +85,7 @@ const NOT_FOUND = {
 };
 
 const ok = (description: string, name: ComponentName) => ({ description, content: { 'application/json': { schema: ref(name) } } });
+const okAnyOf = (description: string, names: ComponentName[]) => ({ description, content: { 'application/json': { schema: { anyOf: names.map(ref) } } } });
 
 export function buildOpenApiDocument(options: { serverUrl?: string } = {}): JsonObject {
   const security = [{ bearer: [] }, { session: [] }];
@@ -125,10 +128,12 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
             queryParameter('pageSize', ListParameters.pageSize),
             queryParameter('asOf', ListParameters.asOf),
             queryParameter('lang', ListParameters.lang),
+            queryParameter('view', ListParameters.view),
+            queryParameter('ids', ListParameters.ids),
             ...filterParameters(),
             purposeParameter(),
           ],
-          responses: { '200': ok('A page of statuses', 'StatusPage'), ...COMMON_ERRORS },
+          responses: { '200': okAnyOf('A page of statuses (view=full), or of their compact form (view=summary)', ['StatusPage', 'StatusSummaryPage']), ...COMMON_ERRORS },
         },
       },
       [ROUTES.cohortSummary]: {

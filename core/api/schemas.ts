@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Gender, IsoDate } from '../model/common.ts';
 import { ChildEducationRecord, PlacementArea, SenProvision } from '../model/record.ts';
 import { EducationStatus, StatusChild } from '../model/status.ts';
+import { StatusSummary } from '../model/summary.ts';
 
 /**
  * The Education Status API, version 1: the schemas of its parameters and responses. The server, the
@@ -112,6 +113,20 @@ export const ListParameters = {
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).describe(`Children per page, 1 to ${MAX_PAGE_SIZE}`),
   asOf: StatusParameters.asOf,
   lang: StatusParameters.lang,
+  view: z
+    .enum(['full', 'summary'])
+    .describe('"full" (the default): each child\'s whole education status; "summary": the compact form lists show (StatusSummary), a few per cent of the size'),
+  ids: z
+    .string()
+    .max(MAX_PAGE_SIZE * 65)
+    .transform((text) =>
+      text
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== ''),
+    )
+    .pipe(z.array(ChildId).min(1, 'give at least one ID').max(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE} IDs`))
+    .describe(`Only these children (person IDs or UPNs, comma-separated, at most ${MAX_PAGE_SIZE}); IDs the caller may not see, or that do not exist, are left out alike`),
 } as const;
 
 const P = CohortFilterParameters;
@@ -134,6 +149,8 @@ export const ChildrenQuery = z.strictObject({
   pageSize: ListParameters.pageSize.default(50),
   asOf: ListParameters.asOf.optional(),
   lang: ListParameters.lang.optional(),
+  view: ListParameters.view.default('full'),
+  ids: ListParameters.ids.optional(),
   ...optionalFilters,
 });
 export type ChildrenQuery = z.infer<typeof ChildrenQuery>;
@@ -158,6 +175,17 @@ export const StatusPage = z
   })
   .describe('One page of the statuses of the children the caller may see, ordered by last name, first name, person ID');
 export type StatusPage = z.infer<typeof StatusPage>;
+
+export const StatusSummaryPage = z
+  .object({
+    asOf: IsoDate,
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1),
+    total: z.number().int().nonnegative().describe('Children matching, across all pages'),
+    items: z.array(StatusSummary),
+  })
+  .describe('One page of the compact statuses (view=summary) of the children the caller may see, in the same order as StatusPage');
+export type StatusSummaryPage = z.infer<typeof StatusSummaryPage>;
 
 /** A share of the cohort: how many children have something, out of how many it applies to. */
 export const Proportion = z

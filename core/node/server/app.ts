@@ -6,10 +6,12 @@ import { cors } from 'hono/cors';
 import { html } from 'hono/html';
 import { secureHeaders } from 'hono/secure-headers';
 import type { z } from 'zod';
+import type { ChildEducationRecord } from '../../model/record.ts';
 import { API_BASE } from '../../api/paths.ts';
 import { buildOpenApiDocument } from '../../api/openapi.ts';
 import { ChildId, ChildrenQuery, CohortSummaryQuery, Purpose, PURPOSE_HEADER, RecordQuery, StatusQuery } from '../../api/schemas.ts';
 import { filterCohort, summariseCohort } from '../../cohort.ts';
+import { summariseStatus } from '../../model/summary.ts';
 import type { AuditEntry, AuditLog } from './audit.ts';
 import type { ChildStore } from './data.ts';
 import { API_CSP, isLoopbackHost, originAllowed, PAGE_CSP, problem, RateLimiter } from './security.ts';
@@ -239,18 +241,30 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return c.json(status);
   });
 
+  const narrowToIds = (visible: readonly ChildEducationRecord[], ids: readonly string[]) => {
+    const wanted = new Set<string>();
+    for (const id of ids) {
+      const found = store.find(id);
+      if (found) wanted.add(found.identity.personId);
+    }
+    return visible.filter((child) => wanted.has(child.identity.personId));
+  };
+
   app.get(`${API_BASE}/children`, async (c) => {
     const query = ChildrenQuery.safeParse(queryOf(c));
     if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
-    const { caseload: _caseload, page, pageSize, asOf = store.asOf, lang = 'en', ...filters } = query.data;
-    const statuses = store.visibleTo(c.var.user).map((child) => store.status(child, asOf, lang));
+    const { caseload: _caseload, page, pageSize, asOf = store.asOf, lang = 'en', view, ids, ...filters } = query.data;
+    const visible = store.visibleTo(c.var.user);
+    // `ids` narrows to the children named; one the caller may not see is left out exactly as one that does not exist.
+    const named = ids === undefined ? visible : narrowToIds(visible, ids);
+    const statuses = named.map((child) => store.status(child, asOf, lang));
     const matching = filterCohort(statuses, filters);
     const items = matching.slice((page - 1) * pageSize, page * pageSize);
     await record(
       c,
       items.map((status) => status.child.personId),
     );
-    return c.json({ asOf, page, pageSize, total: matching.length, items });
+    return c.json({ asOf, page, pageSize, total: matching.length, items: view === 'summary' ? items.map(summariseStatus) : items });
   });
 
   app.get(`${API_BASE}/cohort/summary`, async (c) => {
