@@ -483,7 +483,7 @@ export class Background {
   private pageSender(sender: MessageSender): void {
     if (sender.id !== this.deps.runtimeId) throw new Refused('Not from this extension');
     const url = sender.url ?? '';
-    if (!url.startsWith(`${this.deps.extensionOrigin}/popup.html`) && !url.startsWith(`${this.deps.extensionOrigin}/options.html`))
+    if (!['popup.html', 'options.html', 'teach.html'].some((page) => url.startsWith(`${this.deps.extensionOrigin}/${page}`)))
       throw new Refused('Only the popup and options pages may ask this');
   }
 
