@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask } from '../../lib/ask.ts';
+import { readPageDate } from '../../../core/identity/index.ts';
 import { checkAdapter } from '../../lib/builder/adapter.ts';
 import { BUILDER_PORT, FromPicker, type PickStep, type Reading, type ToPicker } from '../../lib/builder/protocol.ts';
 import type { SettingsView } from '../../lib/messages.ts';
@@ -166,7 +167,9 @@ function Teach() {
       case 'picked':
         setWaiting(undefined);
         setPicked((current) => ({ ...current, [message.step]: message.count > 1 ? [...(current[message.step] ?? []), message.text] : [message.text] }));
-        setStatus(`Picked: “${message.text}”.`);
+        if (message.step === 'dateOfBirth' && readPageDate(message.text).kind !== 'date')
+          setStatus(`EduBridge cannot read “${message.text}” as a date of birth. Pick the date itself (the element that shows only the date, if there is one).`);
+        else setStatus(`Picked: “${message.text}”.`);
         return;
       case 'proposal':
         setAdapter(message.adapter);
@@ -217,6 +220,8 @@ function Teach() {
     if (!systemName.trim()) return setStatus('Give the system a name first (step 1).');
     if (!picked.name?.length) return setStatus("Pick the child's name first.");
     if (!personId) return setStatus('Say where the person ID is: in the address, or pick it on the page.');
+    if (picked.dateOfBirth?.[0] !== undefined && readPageDate(picked.dateOfBirth[0]).kind !== 'date')
+      return setStatus(`“${picked.dateOfBirth[0]}” is not a date of birth EduBridge can read. Pick the date of birth again.`);
     connection.send({ type: 'propose', name: systemName.trim(), personId });
   }
 

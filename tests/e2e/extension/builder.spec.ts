@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Frame, Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures.ts';
+import { readPageDate } from '../../../core/identity/index.ts';
+import { expect, statusOf, test } from './fixtures.ts';
 
 /**
  * "Teach EduBridge this page", done as an administrator who has never seen the adapter format would: in
@@ -37,7 +38,7 @@ const SYSTEMS: Teaching[] = [
     record: (cms, id) => `${cms}/cms/carepath/people/${id}`,
     doc: async (page) => page,
     clickName: (doc) => doc.locator('#person-header h1').click(),
-    dateOfBirth: (doc) => doc.locator('#person-header dd').first(),
+    dateOfBirth: (doc) => doc.locator('#person-header div', { hasText: 'Date of birth' }).locator('dd'),
     caseload: (cms) => `${cms}/cms/carepath/`,
     caseloadClick: (doc) => doc.locator('table.caseload tbody tr').first().locator('td').nth(1),
   },
@@ -83,6 +84,12 @@ async function chooseTab(teach: Page, selectId: string, url: string, button: str
   await row.getByRole('button', { name: button }).click();
 }
 
+/** With EDUBRIDGE_UPDATE_DOCS=1, the CarePath run saves the screenshots docs/adapters.md walks through. */
+async function docsShot(system: Teaching, page: Page, name: string): Promise<void> {
+  if (process.env.EDUBRIDGE_UPDATE_DOCS !== '1' || system.system !== 'CarePath') return;
+  await page.screenshot({ path: `docs/images/builder-${name}.png`, fullPage: name !== 'picking' });
+}
+
 function statusFetches(auditFile: string, personId: string): number {
   let text = '';
   try {
@@ -116,6 +123,7 @@ for (const system of SYSTEMS) {
 
     await teach.getByRole('button', { name: "Pick the child's name" }).click();
     await expect(teach.getByRole('status').first()).toContainText("Click the child's name");
+    await docsShot(system, record, 'picking');
     await system.clickName(doc, teach);
     await expect(teach.locator('#picked-name')).toContainText('Picked');
     await teach.getByRole('button', { name: 'Pick the date of birth' }).click();
@@ -126,14 +134,22 @@ for (const system of SYSTEMS) {
     await teach.getByRole('button', { name: 'Propose how to read this system' }).click();
     const proposal = teach.getByRole('table', { name: 'What EduBridge read on this page' });
     await expect(proposal).toContainText(first!);
+    // What was read as the date of birth is the child's date of birth, however the system writes it.
+    const readDob = await proposal.getByRole('row', { name: /Date of birth/ }).getByRole('cell').textContent();
+    expect(readPageDate(readDob ?? '')).toEqual({ kind: 'date', date: (await statusOf(demo, worker.token, first!)).child.dateOfBirth });
     await expect(teach.locator('.error')).toHaveCount(0);
+    await docsShot(system, teach, 'proposal');
 
     const other = await ext.context.newPage();
     await other.goto(system.record(demo.cmsUrl, second!));
     await system.doc(other);
     await teach.bringToFront();
     await chooseTab(teach, 'check-tab', system.record(demo.cmsUrl, second!), 'Check this tab');
-    await expect(teach.getByRole('table', { name: 'What EduBridge read on that page' })).toContainText(second!);
+    const check = teach.getByRole('table', { name: 'What EduBridge read on that page' });
+    await expect(check).toContainText(second!);
+    const checkedDob = await check.getByRole('row', { name: /Date of birth/ }).getByRole('cell').textContent();
+    expect(readPageDate(checkedDob ?? '')).toEqual({ kind: 'date', date: (await statusOf(demo, worker.token, second!)).child.dateOfBirth });
+    await docsShot(system, teach, 'check');
     await teach.getByRole('button', { name: 'Yes, this is the child on that page' }).click();
     await expect(teach.getByText('Checked on 1 more page.')).toBeVisible();
 
@@ -151,6 +167,7 @@ for (const system of SYSTEMS) {
     expect((await new AxeBuilder({ page: teach }).analyze()).violations).toEqual([]);
     await teach.getByRole('button', { name: 'Save to my adapters' }).click();
     await expect(teach.getByText(/Saved as one of your adapters/)).toBeVisible();
+    await docsShot(system, teach, 'saved');
     const saved = await ext.ask<{ settings: { customAdapters: { name: string; child?: unknown; caseload?: unknown }[] } }>({ type: 'settings:get' });
     expect(saved.settings.customAdapters).toEqual([expect.objectContaining({ name: `${system.system} (taught)`, child: expect.anything(), caseload: expect.anything() })]);
 
