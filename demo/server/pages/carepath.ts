@@ -127,6 +127,15 @@ ${rows.map((p) => html`<tr><td><a href="${personUrl(p.personId)}">${p.lastName.t
       return c.html(frame('Not found', html`<h1>Person not found</h1><p>No person with that ID.</p>`), 404);
     }
     const view = cmsCase(context, record);
+    // The print view (?print=1): the record's header and one tab, without the system's navigation.
+    if (c.req.query('print') === '1') {
+      return c.html(
+        page(
+          { title: `${view.person.firstName} ${view.person.lastName} (print) — CarePath`, styles: ['site.css', 'carepath.css'], bodyClass: 'carepath cp-print' },
+          html`<main class="cp-main"><p class="cp-print-note">CarePath · printed record · OFFICIAL-SENSITIVE</p>${header(view, context.store.asOf)}<section class="cp-tab">${tabContent(view, tab)}</section></main>`,
+        ),
+      );
+    }
     return c.html(
       frame(
         `${view.person.firstName} ${view.person.lastName}`,
