@@ -17,7 +17,7 @@ import { z } from 'zod';
  * designated teacher's schools from a claim or a mapping. A person with no mapped role is refused.
  */
 
-const Role = z.enum(['social-worker', 'designated-teacher', 'virtual-school']);
+type Role = 'social-worker' | 'designated-teacher' | 'virtual-school';
 
 export const OidcSettings = z
   .strictObject({
@@ -48,7 +48,7 @@ export type OidcSettings = z.input<typeof OidcSettings>;
 export interface Principal {
   subject: string;
   name: string;
-  role: z.infer<typeof Role>;
+  role: Role;
   /** What the data's allocated-worker column holds for this person (e.g. their email). */
   staffId: string | undefined;
   /** A designated teacher's schools (URNs). */
