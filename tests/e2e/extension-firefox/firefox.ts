@@ -63,7 +63,8 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export const contextOf = (page: Page): string => page.mainFrame()._id;
+/** A tab's WebDriver BiDi browsing context (Puppeteer's frame id is that context's id). */
+export const contextOf = (page: Page): string => (page.mainFrame() as unknown as { _id: string })._id;
 
 function bidiOf(browser: Browser): Bidi {
   const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;

@@ -49,8 +49,9 @@ export function tab(firefox: FirefoxWithExtension, page: Page): Tab {
           await asPage(
             () => {
               const texts: string[] = [];
+              const markup = new XMLSerializer();
               const walk = (root: Document | ShadowRoot) => {
-                texts.push(root instanceof Document ? root.documentElement.outerHTML : root.innerHTML);
+                texts.push(root instanceof Document ? markup.serializeToString(root) : [...root.childNodes].map((node) => markup.serializeToString(node)).join(''));
                 for (const element of root.querySelectorAll('*')) if (element.shadowRoot) walk(element.shadowRoot);
               };
               walk(document);
@@ -146,6 +147,28 @@ export async function clickBadge(t: Tab): Promise<void> {
         [],
       ),
     (clicked) => clicked.includes(true),
+  );
+}
+
+/**
+ * Opens the panel (unless it opens by itself: the extension remembers whether it was left open) and
+ * returns its text once it contains `expected`.
+ */
+export async function openPanel(t: Tab, expected: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  const has = (text: string) => (typeof expected === 'string' ? text.includes(expected) : expected.test(text));
+  let clickedAt = 0;
+  return until(
+    'the panel',
+    async () => {
+      const text = await t.extensionFrameText('overlay.html', '#eb-panel');
+      if (!has(text) && Date.now() - clickedAt > 2_000 && (await readBadge(t))?.expanded === 'false') {
+        clickedAt = Date.now();
+        await clickBadge(t);
+      }
+      return text;
+    },
+    has,
+    timeoutMs,
   );
 }
 

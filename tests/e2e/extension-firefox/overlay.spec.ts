@@ -2,7 +2,7 @@ import { PEP_STATE_WORD, percent, RATING_WORD } from '../../../extension/lib/for
 import { DEMO_PAGES } from '../extension/systems.ts';
 import { expect, statusOf, test } from './fixtures.ts';
 import { until } from './firefox.ts';
-import { badgeUntil, clickBadge, openTab, readBadge, tab } from './harness.ts';
+import { badgeUntil, openPanel, openTab, readBadge, tab } from './harness.ts';
 
 /** The Firefox build in Firefox: what the Chromium suite checks of the overlay, on the demo's three systems. */
 
@@ -10,8 +10,7 @@ test('the extension starts with no error in Firefox\'s console: no CSP report fr
   // A page visit wakes the content script and the panel frame as well as the background.
   const t = await openTab(ff, DEMO_PAGES.carepath.child(demo.cmsUrl, worker.children[0]!));
   await badgeUntil(t, (b) => /Attendance /.test(b.text));
-  await clickBadge(t);
-  await until('the panel', () => t.extensionFrameText('overlay.html', '#eb-panel'), (text) => text.includes('Education status'));
+  await openPanel(t, 'Education status');
   const entries = await ff.console();
   expect(entries.filter((e) => e.category === 'CSP' || /Content[- ]Security[- ]Policy/i.test(e.text))).toEqual([]);
   expect(entries.filter((e) => e.level === 'error')).toEqual([]);
@@ -32,8 +31,7 @@ for (const [key, system] of Object.entries(DEMO_PAGES)) {
     const alerts = status.flags.filter((flag) => flag.severity !== 'info').length;
     await expect.poll(() => ff.control.toolbarBadge(url)).toBe(alerts ? String(alerts) : '');
 
-    await clickBadge(t);
-    const panel = await until('the panel', () => t.extensionFrameText('overlay.html', '#eb-panel'), (text) => text.includes(`Education status: ${status.child.displayName}`));
+    const panel = await openPanel(t, `Education status: ${status.child.displayName}`);
     expect(panel).toContain(percent(status.attendance.academicYear.attendancePercent));
     for (const flag of status.flags) expect(panel).toContain(flag.meaning.text);
     if (status.school) expect(panel).toContain(status.school.name);
@@ -45,8 +43,7 @@ for (const [key, system] of Object.entries(DEMO_PAGES)) {
     const t = await openTab(ff, url);
     const shown = await badgeUntil(t, (b) => b.text.includes('Record may not match'));
     expect(shown.text).not.toMatch(/Attendance|%|PEP/);
-    await clickBadge(t);
-    const panel = await until('the panel', () => t.extensionFrameText('overlay.html', '#eb-panel'), (text) => text.includes('may not match'));
+    const panel = await openPanel(t, 'may not match');
     expect(panel).toContain('This record may not match the child on this page');
     expect(panel).not.toContain('%');
     await expect.poll(() => ff.control.toolbarBadge(url)).toBe('?');
