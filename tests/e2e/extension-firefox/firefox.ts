@@ -86,11 +86,11 @@ function bidiOf(browser: Browser): Bidi {
     async contexts(root) {
       const { contexts } = await send<{ contexts: BrowsingContextInfo[] }>('browsingContext.getTree', { root });
       const flat: BrowsingContextInfo[] = [];
-      const walk = (c: BrowsingContextInfo) => {
-        flat.push(c);
-        for (const child of c.children ?? []) walk(child);
+      const walk = (c: BrowsingContextInfo, parent: string | null) => {
+        flat.push({ ...c, parent: c.parent ?? parent });
+        for (const child of c.children ?? []) walk(child, c.context);
       };
-      contexts.forEach(walk);
+      for (const c of contexts) walk(c, null);
       return flat;
     },
   };

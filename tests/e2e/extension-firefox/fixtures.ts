@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { test as base } from '@playwright/test';
 import type { EducationStatus } from '../../../core/model/index.ts';
 import { startDemoServer, type DemoServer } from '../fixtures/demo-server.ts';
@@ -57,6 +58,16 @@ export { expect } from '@playwright/test';
 
 function socialWorker(demo: DemoServer): DemoUser {
   return demo.users.find((user) => user.role === 'social-worker' && user.children.length > 1)!;
+}
+
+/** The demo server's audit log: one entry per child disclosed (and one with no child for each cohort
+ * summary or GET /me), to show what was fetched. */
+export async function serverAudit(demo: DemoServer): Promise<{ user: string; endpoint: string; child: string | null; purpose?: string }[]> {
+  const text = await readFile(demo.auditFile, 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { user: string; endpoint: string; child: string | null; purpose?: string });
 }
 
 /** What the API says about a child, to check the overlay against. */

@@ -27,6 +27,11 @@ export interface Tab {
   inShadowRoots<T, A extends unknown[]>(host: string, fn: (this: ShadowRoot, ...args: A) => T, args: A): Promise<Awaited<T>[]>;
   /** The text of an extension frame in the tab (the panel: overlay.html), '' when none. */
   extensionFrameText(path: string, selector?: string): Promise<string>;
+  /** As the page: adds an iframe (hidden: zero size, out of sight) at `url` and resolves with its browsing
+   * context once it has loaded. */
+  addFrame(url: string, options?: { hidden?: boolean }): Promise<string>;
+  /** As the page: changes its address without loading (history.pushState), as a single-page application does. */
+  pushState(url: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -102,6 +107,26 @@ export function tab(firefox: FirefoxWithExtension, page: Page): Tab {
       const frame = (await frames()).find((f) => f.url.startsWith(`${EXTENSION_ORIGIN}/${path}`));
       if (!frame) return '';
       return bidi.call(frame.context, (s: string) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? '', [selector]).catch(() => '');
+    },
+    async addFrame(url, options = {}) {
+      const before = new Set((await frames()).map((f) => f.context));
+      await asPage(
+        (src: string, hidden: boolean) =>
+          new Promise<void>((resolve) => {
+            const frame = document.createElement('iframe');
+            if (hidden) frame.setAttribute('style', 'position:absolute;left:-9999px;width:0;height:0;border:0');
+            frame.addEventListener('load', () => resolve(), { once: true });
+            frame.src = src;
+            document.body.append(frame);
+          }),
+        [url, options.hidden ?? false],
+      );
+      const added = (await frames()).find((f) => !before.has(f.context) && f.parent === context);
+      if (!added) throw new Error(`no new frame for ${url}`);
+      return added.context;
+    },
+    async pushState(url) {
+      await asPage((to: string) => history.pushState(null, '', to), [url]);
     },
     close: () => page.close(),
   };
