@@ -8,8 +8,8 @@ import { control, type Control } from './harness.ts';
 /**
  * One demo server and one Firefox with the built extension per worker (a launch costs seconds), the
  * extension configured with the demo social worker's token and the demo API (on localhost; the
- * case-management pages are on 127.0.0.1). Before each test the settings are put back and every tab the
- * last test opened is closed, so a test may change settings, tokens or permissions freely.
+ * case-management pages are on 127.0.0.1). Before each test the settings are put back, the panel is
+ * closed and every tab the last test opened is closed, so a test may change settings and tokens freely.
  */
 export interface FirefoxUnderTest extends FirefoxWithExtension {
   /** The options page, kept open: it talks to the background as the extension's own pages do. */
@@ -51,6 +51,21 @@ export const test = base.extend<{ ff: FirefoxUnderTest; worker: DemoUser }, { de
     for (const page of await firefox.browser.pages()) if (page !== firefox.control.page) await page.close();
     await firefox.gotoExtensionPage(firefox.control.page, 'options.html');
     await firefox.control.ask({ type: 'settings:set', patch: firefox.settings });
+    // The panel is remembered open or closed across pages: every test starts with it closed.
+    await firefox.control.inExtension(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('edubridge');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('kv', 'readwrite');
+            tx.objectStore('kv').delete('overlayOpen');
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      [],
+    );
     await use(firefox);
   },
 });
