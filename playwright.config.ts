@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-// Browser tests in Debian's Chromium (CHROMIUM_PATH overrides /usr/bin/chromium). `npm run test:e2e`
+// Browser tests in Debian's Chromium (CHROMIUM_PATH overrides /usr/bin/chromium), and the extension's
+// Firefox build in Debian's firefox-esr (FIREFOX_PATH overrides /usr/bin/firefox-esr), which the
+// extension-firefox specs drive themselves with puppeteer-core over WebDriver BiDi. `npm run test:e2e`
 // builds first: the tests load what is in dist/ and .output/.
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,5 +21,6 @@ export default defineConfig({
     { name: 'demo', testMatch: 'demo/**/*.spec.ts' },
     { name: 'widgets', testMatch: 'widgets/**/*.spec.ts' },
     { name: 'extension', testMatch: 'extension/**/*.spec.ts' },
+    { name: 'extension-firefox', testMatch: 'extension-firefox/**/*.spec.ts' },
   ],
 });

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { CHROMIUM_PATTERNS, FIREFOX_PATTERNS, sitePattern } from './extension/lib/adapters/url.ts';
 
 /**
  * The extension's build (Chrome/Edge MV3 and Firefox MV3). WXT's srcDir is extension/.
@@ -12,12 +13,12 @@ const demoOrigins = production ? [] : ['http://localhost/*', 'http://127.0.0.1/*
 // The demo build starts pointed at `npm start`'s API (port 5177); a council build sets its own.
 if (!production) process.env.WXT_DEFAULT_API_URL ??= 'http://localhost:5177/';
 /** A council's own build may name its case-management and API origins, so a force-installed extension has
- * them without a prompt: EDUBRIDGE_HOSTS="https://cases.council.example,https://edu.council.example". */
-const councilOrigins = (process.env.EDUBRIDGE_HOSTS ?? '')
+ * them without a prompt: EDUBRIDGE_HOSTS="https://cases.council.example,https://edu.council.example".
+ * Firefox's match patterns cannot name a port: there a site with a port is granted on every port. */
+const councilSites = (process.env.EDUBRIDGE_HOSTS ?? '')
   .split(',')
   .map((origin) => origin.trim())
-  .filter(Boolean)
-  .map((origin) => `${new URL(origin).origin}/*`);
+  .filter(Boolean);
 
 export default defineConfig({
   srcDir: 'extension',
@@ -29,7 +30,7 @@ export default defineConfig({
     name: 'EduBridge',
     description: "A looked-after child's education status on their case record.",
     permissions: ['storage', 'scripting', 'alarms'],
-    host_permissions: [...demoOrigins, ...councilOrigins],
+    host_permissions: [...new Set([...demoOrigins, ...councilSites.map((site) => sitePattern(site, browser === 'firefox' ? FIREFOX_PATTERNS : CHROMIUM_PATTERNS))])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChildEducationRecord, EducationStatus } from '../model/index.ts';
 import { apiPaths, cohortFiltersToQuery, withQuery } from './paths.ts';
 import {
+  Caller,
   ChildRecordResponse,
   CohortSummary,
   ProblemDetails,
@@ -140,6 +141,8 @@ export interface EduBridgeClient {
   cohortSummary(options?: CohortSummaryOptions): Promise<z.infer<typeof CohortSummary>>;
   /** The OpenAPI document the service publishes. */
   openapi(options?: RequestOptions): Promise<Record<string, unknown>>;
+  /** Who the credentials sign in as (name and role): to check a connection. */
+  me(options?: RequestOptions): Promise<Caller>;
 }
 
 
@@ -276,6 +279,7 @@ export function createClient(options: ClientOptions): EduBridgeClient {
       return request(withQuery(apiPaths.cohortSummary(), { asOf, ...cohortFiltersToQuery(filters) }), CohortSummary, requestOptions);
     },
     openapi: (requestOptions) => request(apiPaths.openapi(), OpenApiShape, requestOptions),
+    me: (requestOptions) => request(apiPaths.me(), Caller, requestOptions),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROUTES } from './paths.ts';
 import {
   API_VERSION,
+  Caller,
   ChildId,
   ChildRecordResponse,
   CohortFilterParameters,
@@ -30,6 +31,7 @@ const COMPONENTS = {
   StatusPage,
   StatusSummaryPage,
   CohortSummary,
+  Caller,
   ProblemDetails,
 } as const;
 type ComponentName = keyof typeof COMPONENTS;
@@ -142,6 +144,13 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
           summary: 'Dashboard figures for the children the caller may see',
           parameters: [queryParameter('asOf', StatusParameters.asOf), ...filterParameters(), purposeParameter()],
           responses: { '200': ok('The cohort summary', 'CohortSummary'), ...COMMON_ERRORS },
+        },
+      },
+      [ROUTES.me]: {
+        get: {
+          operationId: 'me',
+          summary: 'Who is signed in: the name and role the credentials belong to (no child is disclosed)',
+          responses: { '200': ok('The caller', 'Caller'), '401': COMMON_ERRORS['401'], '429': COMMON_ERRORS['429'], '500': COMMON_ERRORS['500'] },
         },
       },
       [ROUTES.openapi]: {

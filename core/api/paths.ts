@@ -10,6 +10,7 @@ export const apiPaths = {
   children: () => `${API_BASE}/children`,
   cohortSummary: () => `${API_BASE}/cohort/summary`,
   openapi: () => `${API_BASE}/openapi.json`,
+  me: () => `${API_BASE}/me`,
 } as const;
 
 /** The route patterns, as the server registers them and the OpenAPI document names them. */
@@ -19,6 +20,7 @@ export const ROUTES = {
   children: `${API_BASE}/children`,
   cohortSummary: `${API_BASE}/cohort/summary`,
   openapi: `${API_BASE}/openapi.json`,
+  me: `${API_BASE}/me`,
 } as const;
 export type RouteName = keyof typeof ROUTES;
 

@@ -242,6 +242,19 @@ export const CohortSummary = z
   .describe('Aggregates for a dashboard, each figure with the number of children behind it');
 export type CohortSummary = z.infer<typeof CohortSummary>;
 
+/** The roles the API knows: a social worker sees their caseload, a designated teacher their schools'
+ * children, the virtual school every child. */
+export const Role = z.enum(['social-worker', 'designated-teacher', 'virtual-school']);
+export type Role = z.infer<typeof Role>;
+
+export const Caller = z
+  .object({
+    name: z.string().min(1).describe('The name of the person the credentials belong to'),
+    role: Role,
+  })
+  .describe('Who is signed in: what a client shows to confirm it is connected as the right person. Names no child');
+export type Caller = z.infer<typeof Caller>;
+
 // ---------------------------------------------------------------------------------------------------
 // Problems (RFC 9457). The `type` URIs are stable: clients branch on them, never on `title` or `detail`.
 

@@ -1,12 +1,12 @@
-import { z } from 'zod';
+// First: zod is configured before any module builds a schema (see lib/zod-config.ts).
+import '../lib/zod-config.ts';
 import { AdapterList } from '../lib/adapters/schema.ts';
 import { BUILT_IN_ADAPTERS } from '../lib/adapters/builtin.ts';
 import { createStatusApi } from '../lib/background/api.ts';
+import { CHROMIUM_PATTERNS, FIREFOX_PATTERNS } from '../lib/adapters/url.ts';
 import { syncContentScripts, type ScriptingApi } from '../lib/background/content-scripts.ts';
 import { Background, Refused, type OverlayPort } from '../lib/background/service.ts';
 import { openDb } from '../lib/db.ts';
-
-z.config({ jitless: true });
 
 const PURGE_ALARM = 'purge-expired';
 
@@ -43,7 +43,7 @@ export default defineBackground(() => {
 
   async function sync(): Promise<void> {
     const granted = (await browser.permissions.getAll()).origins ?? [];
-    await syncContentScripts(browser.scripting as unknown as ScriptingApi, granted);
+    await syncContentScripts(browser.scripting as unknown as ScriptingApi, granted, import.meta.env.FIREFOX ? FIREFOX_PATTERNS : CHROMIUM_PATTERNS);
   }
 
   // Chrome needs sendResponse and `return true`; the logic itself is plain async functions.

@@ -1,7 +1,6 @@
-import { config } from 'zod/mini';
+// First: zod is configured before any module builds a schema (see lib/zod-config.ts).
+import '../lib/zod-config.ts';
 import { runContent } from '../lib/content/run.ts';
-
-config({ jitless: true });
 
 // Registered at run time (scripting.registerContentScripts) only for the origins the user or the
 // organisation has granted: see lib/background/content-scripts.ts.

@@ -40,6 +40,13 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('audit:csv') }),
   z.object({ type: z.literal('adapter:test'), adapter: z.unknown(), tabId: z.number().int().optional() }),
   z.object({ type: z.literal('permissions:changed') }),
+  // The options form's unsaved values, or the saved ones where a field is left out (or locked).
+  z.object({
+    type: z.literal('connection:test'),
+    apiBaseUrl: z.string().max(2048).optional(),
+    authMode: z.enum(['cookie', 'token']).optional(),
+    token: z.string().max(4096).optional(),
+  }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 

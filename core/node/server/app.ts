@@ -280,8 +280,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return c.json({ ...summary, asOf: summary.asOf ?? asOf });
   });
 
+  // Who the credentials belong to, for a client checking its connection. It names no child: its audit line
+  // has no child and no cohort, so it is never counted as a disclosure.
+  app.get(`${API_BASE}/me`, async (c) => {
+    const query = RecordQuery.safeParse(queryOf(c));
+    if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
+    await record(c, [null]);
+    return c.json({ name: c.var.user.name, role: c.var.user.role });
+  });
+
   app.all(`${API_BASE}/*`, (c) => {
-    const known = /^\/api\/v1\/(children(\/[^/]+(\/status)?)?|cohort\/summary|openapi\.json)$/.test(c.req.path);
+    const known = /^\/api\/v1\/(children(\/[^/]+(\/status)?)?|cohort\/summary|openapi\.json|me)$/.test(c.req.path);
     return known ? problem(c, 'methodNotAllowed', 'Only GET is supported.', { headers: { allow: 'GET, HEAD, OPTIONS' } }) : problem(c, 'notFound', 'There is no such endpoint.');
   });
 

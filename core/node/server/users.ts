@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { Role } from '../../api/schemas.ts';
 
 /**
  * The people who may use the reference server, from a JSON users file. A social worker sees the children
  * listed; a designated teacher the children on their schools' rolls; the virtual school every child.
  */
 
-export const Role = z.enum(['social-worker', 'designated-teacher', 'virtual-school']);
-export type Role = z.infer<typeof Role>;
+export { Role };
 
 export const User = z.strictObject({
   token: z.string().min(16, 'a token must be at least 16 characters').max(256).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),

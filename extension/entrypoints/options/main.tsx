@@ -1,14 +1,18 @@
-import { z } from 'zod';
+// First: zod is configured before any module builds a schema (see lib/zod-config.ts).
+import '../../lib/zod-config.ts';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ask } from '../../lib/ask.ts';
+import type { ConnectionReport } from '../../lib/connection.ts';
 import type { SettingsView } from '../../lib/messages.ts';
 import type { SettingField } from '../../lib/settings.ts';
+import { CHROMIUM_PATTERNS, FIREFOX_PATTERNS, patternWidensSite, sitePattern } from '../../lib/adapters/url.ts';
 import '../../ui/pages.css';
 
-z.config({ jitless: true });
-
 type Settings = SettingsView['settings'];
+
+/** What this browser's match patterns can say (Firefox's cannot name a port). */
+const PATTERN_RULES = import.meta.env.FIREFOX ? FIREFOX_PATTERNS : CHROMIUM_PATTERNS;
 
 function Locked({ settings, field }: { settings: Settings; field: SettingField }) {
   return settings.locked.includes(field) ? <span class="locked"> Set by your organisation.</span> : null;
@@ -21,7 +25,22 @@ function Connection({ view, onSaved }: { view: SettingsView; onSaved: (view: Set
   const [token, setToken] = useState('');
   const [cacheHours, setHours] = useState(String(settings.cacheHours));
   const [message, setMessage] = useState('');
+  const [tested, setTested] = useState('');
+  const [testing, setTesting] = useState(false);
   const locked = (field: SettingField) => settings.locked.includes(field);
+  async function test() {
+    setTesting(true);
+    setTested('Testing the connection…');
+    try {
+      // What the form holds, saved or not; an empty token field means the token already set.
+      const report = await ask<ConnectionReport>({ type: 'connection:test', apiBaseUrl, authMode, token });
+      setTested(report.message);
+    } catch (error) {
+      setTested((error as Error).message);
+    } finally {
+      setTesting(false);
+    }
+  }
   async function save(event: Event) {
     event.preventDefault();
     const patch: Record<string, unknown> = {};
@@ -56,9 +75,15 @@ function Connection({ view, onSaved }: { view: SettingsView; onSaved: (view: Set
       <input id="hours" type="number" min={1} max={settings.maxCacheHours} value={cacheHours} disabled={locked('cacheHours')} onInput={(e) => setHours(e.currentTarget.value)} />
       <Locked settings={settings} field="cacheHours" />
       <p>
-        <button type="submit">Save</button>
+        <button type="submit">Save</button>{' '}
+        <button type="button" disabled={testing} onClick={() => void test()}>
+          Test the connection
+        </button>
       </p>
       <p role="status">{message}</p>
+      <p role="status" id="connection-test">
+        {tested}
+      </p>
     </form>
   );
 }
@@ -68,15 +93,19 @@ function Permissions({ view, onChanged }: { view: SettingsView; onChanged: (view
   const [message, setMessage] = useState('');
   async function grant(event: Event) {
     event.preventDefault();
+    let pattern: string;
     let origin: string;
     try {
+      pattern = sitePattern(site, PATTERN_RULES);
       origin = new URL(site).origin;
     } catch {
       setMessage('Type a web address, e.g. https://cms.council.example');
       return;
     }
-    const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
-    setMessage(granted ? `EduBridge may now run on ${origin}.` : `Access to ${origin} was not granted.`);
+    // Called straight from the click: browsers grant a permission only in answer to the person's gesture.
+    const granted = await browser.permissions.request({ origins: [pattern] });
+    const where = patternWidensSite(site, PATTERN_RULES) ? `${pattern.slice(0, -2)} (on any port: this browser cannot limit a site to one port)` : origin;
+    setMessage(granted ? `EduBridge may now run on ${where}.` : `Access to ${origin} was not granted.`);
     onChanged(await ask<SettingsView>({ type: 'permissions:changed' }));
   }
   return (
@@ -228,7 +257,8 @@ function Options() {
           Your organisation's settings have problems: {view.settings.policyProblems.join('; ')}
         </div>
       )}
-      <Connection key={JSON.stringify(view.settings)} view={view} onSaved={setView} />
+      {/* Not keyed by the settings: a new key would rebuild the form on every save and lose "Saved.". */}
+      <Connection view={view} onSaved={setView} />
       <Permissions view={view} onChanged={setView} />
       <Adapters view={view} onSaved={setView} />
       <Data />

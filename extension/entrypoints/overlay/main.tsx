@@ -1,11 +1,10 @@
-import { config } from 'zod/mini';
+// First: zod is configured before any module builds a schema (see lib/zod-config.ts).
+import '../../lib/zod-config.ts';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Overlay } from '../../ui/Overlay.tsx';
 import type { OverlayMessage, OverlayState } from '../../lib/messages.ts';
 import '../../ui/overlay.css';
-
-config({ jitless: true });
 
 // The panel frame, loaded hidden as soon as the page's child is recognised so that opening it is instant.
 // It learns its session from its address; the background checks that the session belongs to the tab this

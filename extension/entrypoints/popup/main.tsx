@@ -1,12 +1,11 @@
-import { z } from 'zod';
+// First: zod is configured before any module builds a schema (see lib/zod-config.ts).
+import '../../lib/zod-config.ts';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ask } from '../../lib/ask.ts';
 import type { PopupView, SearchResult } from '../../lib/messages.ts';
 import { PEP_STATE_WORD, RATING_ICON, RATING_WORD, ageText, alertCount, dateText, percent } from '../../lib/format.ts';
 import '../../ui/pages.css';
-
-z.config({ jitless: true });
 
 function CurrentChild({ view }: { view: PopupView }) {
   const child = view.child;

@@ -27,6 +27,57 @@ export function hostMatches(patterns: readonly string[], url: URL): boolean {
   });
 }
 
+/**
+ * What a browser's match patterns can say. Chromium's can name a port (`http://cms.example:8080/*` is that
+ * port only); Firefox's cannot: a pattern with a port matches nothing there, not even that port (Firefox bugs
+ * 1362809 and 1468162; MDN, "Match patterns": "host must not include a port number"), and a pattern without
+ * one matches the host on every port.
+ */
+export interface PatternRules {
+  portsInPatterns: boolean;
+}
+export const CHROMIUM_PATTERNS: PatternRules = { portsInPatterns: true };
+export const FIREFOX_PATTERNS: PatternRules = { portsInPatterns: false };
+
+const PATTERN = /^(https?|\*):\/\/([^/]+)(\/.*)$/;
+
+/** A pattern's host without its port (`cms.example:8080` → `cms.example`; `[::1]:8080` → `[::1]`). */
+function withoutPort(host: string): string {
+  return host.replace(/:(\d+|\*)$/, '');
+}
+
+/**
+ * The match pattern that grants a site (a web address or origin), e.g. "https://cases.council.example/*":
+ * what the options page asks the browser for. With Firefox's rules a site with a port becomes its host on
+ * every port, the only pattern that matches it there. Throws for anything but an http or https address.
+ */
+export function sitePattern(site: string, rules: PatternRules): string {
+  const url = new URL(site);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Not a web address: ${site}`);
+  return `${url.protocol}//${rules.portsInPatterns ? url.host : url.hostname}/*`;
+}
+
+/** Whether a site's pattern covers more than the site: with Firefox's rules, every port of its host. */
+export function patternWidensSite(site: string, rules: PatternRules): boolean {
+  return !rules.portsInPatterns && new URL(site).port !== '';
+}
+
+/**
+ * The match patterns a content script is registered for, from the granted host permissions: web patterns
+ * only (http, https or both), sorted, each once; with Firefox's rules, ports are dropped, since a pattern
+ * with a port would match nothing.
+ */
+export function contentScriptMatches(granted: readonly string[], rules: PatternRules): string[] {
+  const patterns = new Set<string>();
+  for (const pattern of granted) {
+    const parts = PATTERN.exec(pattern);
+    if (!parts) continue;
+    const [, scheme, host, path] = parts as unknown as [string, string, string, string];
+    patterns.add(`${scheme}://${rules.portsInPatterns ? host : withoutPort(host)}${path}`);
+  }
+  return [...patterns].sort();
+}
+
 /** The part of a URL a predicate is tested against: path, query and fragment. */
 export function locationKey(url: URL): string {
   return `${url.pathname}${url.search}${url.hash}`;

@@ -1,3 +1,5 @@
+import { CHROMIUM_PATTERNS, contentScriptMatches, type PatternRules } from '../adapters/url.ts';
+
 /**
  * Content scripts run only where access has been granted: the registration follows the granted host
  * permissions (at install, at start-up, and whenever they change).
@@ -17,13 +19,10 @@ export interface ScriptingApi {
   unregisterContentScripts(filter?: { ids?: string[] }): Promise<void>;
 }
 
-/** Web origins among granted host permissions, as match patterns. */
-export function webOrigins(origins: readonly string[]): string[] {
-  return origins.filter((pattern) => /^(https?|\*):\/\//.test(pattern)).sort();
-}
-
-export async function syncContentScripts(scripting: ScriptingApi, granted: readonly string[]): Promise<string[]> {
-  const matches = webOrigins(granted);
+/** Registers the content script for the granted web origins, as the browser's match patterns can say them
+ * (`rules`: Firefox's patterns cannot name a port). */
+export async function syncContentScripts(scripting: ScriptingApi, granted: readonly string[], rules: PatternRules = CHROMIUM_PATTERNS): Promise<string[]> {
+  const matches = contentScriptMatches(granted, rules);
   const existing = await scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
   const current = existing[0]?.matches?.slice().sort() ?? [];
   // A registration kept from an earlier version may run at another time: replace it.

@@ -4,6 +4,7 @@ import { exampleFailures, hostMatches, matchPage } from '../adapters/url.ts';
 import { AuditLog, auditCsv } from '../audit.ts';
 import { StatusCache } from '../cache.ts';
 import type { EduBridgeDb } from '../db.ts';
+import { testConnection, type ConnectionReport } from '../connection.ts';
 import { confirmIdentity } from '../identity.ts';
 import {
   ContentMessage,
@@ -522,7 +523,20 @@ export class Background {
       case 'permissions:changed':
         await this.deps.syncContentScripts();
         return this.settingsView();
+      case 'connection:test':
+        return this.testConnection(message);
     }
+  }
+
+  /** Tries the connection the options form describes, without saving it: a field left out, empty or locked
+   * by the organisation is the one in force. */
+  async testConnection(trial: { apiBaseUrl?: string | undefined; authMode?: 'cookie' | 'token' | undefined; token?: string | undefined }): Promise<ConnectionReport> {
+    const settings = await this.settings();
+    const pick = <K extends 'apiBaseUrl' | 'authMode' | 'token'>(field: K): EffectiveSettings[K] => {
+      const value = trial[field];
+      return settings.locked.includes(field) || value === undefined || value === '' ? settings[field] : (value as EffectiveSettings[K]);
+    };
+    return testConnection({ apiBaseUrl: pick('apiBaseUrl'), authMode: pick('authMode'), token: pick('token') }, { extensionOrigin: this.deps.extensionOrigin });
   }
 
   async popupView(tabId: number | undefined): Promise<PopupView> {

@@ -1,7 +1,7 @@
 /**
  * The two builds `npm run build` makes: Chrome/Edge (MV3 service worker) and Firefox (MV3 event page).
- * The browser tests run the Chrome build in Chromium; Playwright cannot drive a stock Firefox, so the
- * Firefox build is held here to the same permissions, pages and policy as the one the tests exercise.
+ * The browser tests run the Chrome build in Chromium (this folder) and the Firefox build in Firefox ESR
+ * (tests/e2e/extension-firefox/); here the Firefox manifest is held to the same permissions, pages and policy.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
