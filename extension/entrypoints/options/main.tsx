@@ -177,6 +177,12 @@ function Adapters({ view, onSaved }: { view: SettingsView; onSaved: (view: Setti
   return (
     <section aria-labelledby="adapters">
       <h2 id="adapters">Case-management systems (adapters)</h2>
+      <p>
+        <a href="/teach.html" target="_blank" rel="noopener">
+          Teach EduBridge a new system…
+        </a>{' '}
+        by clicking on one of its pages: no JSON needed.
+      </p>
       <fieldset>
         <legend>Recognise children on</legend>
         {all.map(({ adapter, from }) => (

@@ -110,8 +110,10 @@ for (const system of SYSTEMS) {
     expect(third).toBeDefined();
     await ext.ask({ type: 'settings:set', patch: { disabledAdapters: ['demo-carepath', 'demo-nexus', 'demo-atlas'] } });
 
-    const teach = await ext.context.newPage();
-    await teach.goto(`chrome-extension://${ext.extensionId}/teach.html`);
+    // The builder opens from the options page, in a tab of its own.
+    const [teach] = await Promise.all([ext.context.waitForEvent('page'), ext.optionsPage.getByRole('link', { name: 'Teach EduBridge a new system…' }).click()]);
+    await teach.waitForLoadState();
+    expect(teach.url()).toBe(`chrome-extension://${ext.extensionId}/teach.html`);
     await teach.getByLabel('What your organisation calls it').fill(`${system.system} (taught)`);
 
     const record = await ext.context.newPage();
