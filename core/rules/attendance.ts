@@ -383,15 +383,7 @@ function mondaysBetween(from: string, to: string): readonly string[] {
  * `basis` is 'summary' when some figures were used, 'none' otherwise.
  */
 export function summariseAttendanceFigures(figuresList: readonly AttendanceFigures[], range: DateRange): AttendanceSummary {
-  toDayNumber(range.from);
-  toDayNumber(range.to);
-  const inside = figuresList
-    .filter((f) => f.from >= range.from && f.to <= range.to && f.from <= f.to)
-    .sort((a, b) => toDayNumber(b.to) - toDayNumber(b.from) - (toDayNumber(a.to) - toDayNumber(a.from)) || a.from.localeCompare(b.from));
-  const used: AttendanceFigures[] = [];
-  for (const candidate of inside) {
-    if (!used.some((kept) => candidate.from <= kept.to && kept.from <= candidate.to)) used.push(candidate);
-  }
+  const used = figuresUsed(figuresList, range);
   let attended = 0;
   let authorised = 0;
   let unauthorised = 0;
@@ -408,6 +400,52 @@ export function summariseAttendanceFigures(figuresList: readonly AttendanceFigur
     weekly: [],
     unknownCodes: [],
     basis: used.length > 0 ? 'summary' : 'none',
+  };
+}
+
+/** The summary figures `summariseAttendanceFigures` counts over a range: wholly inside it, no two overlapping. */
+function figuresUsed(figuresList: readonly AttendanceFigures[], range: DateRange): AttendanceFigures[] {
+  toDayNumber(range.from);
+  toDayNumber(range.to);
+  const inside = figuresList
+    .filter((f) => f.from >= range.from && f.to <= range.to && f.from <= f.to)
+    .sort((a, b) => toDayNumber(b.to) - toDayNumber(b.from) - (toDayNumber(a.to) - toDayNumber(a.from)) || a.from.localeCompare(b.from));
+  const used: AttendanceFigures[] = [];
+  for (const candidate of inside) {
+    if (!used.some((kept) => candidate.from <= kept.to && kept.from <= candidate.to)) used.push(candidate);
+  }
+  return used.sort((a, b) => a.from.localeCompare(b.from));
+}
+
+/**
+ * Attendance over a range from session marks and summary figures together, as the DfE counts it: every
+ * possible session counts once, whichever way it was reported. Common after a school move: the old school
+ * sends totals for the autumn, the new one daily marks from January.
+ *
+ * - Summary figures are used as `summariseAttendanceFigures` uses them (wholly inside the range, no two
+ *   overlapping), and listed in `summaryParts`.
+ * - Marks count only on dates no used summary covers, so a session reported both ways is counted once
+ *   (the summary stands for its whole span, because totals cannot be split by date).
+ * - `basis` is 'mixed' when both were used; `weekly` and `absenceReasons` come from the marks alone.
+ */
+export function summariseAttendanceCombined(marks: readonly SessionMark[], figuresList: readonly AttendanceFigures[], range: DateRange): AttendanceSummary {
+  const used = figuresUsed(figuresList, range);
+  if (used.length === 0) return summariseAttendanceRanges(marks, [range])[0]!;
+  const outside = marks.filter((mark) => !used.some((f) => f.from <= mark.date && mark.date <= f.to));
+  const fromMarks = summariseAttendanceRanges(outside, [range])[0]!;
+  let attended = fromMarks.attendedSessions;
+  let authorised = fromMarks.authorisedAbsenceSessions;
+  let unauthorised = fromMarks.unauthorisedAbsenceSessions;
+  for (const f of used) {
+    attended += f.attendedSessions;
+    authorised += f.authorisedAbsenceSessions;
+    unauthorised += f.unauthorisedAbsenceSessions;
+  }
+  return {
+    ...fromMarks,
+    ...figures(attended + authorised + unauthorised, attended, authorised, unauthorised),
+    basis: fromMarks.basis === 'marks' ? 'mixed' : 'summary',
+    summaryParts: used.map((f) => ({ from: f.from, to: f.to, possibleSessions: f.attendedSessions + f.authorisedAbsenceSessions + f.unauthorisedAbsenceSessions })),
   };
 }
 
