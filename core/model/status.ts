@@ -61,8 +61,8 @@ export const AttendanceSummary = z.object({
     .max(100)
     .nullable()
     .describe('Attended ÷ possible × 100, to one decimal place; null when there were no possible sessions'),
-  persistentAbsence: z.boolean().describe('10% or more of possible sessions missed'),
-  severeAbsence: z.boolean().describe('50% or more of possible sessions missed'),
+  persistentAbsence: z.boolean().describe('10% or more of possible sessions missed (judged only from 30 possible sessions)'),
+  severeAbsence: z.boolean().describe('50% or more of possible sessions missed (judged only from 30 possible sessions)'),
   smallDenominator: z.boolean().describe('Too few possible sessions for the percentage to mean much'),
   absenceReasons: z.array(AbsenceReason).describe('Absence codes by number of sessions, most first'),
   weekly: z.array(WeeklyAttendance),

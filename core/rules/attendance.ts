@@ -24,8 +24,9 @@ export const PERSISTENT_ABSENCE_PERCENT = 10;
 export const SEVERE_ABSENCE_PERCENT = 50;
 /**
  * Fewer possible sessions than this (three school weeks) and a percentage says little: one day off in the
- * first week of term is 20% missed. Summaries then carry `smallDenominator: true` so screens can say so
- * rather than alarm. EduBridge's own choice, not a DfE figure.
+ * first week of term is 20% missed. Summaries then carry `smallDenominator: true`, and neither
+ * `persistentAbsence` nor `severeAbsence` is set, so no screen or cohort figure alarms on two sessions
+ * ("too early to judge"; DOMAIN.md §1: say so rather than alarm). EduBridge's own choice, not a DfE figure.
  */
 export const SMALL_DENOMINATOR_SESSIONS = 30;
 
@@ -193,8 +194,8 @@ class Tally {
       authorisedAbsenceSessions: this.authorised,
       unauthorisedAbsenceSessions: this.unauthorised,
       attendancePercent: attendancePercent(attended, possible),
-      persistentAbsence: isPersistentAbsence(missed, possible),
-      severeAbsence: isSevereAbsence(missed, possible),
+      persistentAbsence: possible >= SMALL_DENOMINATOR_SESSIONS && isPersistentAbsence(missed, possible),
+      severeAbsence: possible >= SMALL_DENOMINATOR_SESSIONS && isSevereAbsence(missed, possible),
       smallDenominator: possible < SMALL_DENOMINATOR_SESSIONS,
       absenceReasons: this.reasons.size === 0 ? [] : absenceReasons(this.reasons),
       weekly: this.mondays.map((monday, index) => ({
@@ -345,8 +346,8 @@ function figures(possible: number, attended: number, authorised: number, unautho
     authorisedAbsenceSessions: authorised,
     unauthorisedAbsenceSessions: unauthorised,
     attendancePercent: attendancePercent(attended, possible),
-    persistentAbsence: isPersistentAbsence(missed, possible),
-    severeAbsence: isSevereAbsence(missed, possible),
+    persistentAbsence: possible >= SMALL_DENOMINATOR_SESSIONS && isPersistentAbsence(missed, possible),
+    severeAbsence: possible >= SMALL_DENOMINATOR_SESSIONS && isSevereAbsence(missed, possible),
     smallDenominator: possible < SMALL_DENOMINATOR_SESSIONS,
   };
 }
