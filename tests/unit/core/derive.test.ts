@@ -353,6 +353,12 @@ describe('deriveStatus properties (fast-check)', () => {
         const worst = areas.reduce((w, r) => (RATING_ORDER.indexOf(r) > RATING_ORDER.indexOf(w) ? r : w), 'none');
         // The worst of the areas, except that an incomplete picture is never green.
         expect(status.rag.overall).toBe(worst === 'green' && status.rag.incomplete.length > 0 ? 'none' : worst);
+        // A rating is never milder than the most severe flag of its own area.
+        for (const area of ['attendance', 'pep', 'exclusions', 'attainment'] as const) {
+          for (const f of status.flags) {
+            if (f.area === area && f.severity !== 'info') expect(RATING_ORDER.indexOf(status.rag[area])).toBeGreaterThanOrEqual(RATING_ORDER.indexOf(f.severity));
+          }
+        }
         expect(status.pep.daysOverdue > 0).toBe(status.pep.state === 'overdue' && status.pep.daysOverdue > 0);
         if (status.pep.state !== 'overdue') expect(status.pep.daysOverdue).toBe(0);
         // (Flags that quote the record's own text — a UPN, a rating, a subject — may contain anything.)
