@@ -15,7 +15,7 @@ const LEVELS: { level: Rating; en: string; cy: string }[] = [
   { level: 'red', en: 'Red', cy: 'Coch' },
   { level: 'amber', en: 'Amber', cy: 'Ambr' },
   { level: 'green', en: 'Green', cy: 'Gwyrdd' },
-  { level: 'none', en: 'No rating', cy: 'Dim sgôr' },
+  { level: 'none', en: 'Not rated', cy: 'Heb ei sgorio' },
 ];
 
 for (const component of SINGLE_CHILD) {
@@ -112,7 +112,7 @@ test('a record given as a property is worked out in the browser on the as-of dat
   const name = record.identity.preferredName ?? record.identity.firstName;
   await expect(page.locator('edu-child-summary').getByRole('heading', { name: new RegExp(`^${name}`) }).first()).toBeVisible();
   await mount(page, 'edu-attendance', { 'as-of': AS_OF }, { record: sparseRecord });
-  await expect(page.locator('edu-attendance .rag-none')).toHaveText('No rating');
+  await expect(page.locator('edu-attendance .rag-none')).toHaveText('Not rated');
 });
 
 test('a network failure says the service could not be reached, and Try again reloads', async ({ page }) => {
