@@ -79,7 +79,7 @@ function trendOf(weekly: AttendanceSummary['weekly'], points: number): Trend {
 
 /** How much of the school year's attendance a summary can be judged on. */
 export interface AttendanceSituation {
-  /** Attendance applies to the child: of compulsory school age, or of school age with a school place. */
+  /** Attendance applies to the child: of compulsory school age (Years 1 to 11), or in Reception with a school place. */
   applicable: boolean;
   /** Sessions the school calendar had from `since` to the status date. */
   calendarSessions: number;
@@ -165,7 +165,8 @@ export function deriveAttendance(
 
   const since = school?.start !== undefined && school.start > year.start && school.start <= asOf ? school.start : year.start;
   const situation: AttendanceSituation = {
-    applicable: facts.compulsorySchoolAge || (facts.schoolAge && school !== null),
+    // Years 1 to 11, and Reception with a school place; sixth-form attendance is not collected alike.
+    applicable: facts.compulsorySchoolAge || (facts.yearGroup === 0 && school !== null),
     calendarSessions: context.calendarSessions(since),
     since,
     upnProblem: !facts.upnUsable,

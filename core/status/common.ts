@@ -46,18 +46,20 @@ export function sortFlags(flags: readonly Flag[]): Flag[] {
  * A rating is never milder than the most severe flag of its own area: a red "Persistent absence" flag
  * under an amber attendance rating would contradict itself. Where a flag is more severe than the rule's
  * rating, the rating rises to it and says which flag made it so. An area with nothing to rate (`none`)
- * stays `none` only when it has no red or amber flag.
+ * stays `none` only when it has no red or amber flag. `also` names unrated flag areas whose flags count
+ * towards this area (a child of compulsory school age with no school place is not attending school).
  */
-export function consistentWithFlags(rated: Rated, area: RagArea, flags: readonly Flag[], language: Language): Rated {
+export function consistentWithFlags(rated: Rated, area: RagArea, flags: readonly Flag[], language: Language, also: readonly FlagArea[] = []): Rated {
+  const counts = (f: Flag) => f.area === area || also.includes(f.area);
   let worst: Flag | undefined;
   for (const f of flags) {
-    if (f.area !== area || f.severity === 'info') continue;
+    if (!counts(f) || f.severity === 'info') continue;
     if (!worst || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst.severity]) worst = f;
   }
   if (!worst) return rated;
   const severity = worst.severity as 'red' | 'amber';
   if (RATING_ORDER.indexOf(severity) <= RATING_ORDER.indexOf(rated.rating)) return rated;
-  const raisedBy = flags.filter((f) => f.area === area && f.severity === severity).map((f) => f.title.text);
+  const raisedBy = flags.filter((f) => counts(f) && f.severity === severity).map((f) => f.title.text);
   const reasons = rated.rating === 'none' ? [] : [...rated.reasons];
   for (const title of raisedBy) {
     reasons.push(message('rag.raised-by-flag', { flag: title, rating: formatMessage(composeKey('rating.', severity), {}, language) }, language));

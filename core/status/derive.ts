@@ -89,7 +89,8 @@ export function deriveStatus(record: ChildEducationRecord, options: DeriveOption
     ...freshness.flags,
   ]);
   const areas: Record<RagArea, Rated> = {
-    attendance: consistentWithFlags(attendance.rated!, 'attendance', flags, language),
+    // No school place (a red 'school' flag) is a child out of education: attendance is red with it.
+    attendance: consistentWithFlags(attendance.rated!, 'attendance', flags, language, ['school']),
     pep: consistentWithFlags(pep.rated!, 'pep', flags, language),
     exclusions: consistentWithFlags(exclusions.rated!, 'exclusions', flags, language),
     attainment: consistentWithFlags(attainment.rated!, 'attainment', flags, language),

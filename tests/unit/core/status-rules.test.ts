@@ -384,3 +384,13 @@ function formatted(iso: string | null): string {
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   return iso === null ? '' : `${Number(iso.slice(8))} ${months[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }
+
+describe('a child of compulsory school age with no school place is out of education (Education Act 1996 s7)', () => {
+  it('raises the red "No school place" flag, and attendance is red with it rather than merely unrated', () => {
+    const status = derive(record({ school: { enrolments: [] }, attendance: { marks: [], summaries: [] } }), '2025-12-01');
+    expect(keys(status)).toContain('no-current-school');
+    expect(status.rag.attendance).toBe('red');
+    expect(status.rag.overall).toBe('red');
+    expect(status.rag.reasons.attendance.map((r) => r.text)).toEqual(['Rated red because of "No school place".']);
+  });
+});
