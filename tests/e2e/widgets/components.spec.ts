@@ -111,8 +111,9 @@ test('a record given as a property is worked out in the browser on the as-of dat
   await mount(page, 'edu-child-summary', { 'as-of': AS_OF }, { record });
   const name = record.identity.preferredName ?? record.identity.firstName;
   await expect(page.locator('edu-child-summary').getByRole('heading', { name: new RegExp(`^${name}`) }).first()).toBeVisible();
+  // A Year 5 child with no school place and no attendance: out of education, so attendance is red.
   await mount(page, 'edu-attendance', { 'as-of': AS_OF }, { record: sparseRecord });
-  await expect(page.locator('edu-attendance .rag-none')).toHaveText('Not rated');
+  await expect(page.locator('edu-attendance .rag-red')).toHaveText('Red');
 });
 
 test('a network failure says the service could not be reached, and Try again reloads', async ({ page }) => {
