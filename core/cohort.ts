@@ -47,10 +47,18 @@ function hasCoreAttainment(status: EducationStatus): boolean {
   return status.attainment.coreSubjectsBelowExpected.length > 0 || statutory.some((r) => r.meetsExpected !== null) || inYear.some((j) => j.atOrAboveExpected !== null);
 }
 
-/** Dashboard figures for a cohort: every figure carries the number of children behind it. */
+/**
+ * Dashboard figures for a cohort: every figure carries the number of children behind it. Persistent and
+ * severe absence are shares of the children with enough possible sessions to judge (`tooEarlyToJudge`
+ * says how many were left out); children whose picture is incomplete are counted apart (`rag.incomplete`,
+ * within `none`), never as green; children on short breaks need no PEP, so they are outside the PEP
+ * figures, and outside the 12-month cohort.
+ */
 export function summariseCohort(statuses: readonly EducationStatus[]): CohortSummary {
   const all = statuses;
   const withSessions = all.filter((s) => s.attendance.academicYear.possibleSessions > 0);
+  // Persistent and severe absence are judged only with enough possible sessions; the rest are counted apart.
+  const judged = withSessions.filter((s) => !s.attendance.academicYear.smallDenominator);
   let possible = 0;
   let attended = 0;
   for (const status of withSessions) {
@@ -85,8 +93,9 @@ export function summariseCohort(statuses: readonly EducationStatus[]): CohortSum
     },
     attendance: {
       percent: { value: possible === 0 ? null : oneDecimal((attended / possible) * 100), children: withSessions.length },
-      persistentAbsence: share(withSessions, (s) => s.attendance.academicYear.persistentAbsence),
-      severeAbsence: share(withSessions, (s) => s.attendance.academicYear.severeAbsence),
+      persistentAbsence: share(judged, (s) => s.attendance.academicYear.persistentAbsence),
+      severeAbsence: share(judged, (s) => s.attendance.academicYear.severeAbsence),
+      tooEarlyToJudge: withSessions.length - judged.length,
     },
     pep: {
       inDate: share(needingPep, (s) => s.pep.state === 'in-date' || s.pep.state === 'due-soon'),
@@ -108,6 +117,7 @@ export function summariseCohort(statuses: readonly EducationStatus[]): CohortSum
       amber: share(all, (s) => s.rag.overall === 'amber'),
       red: share(all, (s) => s.rag.overall === 'red'),
       none: share(all, (s) => s.rag.overall === 'none'),
+      incomplete: share(all, (s) => s.rag.overall === 'none' && (s.rag.incomplete ?? []).length > 0),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERSISTENT_ABSENCE_PERCENT } from './rules/attendance.ts';
 import { TermDates } from './rules/calendar.ts';
 
 /**
@@ -30,11 +31,26 @@ export const Policy = z
       .refine((a) => a.amberAtLeastPercent <= a.greenAtLeastPercent, {
         message: 'The amber threshold must not be above the green threshold',
         path: ['amberAtLeastPercent'],
+      })
+      .refine((a) => a.amberAtLeastPercent >= 100 - PERSISTENT_ABSENCE_PERCENT, {
+        message: `The amber threshold must be at least ${100 - PERSISTENT_ABSENCE_PERCENT}: attendance below that is persistent absence, which is always red`,
+        path: ['amberAtLeastPercent'],
       }),
     pep: z.object({
       initialWithinWorkingDays: z.number().int().positive().describe('The first PEP is due within this many working days of entering care'),
       reviewEvery: z.enum(['term', 'six-months']).describe('How often a PEP meeting must be held after the first'),
       dueSoonSchoolDays: z.number().int().nonnegative().describe('A PEP is "due soon" within this many school days of its deadline'),
+      countsBeforeCareDays: z
+        .number()
+        .int()
+        .nonnegative()
+        .describe('A PEP meeting held up to this many days before care starts counts as the first PEP (a planned admission)'),
+      requiredFromAge: z
+        .number()
+        .int()
+        .nonnegative()
+        .max(18)
+        .describe('A looked-after child needs a PEP from this age (0: from birth)'),
       qualityScale: z
         .array(PepQualityGrade)
         .min(1)
@@ -49,6 +65,12 @@ export const Policy = z
       redAtSubjectsBelow: z.number().int().positive().describe('Core subjects below expected for red'),
       amberAtSubjectsBelow: z.number().int().positive().describe('Core subjects below expected for amber'),
       evidenceWithinDays: z.number().int().positive().describe('Only assessments this recent are rated'),
+      gcseExpectedGrade: z
+        .number()
+        .int()
+        .min(1)
+        .max(9)
+        .describe('The GCSE grade that meets the expected standard: 4, the "standard pass", or 5, the "strong pass"'),
     }),
     care: z.object({
       newToCareDays: z.number().int().nonnegative().describe('A child in care for fewer days than this is flagged as new to care'),
@@ -66,16 +88,21 @@ export type PolicyInput = DeepPartial<z.input<typeof Policy>>;
 
 /**
  * The defaults, with sources (DOMAIN.md):
- * - attendance: green ≥ 95%, amber ≥ 90%, red below 90% — persistent absence is 10% or more missed [P: DfE];
- *   the 95% green line is common virtual-school practice [S]. Trend: 2 points either way [U: our choice].
+ * - attendance: green ≥ 95%, amber above 90%, red at 90% or below — persistent absence is 10% or more
+ *   missed [P: DfE], and persistent absence is always red whatever the amber line (which may not be set
+ *   below 90%); the 95% green line is common virtual-school practice [S]. Trend: 2 points either way [U].
  * - PEP: the first within 20 working days of entering care [S: statutory guidance as quoted by LAs]; one
- *   meeting each school term [S]; "due soon" within 15 school days [U: our choice].
+ *   meeting each school term [S]; "due soon" within 15 school days [U: our choice]. A meeting up to 28
+ *   days before care starts counts as the first PEP: for a planned admission the PEP is initiated "before
+ *   the child becomes looked after" [S: statutory guidance 2018; the 28 days are our choice]. Required
+ *   from age 3, when most children start funded early education; many councils start at 2 or 3 [U].
  * - PEP quality: gold/green/amber/red, the longer of the two scales in use [S]; councils using
  *   red/amber/green set `qualityScale` to those three.
  * - exclusions: red for a permanent exclusion in the last 365 days or two or more suspensions this school
  *   year, amber for one [U: common practice].
  * - attainment: red when two or more core subjects are below expected, amber for one, counting assessments
- *   from the last 365 days [U].
+ *   from the last 365 days [U]; GCSE grade 4, the "standard pass", meets the expected standard [P: DfE;
+ *   councils measuring the "strong pass" set 5].
  * - data older than 30 days is flagged [U].
  */
 export const DEFAULT_POLICY: Policy = Object.freeze({
@@ -84,6 +111,8 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
     initialWithinWorkingDays: 20,
     reviewEvery: 'term',
     dueSoonSchoolDays: 15,
+    countsBeforeCareDays: 28,
+    requiredFromAge: 3,
     qualityScale: [
       { value: 'gold', rating: 'green' },
       { value: 'green', rating: 'green' },
@@ -92,7 +121,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
     ],
   },
   exclusions: { redAtSuspensions: 2, amberAtSuspensions: 1, permanentLookbackDays: 365 },
-  attainment: { redAtSubjectsBelow: 2, amberAtSubjectsBelow: 1, evidenceWithinDays: 365 },
+  attainment: { redAtSubjectsBelow: 2, amberAtSubjectsBelow: 1, evidenceWithinDays: 365, gcseExpectedGrade: 4 },
   care: { newToCareDays: 60, placementChangesFlagAt: 2 },
   staleDataDays: 30,
 }) as Policy;

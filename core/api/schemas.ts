@@ -219,8 +219,14 @@ export const CohortSummary = z
     sen: z.object({ E: Proportion, K: Proportion, N: Proportion, unknown: Proportion }),
     attendance: z.object({
       percent: Figure.describe('Sessions attended ÷ possible sessions × 100 this academic year, pooled over the children with possible sessions'),
-      persistentAbsence: Proportion.describe('Missing 10% or more of possible sessions this academic year'),
-      severeAbsence: Proportion.describe('Missing 50% or more of possible sessions this academic year'),
+      persistentAbsence: Proportion.describe('Missing 10% or more of possible sessions this academic year, of the children with enough sessions to judge'),
+      severeAbsence: Proportion.describe('Missing 50% or more of possible sessions this academic year, of the children with enough sessions to judge'),
+      tooEarlyToJudge: z
+        .number()
+        .int()
+        .nonnegative()
+        .default(0)
+        .describe('Children with some possible sessions but too few to judge (under 30), left out of the persistent and severe absence figures'),
     }),
     pep: z.object({
       inDate: Proportion.describe('PEP in date (including due soon), of the children who need one'),
@@ -237,7 +243,13 @@ export const CohortSummary = z
       atOrAboveExpected: Proportion.describe('No core subject below expectations, of the children with a core-subject result or judgement'),
       belowExpected: Proportion.describe('At least one core subject below expectations'),
     }),
-    rag: byRating.describe('Overall rating'),
+    rag: byRating
+      .extend({
+        incomplete: Proportion.optional().describe(
+          'Children whose overall rating is none because an area that applies to them has no data (counted within none, never as green)',
+        ),
+      })
+      .describe('Overall rating'),
   })
   .describe('Aggregates for a dashboard, each figure with the number of children behind it');
 export type CohortSummary = z.infer<typeof CohortSummary>;

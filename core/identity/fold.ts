@@ -2,10 +2,11 @@
  * Folding names for comparison, the same way whatever the locale of the machine: case-management systems
  * write "YILMAZ" for Yılmaz, "WISNIEWSKI" for Wiśniewski, "STRAUSS" for Strauß and "O NEILL" for O’Neill.
  *
- * - Letters that Unicode does not decompose into a base letter and a mark are spelt out first
- *   (dotless ı and dotted İ → i, ß → ss, ø → o, æ → ae, œ → oe, ł → l, đ/ð → d, þ → th).
- * - Then compatibility decomposition (NFKD) and the marks are dropped (é → e, ś → s, ë → e).
+ * - Compatibility decomposition (NFKD), and the marks are dropped (é → e, ś → s, ë → e, İ → I).
  * - Lower case by `toLowerCase`, which JavaScript defines without a locale (so no Turkish-I surprises).
+ * - Letters that Unicode does not decompose into a base letter and a mark are then spelt out
+ *   (dotless ı → i, ß → ss, ø → o, æ → ae, œ → oe, ł → l, đ/ð → d, þ → th), so folding a folded name
+ *   changes nothing.
  * - Apostrophes of every kind are dropped inside a word (O'Neill, O’Neill and ONeill are one name);
  *   anything else that is not a letter or digit separates words (hyphens, commas, full stops, spaces).
  */
@@ -45,11 +46,10 @@ export function foldName(text: string): string {
 /** The folded words of a name ("SMITH, Zoë-Jane" → ["smith", "zoe", "jane"]). */
 export function nameWords(text: string): string[] {
   return text
-    .normalize('NFC')
-    .replace(SPELT_OUT_PATTERN, (letter) => SPELT_OUT[letter] ?? letter)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(SPELT_OUT_PATTERN, (letter) => SPELT_OUT[letter] ?? letter)
     .replace(APOSTROPHES, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');

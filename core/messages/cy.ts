@@ -34,6 +34,8 @@ export const cy: Record<MessageKey, string> = {
   'term.autumn': 'Tymor yr hydref {year}',
   'term.spring': 'Tymor y gwanwyn {year}',
   'term.summer': 'Tymor yr haf {year}',
+  'attendance.summary-part': '{from:date} i {to:date} ({possible|sesiwn|sesiwn})',
+  'attainment.gcse-expected': "Gradd {grade} neu uwch (safon ddisgwyliedig y cyngor)",
   'term.none': 'Dim tymor',
 
   'flag.persistent-absence.title': 'Absenoldeb parhaus',
@@ -41,7 +43,7 @@ export const cy: Record<MessageKey, string> = {
     "Presenoldeb y flwyddyn ysgol hon yw {percent}%. Mae colli un diwrnod o bob deg neu fwy yn cyfrif fel absenoldeb parhaus, ac mae plant sy'n colli cymaint â hyn o ysgol fel arfer yn llithro ar ei hôl hi.",
   'flag.severe-absence.title': 'Absenoldeb difrifol',
   'flag.severe-absence.meaning':
-    "Presenoldeb y flwyddyn ysgol hon yw {percent}%. Mae colli hanner yr holl sesiynau neu fwy yn cyfrif fel absenoldeb difrifol: mae'r plentyn i ffwrdd o'r ysgol mor aml ag y mae yno.",
+    "Presenoldeb y flwyddyn ysgol hon yw {percent}%: mae'r plentyn yn colli tua {missed} o bob 10 sesiwn. Mae colli hanner yr holl sesiynau neu fwy yn cyfrif fel absenoldeb difrifol.",
   'flag.attendance-small-denominator.title': 'Rhy gynnar i farnu presenoldeb',
   'flag.attendance-small-denominator.meaning':
     "Dim ond {possible|sesiwn|sesiwn} y gellid bod wedi'u mynychu hyd yma y flwyddyn ysgol hon, felly mae un neu ddau absenoldeb yn newid y ganran yn fawr. Byddwch yn ofalus gyda'r ffigur.",
@@ -53,7 +55,16 @@ export const cy: Record<MessageKey, string> = {
     "Presenoldeb yn ystod y pedair wythnos ysgol ddiwethaf oedd {recent}%, i lawr o {previous}% yn y pedair wythnos ysgol cyn hynny. Gall gostyngiad sydyn fod yn arwydd cynnar bod rhywbeth o'i le.",
   'flag.no-attendance-data.title': 'Dim data presenoldeb',
   'flag.no-attendance-data.meaning':
-    "Nid oes ffigurau presenoldeb ar gyfer y flwyddyn ysgol hon, felly ni ellir sgorio presenoldeb. Gofynnwch i'r ysgol neu'r ysgol rithwir amdanynt.",
+    "Nid oes data presenoldeb ers {since:date}, felly ni ellir sgorio presenoldeb. Gofynnwch i'r ysgol neu'r ysgol rithwir amdano.",
+  'flag.no-attendance-data-upn.title': 'Dim data presenoldeb',
+  'flag.no-attendance-data-upn.meaning':
+    "Nid oes data presenoldeb ers {since:date}, felly ni ellir sgorio presenoldeb. Caiff data ysgol ei baru yn ôl UPN ac nid oes gan y plentyn hwn UPN dilys: gwiriwch yr UPN, a gofynnwch i'r ysgol am y presenoldeb.",
+  'flag.attendance-partial.title': 'Data presenoldeb yn anghyflawn',
+  'flag.attendance-partial.meaning':
+    "Dim ond {possible|sesiwn|sesiwn} sydd wedi'u cofnodi ers {since:date}, pan oedd gan galendr yr ysgol {calendar}. Gofynnwch i'r ysgol am y gweddill cyn dibynnu ar y ffigur.",
+  'flag.attendance-codes-out-of-use.title': 'Codau presenoldeb ar y dyddiadau anghywir',
+  'flag.attendance-codes-out-of-use.meaning':
+    "Marciau presenoldeb a adawyd allan o'r ffigurau am nad oedd eu cod yn cael ei ddefnyddio ar y dyddiad hwnnw: {count}. Gofynnwch i'r ysgol eu cywiro i'r codau a oedd yn cael eu defnyddio bryd hynny.",
 
   'flag.pep-overdue.title': 'CAP yn hwyr',
   'flag.pep-overdue.meaning':
@@ -64,6 +75,14 @@ export const cy: Record<MessageKey, string> = {
   'flag.pep-due-soon.title': 'CAP yn ddyledus cyn bo hir',
   'flag.pep-due-soon.meaning':
     "Mae'r cyfarfod cynllun addysg personol (CAP) nesaf yn ddyledus erbyn {due:date}, {schoolDays|diwrnod ysgol|diwrnod ysgol} o nawr. Gwiriwch fod dyddiad wedi'i drefnu gyda'r ysgol.",
+  'flag.pep-due-soon-holiday.title': 'CAP yn ddyledus yn ystod gwyliau ysgol',
+  'flag.pep-due-soon-holiday.meaning':
+    "Mae'r cyfarfod cynllun addysg personol (CAP) nesaf yn ddyledus erbyn {due:date}, ymhen {days|diwrnod|diwrnod}, heb ddiwrnod ysgol cyn hynny. Trefnwch ef nawr, tra bo modd cysylltu â'r staff.",
+  'flag.pep-due-today.title': 'CAP yn ddyledus heddiw',
+  'flag.pep-due-today.meaning': "Mae'r cyfarfod cynllun addysg personol (CAP) nesaf yn ddyledus heddiw, {due:date}. Gwiriwch ei fod yn digwydd.",
+  'flag.short-breaks.title': 'Seibiannau byr',
+  'flag.short-breaks.meaning':
+    "Mae'r plentyn yn derbyn gofal o dan gyfres gytunedig o seibiannau byr, nid gofal llawn amser. Nid yw CAP yn rhan o gynllun gofal seibiannau byr, ac nid yw'r seibiannau hyn yn cael eu cyfrif yn ffigurau gofal 12 mis.",
   'flag.pep-none-recorded.title': "Dim CAP wedi'i gofnodi",
   'flag.pep-none-recorded.meaning':
     "Nid oes cyfarfod cynllun addysg personol (CAP) wedi'i gofnodi ar gyfer y plentyn hwn mewn gofal. Rhaid i bob plentyn mewn gofal gael CAP.",
@@ -132,14 +151,26 @@ export const cy: Record<MessageKey, string> = {
   'rag.attendance.green': "Presenoldeb y flwyddyn ysgol hon yw {percent}%, ar {green}% neu'n uwch.",
   'rag.attendance.amber': "Presenoldeb y flwyddyn ysgol hon yw {percent}%, islaw {green}% ond ar {amber}% neu'n uwch.",
   'rag.attendance.red': 'Presenoldeb y flwyddyn ysgol hon yw {percent}%, islaw {amber}%.',
-  'rag.attendance.persistent': "Mae hynny'n absenoldeb parhaus: wedi colli un diwrnod o bob deg neu fwy.",
-  'rag.attendance.severe': "Mae hynny'n absenoldeb difrifol: wedi colli hanner yr holl sesiynau neu fwy.",
-  'rag.attendance.small-denominator':
-    "Dim ond {possible|sesiwn|sesiwn} y gellid bod wedi'u mynychu hyd yma, felly byddwch yn ofalus gyda'r sgôr hon.",
+  'rag.attendance.red-persistent': 'Presenoldeb y flwyddyn ysgol hon yw {percent}%: wedi colli un diwrnod o bob deg neu fwy.',
+  'rag.attendance.persistent': "Mae hynny'n absenoldeb parhaus, sydd bob amser yn cael sgôr goch.",
+  'rag.attendance.severe': "Mae hynny'n absenoldeb difrifol: mae'r plentyn yn colli tua {missed} o bob 10 sesiwn.",
+  'rag.attendance.too-early':
+    "Dim ond {possible|sesiwn|sesiwn} y gellid bod wedi'u mynychu hyd yma: rhy gynnar i farnu (caiff presenoldeb ei sgorio o {minimum} sesiwn).",
+  'rag.attendance.not-started': "Nid yw'r flwyddyn ysgol wedi dechrau eto: rhy gynnar i farnu presenoldeb.",
+  'rag.attendance.missing': "Dim data presenoldeb ers {since:date}: gofynnwch i'r ysgol amdano.",
+  'rag.attendance.missing-upn':
+    "Dim data presenoldeb ers {since:date}: nid oes gan y plentyn UPN dilys, felly ni ellir paru data ysgol. Gwiriwch yr UPN a gofynnwch i'r ysgol am y presenoldeb.",
+  'rag.attendance.partial':
+    "Dim ond {possible|sesiwn|sesiwn} sydd wedi'u cofnodi ers {since:date}, pan oedd gan galendr yr ysgol {calendar}: gofynnwch i'r ysgol am y gweddill.",
+  'rag.attendance.mixed-basis': "Wedi'i gyfrifo o farciau presenoldeb dyddiol ac, ar gyfer {parts}, ffigurau cryno: pob sesiwn wedi'i chyfrif unwaith.",
   'rag.attendance.summary-basis': "Wedi'i gyfrifo o ffigurau cryno, nid o farciau presenoldeb dyddiol.",
   'rag.attendance.none': 'Nid oes data presenoldeb ar gyfer y flwyddyn ysgol hon.',
   'rag.pep.in-date': "Mae'r CAP yn gyfredol. Mae'r cyfarfod nesaf yn ddyledus erbyn {due:date}.",
-  'rag.pep.due-soon': "Mae'r cyfarfod CAP nesaf yn ddyledus erbyn {due:date}, ymhen {schoolDays|diwrnod ysgol|diwrnod ysgol} neu lai.",
+  'rag.pep.due-soon': "Mae'r cyfarfod CAP nesaf yn ddyledus erbyn {due:date}, ymhen {schoolDays|diwrnod ysgol|diwrnod ysgol}.",
+  'rag.pep.due-soon-holiday': "Mae'r cyfarfod CAP nesaf yn ddyledus erbyn {due:date}, ymhen {days|diwrnod|diwrnod}, heb ddiwrnod ysgol cyn hynny.",
+  'rag.pep.due-today': "Mae'r cyfarfod CAP nesaf yn ddyledus heddiw, {due:date}.",
+  'rag.pep.short-breaks': "Mae'r plentyn yn derbyn gofal ar gyfres o seibiannau byr, felly nid oes angen CAP.",
+  'rag.pep.too-young': "Mae angen CAP o {age} oed o dan bolisi'r cyngor hwn, ac mae'r plentyn yn iau.",
   'rag.pep.overdue': "Mae'r cyfarfod CAP a oedd yn ddyledus erbyn {due:date} {days|diwrnod|diwrnod} yn hwyr.",
   'rag.pep.none-recorded': "Nid oes cyfarfod CAP wedi'i gofnodi ar gyfer y plentyn hwn mewn gofal.",
   'rag.pep.not-required': "Nid yw'r plentyn yn derbyn gofal ar y dyddiad hwn, felly nid oes angen CAP.",
@@ -150,9 +181,15 @@ export const cy: Record<MessageKey, string> = {
   'rag.attainment.green': "Ar y safon ddisgwyliedig neu'n uwch mewn {subjects}.",
   'rag.attainment.below': "Islaw'r safon ddisgwyliedig mewn {subjects} (coch pan fo {red|pwnc|pwnc} neu fwy islaw).",
   'rag.attainment.missing': 'Dim asesiad yn ystod y flwyddyn ddiwethaf mewn {subjects}.',
+  'rag.attainment.prior': "Wedi'i farnu ar ganlyniadau cyfnod allweddol 2 (cyrhaeddiad blaenorol) mewn {subjects}: nid oes asesiad mwy diweddar.",
   'rag.attainment.none':
     "Nid oes asesiad yn ystod y flwyddyn ddiwethaf yn dangos sut mae'r plentyn yn dod ymlaen mewn {subjects}.",
   'rag.attainment.not-school-age': "Nid yw'r plentyn o oedran ysgol, felly nid yw cyrhaeddiad yn cael ei sgorio.",
-  'rag.overall.worst': "Y sgôr gyffredinol yw'r waethaf o'r pedwar maes: {areas} â sgôr {rating}.",
+  'rag.overall.worst': "Y sgôr gyffredinol yw'r waethaf o'r meysydd a sgoriwyd: {areas} â sgôr {rating}.",
   'rag.overall.none': 'Nid oedd modd sgorio dim eto.',
+  'rag.overall.incomplete': "Mae'r darlun yn anghyflawn: nid oes data i sgorio {areas}, felly ni all y sgôr gyffredinol fod yn wyrdd.",
+  'rag.overall.rated-green': 'Sgôr werdd: {areas}.',
+  'rag.overall.also-incomplete': 'Nid oes data chwaith i sgorio {areas}.',
+  'rag.overall.unrated': 'Heb eu sgorio: {areas}.',
+  'rag.raised-by-flag': 'Sgôr {rating} oherwydd "{flag}".',
 };

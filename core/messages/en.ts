@@ -32,6 +32,8 @@ export const en = {
   'term.spring': 'Spring term {year}',
   'term.summer': 'Summer term {year}',
   'term.none': 'No term',
+  'attendance.summary-part': '{from:date} to {to:date} ({possible|session|sessions})',
+  'attainment.gcse-expected': 'Grade {grade} or above (the council\'s expected standard)',
 
   // Flags: attendance
   'flag.persistent-absence.title': 'Persistent absence',
@@ -39,7 +41,7 @@ export const en = {
     'Attendance this school year is {percent}%. Missing one day in ten or more counts as persistent absence, and children who miss this much school usually fall behind.',
   'flag.severe-absence.title': 'Severe absence',
   'flag.severe-absence.meaning':
-    'Attendance this school year is {percent}%. Missing half of all sessions or more counts as severe absence: the child is away from school as often as they are there.',
+    'Attendance this school year is {percent}%: the child misses about {missed} sessions in 10. Missing half of all sessions or more counts as severe absence.',
   'flag.attendance-small-denominator.title': 'Too early to judge attendance',
   'flag.attendance-small-denominator.meaning':
     'Only {possible|session|sessions} could have been attended so far this school year, so one or two absences move the percentage a lot. Treat the figure with caution.',
@@ -51,7 +53,16 @@ export const en = {
     'Attendance in the last four school weeks was {recent}%, down from {previous}% in the four school weeks before. A sudden drop can be an early sign that something is wrong.',
   'flag.no-attendance-data.title': 'No attendance data',
   'flag.no-attendance-data.meaning':
-    'There are no attendance figures for this school year, so attendance cannot be rated. Ask the school or the virtual school for them.',
+    'There is no attendance data since {since:date}, so attendance cannot be rated. Ask the school or the virtual school for it.',
+  'flag.no-attendance-data-upn.title': 'No attendance data',
+  'flag.no-attendance-data-upn.meaning':
+    'There is no attendance data since {since:date}, so attendance cannot be rated. School data is matched by UPN and this child has no valid UPN: check the UPN, and ask the school for the attendance.',
+  'flag.attendance-partial.title': 'Attendance data incomplete',
+  'flag.attendance-partial.meaning':
+    'Attendance is recorded for only {possible|session|sessions} since {since:date}, when the school calendar had {calendar}. Ask the school for the rest before relying on the figure.',
+  'flag.attendance-codes-out-of-use.title': 'Attendance codes used on the wrong dates',
+  'flag.attendance-codes-out-of-use.meaning':
+    'Attendance marks left out of the figures because their code was not in use on the date it was given: {count}. Ask the school to correct them to the codes in use then.',
 
   // Flags: PEP
   'flag.pep-overdue.title': 'PEP overdue',
@@ -63,6 +74,11 @@ export const en = {
   'flag.pep-due-soon.title': 'PEP due soon',
   'flag.pep-due-soon.meaning':
     'The next personal education plan (PEP) meeting is due by {due:date}, {schoolDays|school day|school days} from now. Check that a date is booked with the school.',
+  'flag.pep-due-soon-holiday.title': 'PEP due in the school holiday',
+  'flag.pep-due-soon-holiday.meaning':
+    'The next personal education plan (PEP) meeting is due by {due:date}, in {days|day|days}, with no school days before then. Book it now, while staff can still be reached.',
+  'flag.pep-due-today.title': 'PEP due today',
+  'flag.pep-due-today.meaning': 'The next personal education plan (PEP) meeting is due today, {due:date}. Check that it is taking place.',
   'flag.pep-none-recorded.title': 'No PEP recorded',
   'flag.pep-none-recorded.meaning':
     'No personal education plan (PEP) meeting is recorded for this child in care. Every child in care must have a PEP.',
@@ -99,6 +115,11 @@ export const en = {
   'flag.assessment-year.title': 'National tests or exams this year',
   'flag.assessment-year.meaning':
     'The child is in {yearGroup}, a year with national tests or exams. Virtual schools watch these years most closely.',
+
+  // Flags: care
+  'flag.short-breaks.title': 'Short breaks',
+  'flag.short-breaks.meaning':
+    'The child is looked after under an agreed series of short breaks, not in full-time care. A PEP is not part of a short-break care plan, and these breaks are left out of the 12-month care figures.',
 
   // Flags: SEN
   'flag.ehc-plan.title': 'EHC plan',
@@ -137,14 +158,26 @@ export const en = {
   'rag.attendance.green': 'Attendance this school year is {percent}%, at or above {green}%.',
   'rag.attendance.amber': 'Attendance this school year is {percent}%, below {green}% but at or above {amber}%.',
   'rag.attendance.red': 'Attendance this school year is {percent}%, below {amber}%.',
-  'rag.attendance.persistent': 'That is persistent absence: one day in ten or more missed.',
-  'rag.attendance.severe': 'That is severe absence: half of all sessions or more missed.',
-  'rag.attendance.small-denominator':
-    'Only {possible|session|sessions} could have been attended so far, so treat this rating with caution.',
+  'rag.attendance.red-persistent': 'Attendance this school year is {percent}%: one day in ten or more missed.',
+  'rag.attendance.persistent': 'That is persistent absence, which is always rated red.',
+  'rag.attendance.severe': 'That is severe absence: the child misses about {missed} sessions in 10.',
+  'rag.attendance.too-early':
+    'Only {possible|session|sessions} could have been attended so far: too early to judge (attendance is rated from {minimum} sessions).',
+  'rag.attendance.not-started': 'The school year has not started yet: too early to judge attendance.',
+  'rag.attendance.missing': 'No attendance data since {since:date}: ask the school for it.',
+  'rag.attendance.missing-upn':
+    'No attendance data since {since:date}: the child has no valid UPN, so school data cannot be matched. Check the UPN and ask the school for the attendance.',
+  'rag.attendance.partial':
+    'Attendance is recorded for only {possible|session|sessions} since {since:date}, when the school calendar had {calendar}: ask the school for the rest.',
   'rag.attendance.summary-basis': 'Worked out from summary figures, not daily attendance marks.',
+  'rag.attendance.mixed-basis': 'Worked out from daily attendance marks and, for {parts}, summary figures: each session counted once.',
   'rag.attendance.none': 'There is no attendance data for this school year.',
   'rag.pep.in-date': 'The PEP is up to date. The next meeting is due by {due:date}.',
-  'rag.pep.due-soon': 'The next PEP meeting is due by {due:date}, in {schoolDays|school day|school days} or fewer.',
+  'rag.pep.due-soon': 'The next PEP meeting is due by {due:date}, in {schoolDays|school day|school days}.',
+  'rag.pep.due-soon-holiday': 'The next PEP meeting is due by {due:date}, in {days|day|days}, with no school days before then.',
+  'rag.pep.due-today': 'The next PEP meeting is due today, {due:date}.',
+  'rag.pep.short-breaks': 'The child is looked after on a series of short breaks, so no PEP is needed.',
+  'rag.pep.too-young': 'A PEP is needed from age {age} under this council\'s policy, and the child is younger.',
   'rag.pep.overdue': 'The PEP meeting due by {due:date} is {days|day|days} overdue.',
   'rag.pep.none-recorded': 'No PEP meeting is recorded for this child in care.',
   'rag.pep.not-required': 'The child is not looked after on this date, so no PEP is needed.',
@@ -155,10 +188,16 @@ export const en = {
   'rag.attainment.green': 'At or above the expected standard in {subjects}.',
   'rag.attainment.below': 'Below the expected standard in {subjects} (red when {red|subject|subjects} or more are below).',
   'rag.attainment.missing': 'No assessment in the last year in {subjects}.',
+  'rag.attainment.prior': 'Judged on the key stage 2 results (prior attainment) in {subjects}: there is no more recent assessment.',
   'rag.attainment.none': 'No assessment in the last year shows how the child is doing in {subjects}.',
   'rag.attainment.not-school-age': 'The child is not of school age, so attainment is not rated.',
-  'rag.overall.worst': 'The overall rating is the worst of the four areas: {areas} rated {rating}.',
+  'rag.overall.worst': 'The overall rating is the worst of the areas rated: {areas} rated {rating}.',
   'rag.overall.none': 'Nothing could be rated yet.',
+  'rag.overall.incomplete': 'The picture is incomplete: there is no data to rate {areas}, so the overall rating cannot be green.',
+  'rag.overall.rated-green': 'Rated green: {areas}.',
+  'rag.overall.also-incomplete': 'There is also no data to rate {areas}.',
+  'rag.overall.unrated': 'Not rated: {areas}.',
+  'rag.raised-by-flag': 'Rated {rating} because of "{flag}".',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { cy } from './cy.ts';
 import { en, type MessageKey } from './en.ts';
 
 export { en, cy };
+export * from './ratings.ts';
 export type { MessageKey };
 
 /** The languages EduBridge speaks: English, and Welsh for councils in Wales. */

@@ -61,13 +61,19 @@ export const AttendanceSummary = z.object({
     .max(100)
     .nullable()
     .describe('Attended ÷ possible × 100, to one decimal place; null when there were no possible sessions'),
-  persistentAbsence: z.boolean().describe('10% or more of possible sessions missed'),
-  severeAbsence: z.boolean().describe('50% or more of possible sessions missed'),
+  persistentAbsence: z.boolean().describe('10% or more of possible sessions missed (judged only from 30 possible sessions)'),
+  severeAbsence: z.boolean().describe('50% or more of possible sessions missed (judged only from 30 possible sessions)'),
   smallDenominator: z.boolean().describe('Too few possible sessions for the percentage to mean much'),
   absenceReasons: z.array(AbsenceReason).describe('Absence codes by number of sessions, most first'),
   weekly: z.array(WeeklyAttendance),
   unknownCodes: z.array(UnknownMark).describe('Marks whose code is not a national code: reported, not counted'),
-  basis: z.enum(['marks', 'summary', 'none']).describe('Whether figures came from session marks or summary figures'),
+  basis: z
+    .enum(['marks', 'summary', 'mixed', 'none'])
+    .describe('Whether figures came from session marks, summary figures, or both (mixed: each session counted once)'),
+  summaryParts: z
+    .array(z.object({ from: IsoDate, to: IsoDate, possibleSessions: z.number().int().nonnegative() }))
+    .optional()
+    .describe('The spans counted from summary figures rather than daily marks, when any were'),
 });
 export type AttendanceSummary = z.infer<typeof AttendanceSummary>;
 
@@ -93,7 +99,11 @@ export const StatusLookedAfter = z.object({
   lookedAfter: z.boolean(),
   currentPeriodStart: IsoDate.optional(),
   daysInCare: z.number().int().nonnegative().optional(),
-  inCare12MonthsOrMore: z.boolean(),
+  inCare12MonthsOrMore: z.boolean().describe('In the SSDA903 12-month cohort: looked after continuously for the 12 months to this date, short breaks left out'),
+  shortBreaks: z
+    .boolean()
+    .optional()
+    .describe('True when the care in force is an agreed series of short breaks (legal status V3/V4): no PEP is required'),
   placementChangesLast12Months: z.number().int().nonnegative(),
   placementArea: z.union([PlacementArea, z.literal('unknown')]),
   legalStatus: z.string().optional(),
@@ -136,6 +146,10 @@ export const StatusAttainment = z.object({
   statutory: z.array(StatutoryResult).describe('The latest result per measure and subject'),
   inYear: z.array(InYearJudgement).describe('The latest judgement per subject'),
   coreSubjectsBelowExpected: z.array(z.string()).describe('Reading, writing, maths (or English and maths at KS4) below expected'),
+  priorAttainment: z
+    .array(StatutoryResult)
+    .optional()
+    .describe('From Year 7: the KS2 results, the prior attainment progress at KS3 and KS4 is measured from'),
 });
 
 export const PepState = z.enum(['in-date', 'due-soon', 'overdue', 'not-required']);
@@ -166,6 +180,10 @@ export const StatusPep = z.object({
   socialWorkerActions: z.array(OwedAction).describe("Outstanding actions the child's social worker owes"),
   outstandingActions: z.array(OwedAction).describe('All outstanding actions, any owner'),
   ppPlus: z.object({ requested: z.number().optional(), approved: z.number().optional() }),
+  notRequiredBecause: z
+    .enum(['short-breaks', 'too-young'])
+    .optional()
+    .describe('Why a looked-after child needs no PEP: care is a series of short breaks, or the child is younger than the policy requires'),
 });
 
 export const StatusExclusions = z.object({
@@ -209,6 +227,10 @@ export const StatusRag = z.object({
       attainment: z.array(Explained),
     })
     .describe('Why each rating is what it is, as plain-English sentences'),
+  incomplete: z
+    .array(RagArea)
+    .default([])
+    .describe('Areas that apply to the child but have no data to rate: while any is listed the overall rating is never green'),
 });
 
 export const Flag = z.object({

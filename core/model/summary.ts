@@ -58,7 +58,7 @@ export const StatusSummary = z
     pep: StatusPep.pick({ state: true, nextDue: true }),
     exclusions: StatusExclusions.pick({ suspensionsThisYear: true, sessionsLostThisYear: true, permanentExclusion: true }),
     sen: StatusSen.pick({ provision: true }),
-    rag: StatusRag.pick({ overall: true, attendance: true, pep: true, exclusions: true, attainment: true }),
+    rag: StatusRag.pick({ overall: true, attendance: true, pep: true, exclusions: true, attainment: true, incomplete: true }),
     flags: z.array(Flag.pick({ key: true, area: true, severity: true, title: true })).describe('Every flag, with its title (its meaning is in the full status)'),
     freshness: z.object({ oldest: IsoDate.nullable(), stale: z.boolean() }),
   })
@@ -109,7 +109,7 @@ export function summariseStatus(status: EducationStatus): StatusSummary {
     pep: { state: pep.state, nextDue: pep.nextDue },
     exclusions: { suspensionsThisYear: exclusions.suspensionsThisYear, sessionsLostThisYear: exclusions.sessionsLostThisYear, permanentExclusion: exclusions.permanentExclusion },
     sen: { provision: sen.provision },
-    rag: { overall: rag.overall, attendance: rag.attendance, pep: rag.pep, exclusions: rag.exclusions, attainment: rag.attainment },
+    rag: { overall: rag.overall, attendance: rag.attendance, pep: rag.pep, exclusions: rag.exclusions, attainment: rag.attainment, incomplete: rag.incomplete },
     flags: flags.map((flag) => ({ key: flag.key, area: flag.area, severity: flag.severity, title: flag.title })),
     freshness: { oldest: freshness.oldest, stale: freshness.stale },
   };

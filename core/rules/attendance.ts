@@ -24,8 +24,9 @@ export const PERSISTENT_ABSENCE_PERCENT = 10;
 export const SEVERE_ABSENCE_PERCENT = 50;
 /**
  * Fewer possible sessions than this (three school weeks) and a percentage says little: one day off in the
- * first week of term is 20% missed. Summaries then carry `smallDenominator: true` so screens can say so
- * rather than alarm. EduBridge's own choice, not a DfE figure.
+ * first week of term is 20% missed. Summaries then carry `smallDenominator: true`, and neither
+ * `persistentAbsence` nor `severeAbsence` is set, so no screen or cohort figure alarms on two sessions
+ * ("too early to judge"; DOMAIN.md §1: say so rather than alarm). EduBridge's own choice, not a DfE figure.
  */
 export const SMALL_DENOMINATOR_SESSIONS = 30;
 
@@ -193,8 +194,8 @@ class Tally {
       authorisedAbsenceSessions: this.authorised,
       unauthorisedAbsenceSessions: this.unauthorised,
       attendancePercent: attendancePercent(attended, possible),
-      persistentAbsence: isPersistentAbsence(missed, possible),
-      severeAbsence: isSevereAbsence(missed, possible),
+      persistentAbsence: possible >= SMALL_DENOMINATOR_SESSIONS && isPersistentAbsence(missed, possible),
+      severeAbsence: possible >= SMALL_DENOMINATOR_SESSIONS && isSevereAbsence(missed, possible),
       smallDenominator: possible < SMALL_DENOMINATOR_SESSIONS,
       absenceReasons: this.reasons.size === 0 ? [] : absenceReasons(this.reasons),
       weekly: this.mondays.map((monday, index) => ({
@@ -345,8 +346,8 @@ function figures(possible: number, attended: number, authorised: number, unautho
     authorisedAbsenceSessions: authorised,
     unauthorisedAbsenceSessions: unauthorised,
     attendancePercent: attendancePercent(attended, possible),
-    persistentAbsence: isPersistentAbsence(missed, possible),
-    severeAbsence: isSevereAbsence(missed, possible),
+    persistentAbsence: possible >= SMALL_DENOMINATOR_SESSIONS && isPersistentAbsence(missed, possible),
+    severeAbsence: possible >= SMALL_DENOMINATOR_SESSIONS && isSevereAbsence(missed, possible),
     smallDenominator: possible < SMALL_DENOMINATOR_SESSIONS,
   };
 }
@@ -383,15 +384,7 @@ function mondaysBetween(from: string, to: string): readonly string[] {
  * `basis` is 'summary' when some figures were used, 'none' otherwise.
  */
 export function summariseAttendanceFigures(figuresList: readonly AttendanceFigures[], range: DateRange): AttendanceSummary {
-  toDayNumber(range.from);
-  toDayNumber(range.to);
-  const inside = figuresList
-    .filter((f) => f.from >= range.from && f.to <= range.to && f.from <= f.to)
-    .sort((a, b) => toDayNumber(b.to) - toDayNumber(b.from) - (toDayNumber(a.to) - toDayNumber(a.from)) || a.from.localeCompare(b.from));
-  const used: AttendanceFigures[] = [];
-  for (const candidate of inside) {
-    if (!used.some((kept) => candidate.from <= kept.to && kept.from <= candidate.to)) used.push(candidate);
-  }
+  const used = figuresUsed(figuresList, range);
   let attended = 0;
   let authorised = 0;
   let unauthorised = 0;
@@ -408,6 +401,52 @@ export function summariseAttendanceFigures(figuresList: readonly AttendanceFigur
     weekly: [],
     unknownCodes: [],
     basis: used.length > 0 ? 'summary' : 'none',
+  };
+}
+
+/** The summary figures `summariseAttendanceFigures` counts over a range: wholly inside it, no two overlapping. */
+function figuresUsed(figuresList: readonly AttendanceFigures[], range: DateRange): AttendanceFigures[] {
+  toDayNumber(range.from);
+  toDayNumber(range.to);
+  const inside = figuresList
+    .filter((f) => f.from >= range.from && f.to <= range.to && f.from <= f.to)
+    .sort((a, b) => toDayNumber(b.to) - toDayNumber(b.from) - (toDayNumber(a.to) - toDayNumber(a.from)) || a.from.localeCompare(b.from));
+  const used: AttendanceFigures[] = [];
+  for (const candidate of inside) {
+    if (!used.some((kept) => candidate.from <= kept.to && kept.from <= candidate.to)) used.push(candidate);
+  }
+  return used.sort((a, b) => a.from.localeCompare(b.from));
+}
+
+/**
+ * Attendance over a range from session marks and summary figures together, as the DfE counts it: every
+ * possible session counts once, whichever way it was reported. Common after a school move: the old school
+ * sends totals for the autumn, the new one daily marks from January.
+ *
+ * - Summary figures are used as `summariseAttendanceFigures` uses them (wholly inside the range, no two
+ *   overlapping), and listed in `summaryParts`.
+ * - Marks count only on dates no used summary covers, so a session reported both ways is counted once
+ *   (the summary stands for its whole span, because totals cannot be split by date).
+ * - `basis` is 'mixed' when both were used; `weekly` and `absenceReasons` come from the marks alone.
+ */
+export function summariseAttendanceCombined(marks: readonly SessionMark[], figuresList: readonly AttendanceFigures[], range: DateRange): AttendanceSummary {
+  const used = figuresUsed(figuresList, range);
+  if (used.length === 0) return summariseAttendanceRanges(marks, [range])[0]!;
+  const outside = marks.filter((mark) => !used.some((f) => f.from <= mark.date && mark.date <= f.to));
+  const fromMarks = summariseAttendanceRanges(outside, [range])[0]!;
+  let attended = fromMarks.attendedSessions;
+  let authorised = fromMarks.authorisedAbsenceSessions;
+  let unauthorised = fromMarks.unauthorisedAbsenceSessions;
+  for (const f of used) {
+    attended += f.attendedSessions;
+    authorised += f.authorisedAbsenceSessions;
+    unauthorised += f.unauthorisedAbsenceSessions;
+  }
+  return {
+    ...fromMarks,
+    ...figures(attended + authorised + unauthorised, attended, authorised, unauthorised),
+    basis: fromMarks.basis === 'marks' ? 'mixed' : 'summary',
+    summaryParts: used.map((f) => ({ from: f.from, to: f.to, possibleSessions: f.attendedSessions + f.authorisedAbsenceSessions + f.unauthorisedAbsenceSessions })),
   };
 }
 

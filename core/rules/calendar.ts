@@ -550,3 +550,14 @@ export function addSchoolDays(date: string, n: number, termDates?: TermDates): s
 export function schoolDaysBetween(from: string, to: string, termDates?: TermDates): number {
   return countDays(from, to, (d) => isSchoolDay(d, termDates));
 }
+
+/**
+ * Today's date in England (Europe/London), YYYY-MM-DD: the default "as of" date for people working in
+ * England and Wales. Between midnight and 1 a.m. in British Summer Time the UTC date is still yesterday, so
+ * a status worked out "today" in UTC would be a day behind. Uses only the standard Intl API.
+ */
+export function todayInEngland(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ChildEducationRecord } from '../model/record.ts';
 import type { StatusLookedAfter } from '../model/status.ts';
+import { fromDayNumber, toDayNumber } from './calendar.ts';
 import { daysFromTo } from './day-numbers.ts';
 
 type Care = ChildEducationRecord['care'];
@@ -29,6 +30,19 @@ export const LEGAL_STATUSES: Readonly<Record<string, string>> = {
   L3: 'Under a child assessment order and in local authority accommodation',
 };
 
+/**
+ * Legal statuses of a child accommodated under an agreed series of short-term breaks [P: SSDA903 LS codes].
+ * Their care plan is a short-break care plan, which does not include a personal education plan (Care
+ * Planning, Placement and Case Review (England) Regulations 2010, reg 48 and Schedule 1 do not apply the
+ * PEP to them), and the DfE's looked-after statistics leave them out of the 12-month cohort.
+ */
+export const SHORT_BREAK_LEGAL_STATUSES: ReadonlySet<string> = new Set(['V3', 'V4']);
+
+/** Whether a legal status code is a series of short breaks (V3, V4). */
+export function isShortBreakLegalStatus(code: string | undefined): boolean {
+  return code !== undefined && SHORT_BREAK_LEGAL_STATUSES.has(code.trim().toUpperCase());
+}
+
 export function legalStatusLabel(code: string | undefined): string | undefined {
   if (code === undefined) return undefined;
   return LEGAL_STATUSES[code.trim().toUpperCase()];
@@ -42,7 +56,22 @@ export function oneYearBefore(date: string): string {
   return `${year}-${monthDay}`;
 }
 
-/** The period of care covering `asOf` (started on or before it, not ended before it); the latest if several. */
+/** The day after a date. */
+function nextDay(date: string): string {
+  return fromDayNumber(toDayNumber(date) + 1);
+}
+
+/**
+ * Whether care from `start` is 12 months or more on `asOf`, as the SSDA903 12-month cohort counts it:
+ * looked after continuously for the 12 months up to and including `asOf`, so care from 1 April 2025 is
+ * 12 months on 31 March 2026 [P: DfE, "children looked after continuously for 12 months at 31 March"].
+ */
+export function isTwelveMonthsOrMore(start: string, asOf: string): boolean {
+  return start <= nextDay(oneYearBefore(asOf));
+}
+
+/** The period of care covering `asOf` (started on or before it, not ended before it: a child is still
+ * looked after on the day care ends); the latest if several. */
 export function currentCarePeriod(periods: readonly CarePeriod[], asOf: string): CarePeriod | null {
   let current: CarePeriod | null = null;
   for (const period of periods) {
@@ -83,20 +112,24 @@ export type CareSummary = z.infer<typeof StatusLookedAfter>;
 
 /**
  * The looked-after summary on `asOf`: time in the current period of care (calendar days), whether that is
- * 12 months or more (the DfE's "looked after continuously for 12 months" cohort), placement changes in the
+ * 12 months or more (the DfE's "looked after continuously for 12 months" cohort, which leaves out short
+ * breaks), whether the care is only a series of short breaks (`shortBreaks`), placement changes in the
  * last 12 months, the current legal status and placement.
  */
 export function summariseCare(care: Care, asOf: string): CareSummary {
   const lookedAfter = isLookedAfterOn(care, asOf);
   const period = lookedAfter ? currentCarePeriod(care.periods, asOf) : null;
   const episode = period ? currentEpisode(period, asOf) : null;
+  // Short breaks only: the episode in force is a series of short breaks (V3/V4).
+  const shortBreaks = isShortBreakLegalStatus(episode?.legalStatus);
   const placementArea = care.placementArea ?? (episode?.inArea === true ? 'in-area' : episode?.inArea === false ? 'out-of-area' : 'unknown');
   const summary: CareSummary = {
     lookedAfter,
-    inCare12MonthsOrMore: period !== null && period.start <= oneYearBefore(asOf),
+    inCare12MonthsOrMore: period !== null && !shortBreaks && isTwelveMonthsOrMore(period.start, asOf),
     placementChangesLast12Months: placementChangesInLast12Months(care.placementChanges, asOf),
     placementArea,
   };
+  if (shortBreaks) summary.shortBreaks = true;
   if (period) {
     summary.currentPeriodStart = period.start;
     summary.daysInCare = Math.max(0, daysFromTo(period.start, asOf));

@@ -24,7 +24,8 @@ import { daysFromTo } from './day-numbers.ts';
  * - otherwise, termly: the next is due by the end of the term after the last meeting's term (so a
  *   meeting this term means the next is due by the end of next term, and one last term means it is due
  *   by the end of this term); six-monthly: six calendar months after the last meeting.
- * A meeting counts for the current period of care if held on or after its start.
+ * A meeting counts for the current period of care if held on or after its start, or on or after
+ * `countFrom` when given (a PEP initiated just before a planned admission, statutory guidance 2018).
  */
 
 /** Workflow statuses that show a PEP meeting took place. */
@@ -56,6 +57,9 @@ export interface PepTimelinessInput {
   lookedAfter: boolean;
   /** Start of the current period of care, where known. */
   careStart?: string | undefined;
+  /** The earliest date a meeting counts from for this period (a PEP held shortly before a planned
+   * admission counts); the care start when not given. */
+  countFrom?: string | undefined;
   meetings: readonly Pick<PepMeeting, 'date' | 'status'>[];
   policy: PepPolicy;
   termDates?: TermDates | undefined;
@@ -162,7 +166,7 @@ export function pepTimeliness(input: PepTimelinessInput): PepTimeliness {
   const { asOf, policy, termDates } = input;
   const notRequired: PepTimeliness = { state: 'not-required', nextDue: null, due: null, daysOverdue: 0, schoolDaysToDue: null, noneRecorded: false };
   if (!input.lookedAfter) return notRequired;
-  const last = lastHeldMeeting(input.meetings, asOf, input.careStart);
+  const last = lastHeldMeeting(input.meetings, asOf, input.countFrom ?? input.careStart);
   let nextDue: string;
   let due: 'initial' | 'review';
   if (last) {

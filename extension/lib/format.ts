@@ -1,10 +1,13 @@
+import { RATING_VOCABULARY } from '../../core/messages/ratings.ts';
 import type { EducationStatus, PepState, Rating } from '../../core/model/index.ts';
 
 /** Words for what the overlay and popup show. The rating is always a word and an icon, never colour alone. */
 
-export const RATING_WORD: Record<Rating, string> = { green: 'Green', amber: 'Amber', red: 'Red', none: 'Not rated' };
+const RATINGS: readonly Rating[] = ['green', 'amber', 'red', 'none'];
+/** The words and symbols of the core rating vocabulary (core/messages/ratings.ts), which every screen shares. */
+export const RATING_WORD = Object.fromEntries(RATINGS.map((r) => [r, RATING_VOCABULARY[r].word.en])) as Record<Rating, string>;
 /** Distinct shapes, so the rating reads without colour: tick, warning triangle, cross, dash. */
-export const RATING_ICON: Record<Rating, string> = { green: '✓', amber: '▲', red: '✕', none: '–' };
+export const RATING_ICON = Object.fromEntries(RATINGS.map((r) => [r, RATING_VOCABULARY[r].symbol])) as Record<Rating, string>;
 
 export const PEP_STATE_WORD: Record<PepState, string> = {
   'in-date': 'PEP in date',

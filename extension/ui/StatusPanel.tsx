@@ -65,7 +65,7 @@ function Attendance({ status }: { status: EducationStatus }) {
           </tr>
         </tbody>
       </table>
-      {academicYear.smallDenominator && <p class="note">Few school sessions so far this year, so the percentage means little yet.</p>}
+      {status.rag.attendance === 'none' && status.rag.reasons.attendance[0] && <p class="note">{status.rag.reasons.attendance[0].text}</p>}
       {reasons.length > 0 && (
         <>
           <h4>Main absence reasons this year</h4>

@@ -112,7 +112,9 @@ export class EduAttendance extends EduChildElement {
             : academicYear.persistentAbsence
               ? html`<p><strong>${this.t('attendance.persistent')}</strong></p>`
               : nothing}
-          ${academicYear.smallDenominator ? html`<p class="secondary">${this.t('attendance.small')}</p>` : nothing}
+          ${academicYear.smallDenominator && academicYear.possibleSessions > 0 && !(status.rag.incomplete ?? []).includes('attendance')
+            ? html`<p class="secondary">${this.t('attendance.small')}</p>`
+            : nothing}
           ${academicYear.unknownCodes.length > 0
             ? html`<p>${this.t('attendance.unknownCodes', { count: academicYear.unknownCodes.length })}</p>`
             : nothing}

@@ -1,4 +1,9 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { RATING_VOCABULARY } from '../../core/messages/ratings.ts';
+
+/** A rating's colour or symbol from the core vocabulary, as CSS. */
+const look = (rating: keyof typeof RATING_VOCABULARY, part: 'text' | 'background' | 'accent') => unsafeCSS(RATING_VOCABULARY[rating][part]);
+const symbol = (rating: keyof typeof RATING_VOCABULARY) => unsafeCSS(JSON.stringify(RATING_VOCABULARY[rating].symbol));
 
 /**
  * Design tokens shared by every component. Each `--edu-*` property falls back to the GOV.UK Frontend
@@ -20,17 +25,17 @@ export const tokens = css`
     --_button: var(--edu-button-colour, var(--govuk-button-colour, #00703c));
     --_button-text: var(--edu-button-text-colour, var(--govuk-button-text-colour, #ffffff));
     --_error: var(--edu-error-colour, var(--govuk-error-colour, #d4351c));
-    --_red: var(--edu-red-colour, var(--govuk-error-colour, #d4351c));
-    --_red-bg: var(--edu-red-background-colour, #f4cdc6);
-    --_red-text: var(--edu-red-text-colour, #2a0b06);
-    --_amber: var(--edu-amber-colour, #f47738);
-    --_amber-bg: var(--edu-amber-background-colour, #fcd6c3);
-    --_amber-text: var(--edu-amber-text-colour, #6e3619);
-    --_green: var(--edu-green-colour, var(--govuk-success-colour, #00703c));
-    --_green-bg: var(--edu-green-background-colour, #cce2d8);
-    --_green-text: var(--edu-green-text-colour, #005a30);
-    --_none-bg: var(--edu-none-background-colour, #e5e6e7);
-    --_none-text: var(--edu-none-text-colour, #0b0c0c);
+    --_red: var(--edu-red-colour, var(--govuk-error-colour, ${look('red', 'accent')}));
+    --_red-bg: var(--edu-red-background-colour, ${look('red', 'background')});
+    --_red-text: var(--edu-red-text-colour, ${look('red', 'text')});
+    --_amber: var(--edu-amber-colour, ${look('amber', 'accent')});
+    --_amber-bg: var(--edu-amber-background-colour, ${look('amber', 'background')});
+    --_amber-text: var(--edu-amber-text-colour, ${look('amber', 'text')});
+    --_green: var(--edu-green-colour, var(--govuk-success-colour, ${look('green', 'accent')}));
+    --_green-bg: var(--edu-green-background-colour, ${look('green', 'background')});
+    --_green-text: var(--edu-green-text-colour, ${look('green', 'text')});
+    --_none-bg: var(--edu-none-background-colour, ${look('none', 'background')});
+    --_none-text: var(--edu-none-text-colour, ${look('none', 'text')});
     --_radius: var(--edu-radius, 0);
     --_space: var(--edu-space, 15px);
     display: block;
@@ -267,7 +272,7 @@ export const ragStyles = css`
     border-inline-start-color: var(--_red);
   }
   .rag-red::before {
-    content: '\\25B2' / '';
+    content: ${symbol('red')} / '';
   }
   .rag-amber {
     background: var(--_amber-bg);
@@ -275,7 +280,7 @@ export const ragStyles = css`
     border-inline-start-color: var(--_amber);
   }
   .rag-amber::before {
-    content: '\\25C6' / '';
+    content: ${symbol('amber')} / '';
   }
   .rag-green {
     background: var(--_green-bg);
@@ -283,7 +288,7 @@ export const ragStyles = css`
     border-inline-start-color: var(--_green);
   }
   .rag-green::before {
-    content: '\\25CF' / '';
+    content: ${symbol('green')} / '';
   }
   .rag-none {
     background: var(--_none-bg);
@@ -291,7 +296,7 @@ export const ragStyles = css`
     border-inline-start-color: var(--_border);
   }
   .rag-none::before {
-    content: '\\2013' / '';
+    content: ${symbol('none')} / '';
   }
 `;
 

@@ -1,3 +1,4 @@
+import { RATING_VOCABULARY } from '../../core/messages/ratings.ts';
 import type { Catalogue } from './en.ts';
 
 /** Welsh strings (Cymraeg). Same keys as en.ts. */
@@ -22,10 +23,10 @@ export const cy: Catalogue = {
   'error.invalid-response': 'Anfonodd y gwasanaeth Statws Addysg wybodaeth mewn ffurf nad yw’r dudalen hon yn ei deall ({detail}).',
   'error.server': 'Cafodd y gwasanaeth Statws Addysg broblem (gwall {status}). Rhowch gynnig arall arni yn nes ymlaen.',
   'error.invalid-input': 'Nid yw’r wybodaeth a roddwyd i’r gydran hon yn statws addysg dilys ({detail}).',
-  'rag.red': 'Coch',
-  'rag.amber': 'Ambr',
-  'rag.green': 'Gwyrdd',
-  'rag.none': 'Dim sgôr',
+  'rag.red': RATING_VOCABULARY.red.word.cy,
+  'rag.amber': RATING_VOCABULARY.amber.word.cy,
+  'rag.green': RATING_VOCABULARY.green.word.cy,
+  'rag.none': RATING_VOCABULARY.none.word.cy,
   'rag.aria': 'Sgôr {area}: {rating}',
   'area.overall': 'Cyffredinol',
   'area.attendance': 'Presenoldeb',

@@ -1,3 +1,5 @@
+import { RATING_VOCABULARY } from '../../core/messages/ratings.ts';
+
 /**
  * English strings for every widget. Welsh (cy.ts) must have the same keys: the type checker holds it to
  * this catalogue. `{name}` marks a parameter.
@@ -23,10 +25,10 @@ export const en = {
   'error.invalid-response': 'The Education Status service sent information in a form this page does not understand ({detail}).',
   'error.server': 'The Education Status service had a problem (error {status}). Try again later.',
   'error.invalid-input': 'The information given to this component is not a valid education status ({detail}).',
-  'rag.red': 'Red',
-  'rag.amber': 'Amber',
-  'rag.green': 'Green',
-  'rag.none': 'No rating',
+  'rag.red': RATING_VOCABULARY.red.word.en,
+  'rag.amber': RATING_VOCABULARY.amber.word.en,
+  'rag.green': RATING_VOCABULARY.green.word.en,
+  'rag.none': RATING_VOCABULARY.none.word.en,
   'rag.aria': '{area} rating: {rating}',
   'area.overall': 'Overall',
   'area.attendance': 'Attendance',

@@ -1,3 +1,4 @@
+import { RATING_VOCABULARY } from '../../../core/messages/ratings.ts';
 import { PEP_STATE_WORD, RATING_ICON, RATING_WORD, percent } from '../format.ts';
 import type { BadgeFacts } from '../messages.ts';
 
@@ -26,10 +27,7 @@ const STYLE = `
 .face { display: inline-flex; align-items: center; gap: 6px; }
 .brand, .rating { font-weight: bold; }
 .rating { padding: 0 4px; border-radius: 2px; }
-.rating-green { background: #cce2d8; color: #005a30; }
-.rating-amber { background: #fff7bf; color: #594d00; }
-.rating-red { background: #f6d7d2; color: #942514; }
-.rating-none { background: #f3f2f1; color: #383f43; }
+${(['green', 'amber', 'red', 'none'] as const).map((r) => `.rating-${r} { background: ${RATING_VOCABULARY[r].background}; color: ${RATING_VOCABULARY[r].text}; }`).join('\n')}
 .muted, .sep { color: #484949; }
 .stale { color: #942514; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

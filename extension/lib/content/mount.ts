@@ -1,4 +1,5 @@
-import type { RATING_WORD } from '../format.ts';
+import { RATING_VOCABULARY } from '../../../core/messages/ratings.ts';
+import { RATING_ICON, RATING_WORD } from '../format.ts';
 
 /**
  * Putting EduBridge's panel frame and chips into a host page without disturbing it. The panel frame is
@@ -111,14 +112,9 @@ export function mountPanel(
   };
 }
 
-const CHIP_ICON: Record<keyof typeof RATING_WORD, string> = { green: '✓', amber: '▲', red: '✕', none: '–' };
-const CHIP_WORD: Record<keyof typeof RATING_WORD, string> = { green: 'Green', amber: 'Amber', red: 'Red', none: 'Not rated' };
-const CHIP_COLOURS: Record<keyof typeof RATING_WORD, [string, string]> = {
-  green: ['#cce2d8', '#005a30'],
-  amber: ['#fff7bf', '#594d00'],
-  red: ['#f6d7d2', '#942514'],
-  none: ['#f3f2f1', '#383f43'],
-};
+const CHIP_ICON = RATING_ICON;
+const CHIP_WORD = RATING_WORD;
+const chipColours = (rating: keyof typeof RATING_WORD): [string, string] => [RATING_VOCABULARY[rating].background, RATING_VOCABULARY[rating].text];
 
 /** A caseload row's chip: the overall rating only, as a word and an icon. */
 export function mountChip(doc: Document, after: Element, rating: keyof typeof RATING_WORD): HTMLElement {
@@ -126,7 +122,7 @@ export function mountChip(doc: Document, after: Element, rating: keyof typeof RA
   host.setAttribute('data-edubridge', '');
   const shadow = host.attachShadow({ mode: 'open' });
   const chip = doc.createElement('span');
-  const [background, colour] = CHIP_COLOURS[rating];
+  const [background, colour] = chipColours(rating);
   chip.setAttribute('style', `font:bold 12px Arial,sans-serif;padding:1px 6px;border-radius:2px;margin-inline-start:6px;background:${background};color:${colour};white-space:nowrap`);
   chip.setAttribute('title', `EduBridge overall rating: ${CHIP_WORD[rating]}`);
   const icon = doc.createElement('span');

@@ -8,7 +8,7 @@ const LEVELS: { level: Rating; en: string }[] = [
   { level: 'red', en: 'Red' },
   { level: 'amber', en: 'Amber' },
   { level: 'green', en: 'Green' },
-  { level: 'none', en: 'No rating' },
+  { level: 'none', en: 'Not rated' },
 ];
 
 const byName = (a: EducationStatus, b: EducationStatus): number =>

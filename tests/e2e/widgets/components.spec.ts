@@ -15,7 +15,7 @@ const LEVELS: { level: Rating; en: string; cy: string }[] = [
   { level: 'red', en: 'Red', cy: 'Coch' },
   { level: 'amber', en: 'Amber', cy: 'Ambr' },
   { level: 'green', en: 'Green', cy: 'Gwyrdd' },
-  { level: 'none', en: 'No rating', cy: 'Dim sgôr' },
+  { level: 'none', en: 'Not rated', cy: 'Heb ei sgorio' },
 ];
 
 for (const component of SINGLE_CHILD) {
@@ -111,8 +111,9 @@ test('a record given as a property is worked out in the browser on the as-of dat
   await mount(page, 'edu-child-summary', { 'as-of': AS_OF }, { record });
   const name = record.identity.preferredName ?? record.identity.firstName;
   await expect(page.locator('edu-child-summary').getByRole('heading', { name: new RegExp(`^${name}`) }).first()).toBeVisible();
+  // A Year 5 child with no school place and no attendance: out of education, so attendance is red.
   await mount(page, 'edu-attendance', { 'as-of': AS_OF }, { record: sparseRecord });
-  await expect(page.locator('edu-attendance .rag-none')).toHaveText('No rating');
+  await expect(page.locator('edu-attendance .rag-red')).toHaveText('Red');
 });
 
 test('a network failure says the service could not be reached, and Try again reloads', async ({ page }) => {

@@ -38,9 +38,10 @@ describe('looked-after summary (DOMAIN.md §5, SSDA903)', () => {
   });
 
   it.each([
-    ['one day short of 12 months', '2026-01-31', false],
-    ['exactly 12 months', '2026-02-01', true],
-  ])('in care for 12 months or more: %s (%s) → %s', (_name, asOf, expected) => {
+    ['one day short of 12 months', '2026-01-30', false],
+    ['exactly 12 months: 1 February 2025 to 31 January 2026', '2026-01-31', true],
+    ['12 months and a day', '2026-02-01', true],
+  ])('in care for 12 months or more, as the SSDA903 12-month cohort counts it: %s (%s) → %s', (_name, asOf, expected) => {
     expect(summariseCare(care, asOf).inCare12MonthsOrMore).toBe(expected);
   });
 

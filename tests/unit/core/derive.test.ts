@@ -101,12 +101,17 @@ describe('deriveStatus: a Year 6 child in care (DOMAIN.md §§1–3, issue 2 "Th
       { description: 'Share the care plan with school', owner: 'social-worker', meetingDate: '2025-10-01', due: '2026-02-20', overdue: true, daysOverdue: 10 },
     ]);
     expect(status.pep.outstandingActions).toHaveLength(2);
-    expect(status.rag.pep).toBe('green');
+    // In date, but the overdue action's amber flag holds the rating at amber: a rating never contradicts its flags.
+    expect(status.rag.pep).toBe('amber');
+    expect(status.rag.reasons.pep.map((r) => r.text)).toEqual([
+      'The PEP is up to date. The next meeting is due by 27 March 2026.',
+      'Rated amber because of "Social worker actions overdue".',
+    ]);
   });
 
   it('takes the overall rating from the worst area, and explains every flag', () => {
     expect(status.rag.overall).toBe('red');
-    expect(status.rag.reasons.overall[0]?.text).toBe('The overall rating is the worst of the four areas: attainment rated red.');
+    expect(status.rag.reasons.overall[0]?.text).toBe('The overall rating is the worst of the areas rated: attainment rated red.');
     expect(flagKeys(status)).toEqual(['below-expected', 'below-target', 'social-worker-actions-overdue', 'stale-data', 'assessment-year', 'sen-support']);
     for (const flag of status.flags) {
       expect(flag.title.text.length).toBeGreaterThan(0);
@@ -345,7 +350,15 @@ describe('deriveStatus properties (fast-check)', () => {
         const year = status.attendance.academicYear;
         expect(year.attendedSessions + year.authorisedAbsenceSessions + year.unauthorisedAbsenceSessions).toBe(year.possibleSessions);
         const areas = [status.rag.attendance, status.rag.pep, status.rag.exclusions, status.rag.attainment];
-        expect(status.rag.overall).toBe(areas.reduce((worst, r) => (RATING_ORDER.indexOf(r) > RATING_ORDER.indexOf(worst) ? r : worst), 'none'));
+        const worst = areas.reduce((w, r) => (RATING_ORDER.indexOf(r) > RATING_ORDER.indexOf(w) ? r : w), 'none');
+        // The worst of the areas, except that an incomplete picture is never green.
+        expect(status.rag.overall).toBe(worst === 'green' && status.rag.incomplete.length > 0 ? 'none' : worst);
+        // A rating is never milder than the most severe flag of its own area.
+        for (const area of ['attendance', 'pep', 'exclusions', 'attainment'] as const) {
+          for (const f of status.flags) {
+            if (f.area === area && f.severity !== 'info') expect(RATING_ORDER.indexOf(status.rag[area])).toBeGreaterThanOrEqual(RATING_ORDER.indexOf(f.severity));
+          }
+        }
         expect(status.pep.daysOverdue > 0).toBe(status.pep.state === 'overdue' && status.pep.daysOverdue > 0);
         if (status.pep.state !== 'overdue') expect(status.pep.daysOverdue).toBe(0);
         // (Flags that quote the record's own text — a UPN, a rating, a subject — may contain anything.)

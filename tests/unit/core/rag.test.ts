@@ -3,7 +3,8 @@ import type { AttendanceSummary } from '../../../core/model/status.ts';
 import { DEFAULT_POLICY, resolvePolicy } from '../../../core/policy.ts';
 import { summariseExclusions } from '../../../core/rules/exclusions.ts';
 import type { PepTimeliness } from '../../../core/rules/pep.ts';
-import { percentForThreshold, rateAttainment, rateAttendance, rateExclusions, rateOverall, ratePep, worstRating } from '../../../core/rules/rag.ts';
+import { percentForThreshold, worstRating } from '../../../core/rules/rag.ts';
+import { rateAttainment, rateAttendance, rateExclusions, rateOverall, ratePep } from '../../../core/status/derive.ts';
 
 function attendance(attended: number, possible: number, fields: Partial<AttendanceSummary> = {}): AttendanceSummary {
   const missed = possible - attended;
@@ -26,12 +27,13 @@ function attendance(attended: number, possible: number, fields: Partial<Attendan
   };
 }
 
-describe('attendance RAG (issue 2 §9 defaults: green ≥ 95%, amber ≥ 90%, red below 90%)', () => {
+describe('attendance RAG (defaults: green ≥ 95%, amber above 90%, red at persistent absence: DfE, 10% or more missed)', () => {
   it.each([
     ['exactly 95% (361 of 380) is green', 361, 380, 'green'],
     ['94.7% (360 of 380) is amber', 360, 380, 'amber'],
     ['94.99% (1899 of 2000) is amber, not rounded up to green', 1899, 2000, 'amber'],
-    ['exactly 90% (342 of 380) is amber', 342, 380, 'amber'],
+    ['exactly 90% (342 of 380) is red: 10% missed is persistent absence', 342, 380, 'red'],
+    ['90.3% (343 of 380) is amber', 343, 380, 'amber'],
     ['89.7% (341 of 380) is red', 341, 380, 'red'],
     ['89.96% (2249 of 2500) is red, not rounded up to amber', 2249, 2500, 'red'],
     ['100% is green', 380, 380, 'green'],
@@ -44,7 +46,7 @@ describe('attendance RAG (issue 2 §9 defaults: green ≥ 95%, amber ≥ 90%, re
     const { reasons } = rateAttendance(attendance(300, 380), DEFAULT_POLICY);
     expect(reasons.map((r) => r.text)).toEqual([
       'Attendance this school year is 78.9%, below 90%.',
-      'That is persistent absence: one day in ten or more missed.',
+      'That is persistent absence, which is always rated red.',
     ]);
   });
 
@@ -57,10 +59,15 @@ describe('attendance RAG (issue 2 §9 defaults: green ≥ 95%, amber ≥ 90%, re
     expect(rateAttendance(attendance(190, 380), DEFAULT_POLICY).reasons.map((r) => r.key)).toContain('rag.attendance.severe');
   });
 
-  it('rates but cautions with a small denominator, and says when figures are summaries', () => {
+  it('does not rate a small denominator: too early to judge', () => {
     const rated = rateAttendance(attendance(19, 20, { basis: 'summary' }), DEFAULT_POLICY);
-    expect(rated.rating).toBe('green');
-    expect(rated.reasons.map((r) => r.key)).toEqual(['rag.attendance.green', 'rag.attendance.small-denominator', 'rag.attendance.summary-basis']);
+    expect(rated.rating).toBe('none');
+    expect(rated.reasons.map((r) => r.text)).toEqual(['Only 20 sessions could have been attended so far: too early to judge (attendance is rated from 30 sessions).']);
+  });
+
+  it('says when figures are summaries', () => {
+    const rated = rateAttendance(attendance(361, 380, { basis: 'summary' }), DEFAULT_POLICY);
+    expect(rated.reasons.map((r) => r.key)).toEqual(['rag.attendance.green', 'rag.attendance.summary-basis']);
   });
 
   it('is none with no possible sessions', () => {
@@ -77,7 +84,7 @@ describe('PEP RAG (issue 2 §9: red when overdue, amber when due soon)', () => {
   const t = (fields: Partial<PepTimeliness>): PepTimeliness => ({ state: 'in-date', nextDue: '2026-03-27', due: 'review', daysOverdue: 0, schoolDaysToDue: null, noneRecorded: false, ...fields });
   it.each([
     ['in date → green', t({}), 'green', 'The PEP is up to date. The next meeting is due by 27 March 2026.'],
-    ['due soon → amber', t({ state: 'due-soon', schoolDaysToDue: 4 }), 'amber', 'The next PEP meeting is due by 27 March 2026, in 15 school days or fewer.'],
+    ['due soon → amber', t({ state: 'due-soon', schoolDaysToDue: 4 }), 'amber', 'The next PEP meeting is due by 27 March 2026, in 4 school days.'],
     ['overdue → red', t({ state: 'overdue', daysOverdue: 9 }), 'red', 'The PEP meeting due by 27 March 2026 is 9 days overdue.'],
     ['none recorded → red', t({ state: 'overdue', nextDue: null, noneRecorded: true }), 'red', 'No PEP meeting is recorded for this child in care.'],
     ['not looked after → none', t({ state: 'not-required', nextDue: null, due: null }), 'none', 'The child is not looked after on this date, so no PEP is needed.'],
@@ -140,7 +147,7 @@ describe('attainment RAG (issue 2 §9: red when below expected in 2+ of reading,
   });
 });
 
-describe('overall RAG: the worst of the four', () => {
+describe('overall RAG: the worst of the areas rated', () => {
   const r = (rating: 'green' | 'amber' | 'red' | 'none') => ({ rating, reasons: [] });
   it.each([
     [['green', 'green', 'green', 'green'], 'green', 'attendance, PEP, exclusions and attainment'],
@@ -150,7 +157,7 @@ describe('overall RAG: the worst of the four', () => {
   ] as const)('%j → %s', ([attendance, pep, exclusions, attainment], rating, areas) => {
     const overall = rateOverall({ attendance: r(attendance), pep: r(pep), exclusions: r(exclusions), attainment: r(attainment) });
     expect(overall.rating).toBe(rating);
-    expect(overall.reasons[0]?.text).toBe(`The overall rating is the worst of the four areas: ${areas} rated ${rating}.`);
+    expect(overall.reasons[0]?.text).toBe(`The overall rating is the worst of the areas rated: ${areas} rated ${rating}.`);
   });
   it('is none when nothing could be rated', () => {
     expect(worstRating(['none', 'none'])).toBe('none');
@@ -161,7 +168,14 @@ describe('overall RAG: the worst of the four', () => {
 describe('policy', () => {
   it('merges a council’s partial policy over the defaults', () => {
     const policy = resolvePolicy({ pep: { dueSoonSchoolDays: 10, qualityScale: [{ value: 'good', rating: 'green' }] } });
-    expect(policy.pep).toEqual({ initialWithinWorkingDays: 20, reviewEvery: 'term', dueSoonSchoolDays: 10, qualityScale: [{ value: 'good', rating: 'green' }] });
+    expect(policy.pep).toEqual({
+      initialWithinWorkingDays: 20,
+      reviewEvery: 'term',
+      dueSoonSchoolDays: 10,
+      countsBeforeCareDays: 28,
+      requiredFromAge: 3,
+      qualityScale: [{ value: 'good', rating: 'green' }],
+    });
     expect(policy.attendance).toEqual(DEFAULT_POLICY.attendance);
   });
   it('rejects a policy that makes no sense, naming the field', () => {

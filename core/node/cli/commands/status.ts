@@ -4,7 +4,9 @@ import type { ChildEducationRecord, EducationStatus } from '../../../model/index
 import { normaliseUpn } from '../../../rules/identifiers.ts';
 import { deriveStatus } from '../../../status/derive.ts';
 import { EXIT, parseAsOf, requireReadablePath, runAction } from '../../import/cli-support.ts';
-import { loadDataDirectory, todayUtc } from '../../import/load.ts';
+import { loadDataDirectory } from '../../import/load.ts';
+import { RATING_VOCABULARY, overallDisplay } from '../../../messages/ratings.ts';
+import { todayInEngland } from '../../../rules/calendar.ts';
 import type { RegisterCommand } from './index.ts';
 
 /** The child with this person ID, or failing that this UPN. */
@@ -21,7 +23,10 @@ export function describeStatus(status: EducationStatus): string {
   const lines: string[] = [];
   lines.push(`${child.displayName || 'Name not recorded'} (person ID ${child.personId}${child.upn ? `, UPN ${child.upn}${child.upnValid === false ? ' — check letter wrong' : ''}` : ''})`);
   lines.push(`Born ${child.dateOfBirth}, age ${child.age}, ${child.yearGroupLabel} (${child.keyStage})${child.assessmentYear ? ', an assessment year' : ''}`);
-  lines.push(`Status on ${status.asOf}: overall ${rag.overall.toUpperCase()} — attendance ${rag.attendance}, PEP ${rag.pep}, exclusions ${rag.exclusions}, attainment ${rag.attainment}`);
+  const shown = (rating: keyof typeof RATING_VOCABULARY) => `${RATING_VOCABULARY[rating].symbol} ${RATING_VOCABULARY[rating].word.en}`;
+  lines.push(
+    `Status on ${status.asOf}: overall ${shown(overallDisplay(status))} — attendance ${shown(rag.attendance)}, PEP ${shown(rag.pep)}, exclusions ${shown(rag.exclusions)}, attainment ${shown(rag.attainment)}`,
+  );
   for (const reason of rag.reasons.overall) lines.push(`  ${reason.text}`);
   lines.push('');
   lines.push(
@@ -51,14 +56,14 @@ export const registerStatus: RegisterCommand = (program: Command) => {
     .description("Print one child's education status, worked out from a data directory")
     .argument('<dir>', 'a data directory (or one file)')
     .requiredOption('--child <id>', "the child's person ID (child_id, SSDA903 CHILD) or UPN")
-    .option('--as-of <date>', 'work the status out for this day (YYYY-MM-DD); default today', parseAsOf)
+    .option('--as-of <date>', 'work the status out for this day (YYYY-MM-DD); default today in England (Europe/London)', parseAsOf)
     .option('--json', 'print the status as JSON')
     .option('--la-code <number>', "the council's own 3-digit LA number")
     .addHelpText('after', '\nExit status: 0 printed, 2 usage mistake, 3 no such child. Problems in the data go to stderr as warnings.')
     .action(
       runAction(async (dir: string, options: { child: string; asOf?: string; json?: boolean; laCode?: string }) => {
         await requireReadablePath(dir);
-        const asOf = options.asOf ?? todayUtc();
+        const asOf = options.asOf ?? todayInEngland();
         const { records, problems } = await loadDataDirectory(dir, { asOf, laCode: options.laCode });
         const errors = problems.filter((p) => p.severity === 'error');
         if (errors.length > 0) process.stderr.write(`edubridge: ${errors.length} row${errors.length === 1 ? '' : 's'} in the data could not be imported (run "edubridge validate"); first: ${formatProblem(errors[0] as (typeof errors)[number])}\n`);
