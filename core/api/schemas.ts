@@ -86,8 +86,18 @@ export const CohortFilters = z
   .describe('Filters that narrow a cohort; an absent filter does not narrow it');
 export type CohortFilters = z.infer<typeof CohortFilters>;
 
+/**
+ * The dates the service works statuses out for: 1900-01-01 to 2999-12-31. The calendar's term dates and
+ * bank holidays (core/rules/calendar.ts) are only defined for four-digit years from 1900, and no child in
+ * care today has a record outside that range, so any other date is a bad request, never a server failure.
+ */
+export const SERVICE_DATE_PATTERN = /^(19\d\d|2\d\d\d)-\d\d-\d\d$/;
+export const ServiceDate = IsoDate.check(z.regex(SERVICE_DATE_PATTERN, 'a date from 1900-01-01 to 2999-12-31')).describe(
+  'A calendar date, YYYY-MM-DD, from 1900-01-01 to 2999-12-31',
+);
+
 export const StatusParameters = {
-  asOf: IsoDate.describe('Work the status out for this date (default: the service’s date)'),
+  asOf: ServiceDate.describe('Work the status out for this date, YYYY-MM-DD from 1900-01-01 to 2999-12-31 (default: the service’s date)'),
   lang: LanguageParameter,
 } as const;
 export const StatusQuery = z.strictObject({ asOf: StatusParameters.asOf.optional(), lang: StatusParameters.lang.optional() });
@@ -106,11 +116,18 @@ export const Purpose = z
 export const RecordQuery = z.strictObject({});
 
 export const MAX_PAGE_SIZE = 200;
+/** A page of compact statuses may be larger: 2,000 summaries are about as many bytes as 300 full statuses. */
+export const MAX_SUMMARY_PAGE_SIZE = 2000;
 
 export const ListParameters = {
   caseload: z.literal('mine').describe('"mine": the children the caller works with (every child the caller may see)'),
   page: z.coerce.number().int().min(1).max(100000).describe('Page number, from 1'),
-  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).describe(`Children per page, 1 to ${MAX_PAGE_SIZE}`),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_SUMMARY_PAGE_SIZE)
+    .describe(`Children per page: 1 to ${MAX_PAGE_SIZE} statuses (view=full), 1 to ${MAX_SUMMARY_PAGE_SIZE} compact statuses (view=summary)`),
   asOf: StatusParameters.asOf,
   lang: StatusParameters.lang,
   view: z
@@ -143,16 +160,22 @@ const optionalFilters = {
 };
 
 /** `GET /api/v1/children`: the cohort filters narrow the list (`school=URN` among them). */
-export const ChildrenQuery = z.strictObject({
-  caseload: ListParameters.caseload.optional(),
-  page: ListParameters.page.default(1),
-  pageSize: ListParameters.pageSize.default(50),
-  asOf: ListParameters.asOf.optional(),
-  lang: ListParameters.lang.optional(),
-  view: ListParameters.view.default('full'),
-  ids: ListParameters.ids.optional(),
-  ...optionalFilters,
-});
+export const ChildrenQuery = z
+  .strictObject({
+    caseload: ListParameters.caseload.optional(),
+    page: ListParameters.page.default(1),
+    pageSize: ListParameters.pageSize.default(50),
+    asOf: ListParameters.asOf.optional(),
+    lang: ListParameters.lang.optional(),
+    view: ListParameters.view.default('full'),
+    ids: ListParameters.ids.optional(),
+    ...optionalFilters,
+  })
+  .superRefine((query, context) => {
+    if (query.view === 'full' && query.pageSize > MAX_PAGE_SIZE) {
+      context.addIssue({ code: 'custom', path: ['pageSize'], message: `at most ${MAX_PAGE_SIZE} full statuses a page (view=summary allows ${MAX_SUMMARY_PAGE_SIZE})` });
+    }
+  });
 export type ChildrenQuery = z.infer<typeof ChildrenQuery>;
 
 /** `GET /api/v1/cohort/summary`. */
@@ -248,7 +271,7 @@ export type CohortSummary = z.infer<typeof CohortSummary>;
 export const PROBLEM_TYPES = {
   badRequest: { type: 'urn:edubridge:problem:bad-request', status: 400, title: 'The request is not valid' },
   unauthorised: { type: 'urn:edubridge:problem:unauthorised', status: 401, title: 'Sign-in needed' },
-  forbidden: { type: 'urn:edubridge:problem:forbidden', status: 403, title: 'Not allowed' },
+  originNotAllowed: { type: 'urn:edubridge:problem:origin-not-allowed', status: 403, title: 'This site is not allowed to use the service' },
   notFound: { type: 'urn:edubridge:problem:not-found', status: 404, title: 'No such record' },
   methodNotAllowed: { type: 'urn:edubridge:problem:method-not-allowed', status: 405, title: 'Method not allowed' },
   payloadTooLarge: { type: 'urn:edubridge:problem:payload-too-large', status: 413, title: 'Request too large' },
@@ -258,9 +281,14 @@ export const PROBLEM_TYPES = {
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_TYPES;
 
+/** Every problem `type` the API sends. */
+export const ProblemType = z
+  .enum(Object.values(PROBLEM_TYPES).map((problem) => problem.type) as [(typeof PROBLEM_TYPES)[ProblemKind]['type'], ...(typeof PROBLEM_TYPES)[ProblemKind]['type'][]])
+  .describe('A stable URI naming the kind of problem: clients branch on it, never on title or detail');
+
 export const ProblemDetails = z
   .object({
-    type: z.string().describe('A stable URI naming the kind of problem, e.g. urn:edubridge:problem:not-found'),
+    type: ProblemType,
     title: z.string(),
     status: z.number().int().min(400).max(599),
     detail: z.string().optional().describe('What went wrong, in plain English'),

@@ -3,13 +3,14 @@ import { createClient } from '../../../core/api/client.ts';
 import { StatusPage, StatusSummaryPage } from '../../../core/api/schemas.ts';
 import { buildOpenApiDocument } from '../../../core/api/openapi.ts';
 import { summariseStatus, StatusSummary } from '../../../core/model/summary.ts';
+import type { User } from '../../../core/node/server/users.ts';
 import { AS_OF, bearer, EXPECTED_SCOPE, makeApp, RECORDS, USERS } from './helpers.ts';
 
 // The compact list (view=summary) and the `ids` narrowing: what lists and caseload chips fetch instead of
 // whole statuses.
 
 const { app, audit } = makeApp();
-const get = (path: string, user = USERS.virtualSchool) => app.request(path, { headers: bearer(user) });
+const get = (path: string, user: User = USERS.virtualSchool) => app.request(path, { headers: bearer(user) });
 
 describe('GET /children?view=summary: the compact form lists show', () => {
   it('has the same children, in the same order, with the same figures as the full list, at a fraction of the size', async () => {
