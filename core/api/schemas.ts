@@ -34,20 +34,28 @@ const booleanParameter = (description: string) =>
     .transform((value) => value === 'true')
     .describe(description);
 
+/** The item schema and bounds of each list parameter, for the OpenAPI document (an array, `style: form, explode: false`). */
+export const LIST_PARAMETERS = new WeakMap<z.ZodType, { item: z.ZodType; maxItems?: number }>();
+
 /** A comma-separated list parameter whose items each satisfy `item`. */
-function listParameter<T extends z.ZodType>(item: T, description: string) {
-  return z
+function listParameter<T extends z.ZodType>(item: T, description: string, bounds: { maxItems?: number; maxLength?: number } = {}) {
+  const items = z.array(item).min(1, 'give at least one value');
+  const schema = z
     .string()
-    .max(2000)
+    .max(bounds.maxLength ?? 2000)
     .transform((text) =>
       text
         .split(',')
         .map((part) => part.trim())
         .filter((part) => part !== ''),
     )
-    .pipe(z.array(item).min(1, 'give at least one value') as unknown as z.ZodType<z.output<T>[], string[]>)
-    .describe(`${description} (comma-separated; a child matching any value is included)`);
+    .pipe((bounds.maxItems === undefined ? items : items.max(bounds.maxItems, `at most ${bounds.maxItems} values`)) as unknown as z.ZodType<z.output<T>[], string[]>)
+    .describe(description);
+  LIST_PARAMETERS.set(schema, { item, ...(bounds.maxItems === undefined ? {} : { maxItems: bounds.maxItems }) });
+  return schema;
 }
+
+const filterList = <T extends z.ZodType>(item: T, description: string) => listParameter(item, `${description} (comma-separated; a child matching any value is included)`);
 
 /** The key stages, as the status model names them. */
 export const KeyStageFilter = StatusChild.shape.keyStage;
@@ -61,13 +69,13 @@ export const SenFilter = z.union([SenProvision, z.literal('unknown')]);
 export const CohortFilterParameters = {
   lookedAfter12Months: booleanParameter('true: only children looked after for 12 months or more; false: only those looked after for less'),
   placementChange: booleanParameter('true: only children whose placement changed in the last 12 months; false: only those whose did not'),
-  sen: listParameter(SenFilter, 'SEN provision: E (EHC plan), K (SEN support), N (none), unknown'),
-  gender: listParameter(Gender, 'Gender'),
-  ethnicity: listParameter(z.string().regex(/^[A-Z]{4}$/, 'a 4-letter census ethnicity code'), 'Census ethnicity code, e.g. WBRI'),
-  yearGroup: listParameter(z.coerce.number().int().min(-3).max(15), 'National curriculum year group: Reception 0, Year 1 = 1 …'),
-  keyStage: listParameter(KeyStageFilter, 'Key stage'),
-  school: listParameter(Urn, 'URN of the current school'),
-  placementArea: listParameter(PlacementAreaFilter, 'Where the child is placed: in-area, out-of-area, from-another-council, unknown'),
+  sen: filterList(SenFilter, 'SEN provision: E (EHC plan), K (SEN support), N (none), unknown'),
+  gender: filterList(Gender, 'Gender'),
+  ethnicity: filterList(z.string().regex(/^[A-Z]{4}$/, 'a 4-letter census ethnicity code'), 'Census ethnicity code, e.g. WBRI'),
+  yearGroup: filterList(z.coerce.number().int().min(-3).max(15), 'National curriculum year group: Reception 0, Year 1 = 1 …'),
+  keyStage: filterList(KeyStageFilter, 'Key stage'),
+  school: filterList(Urn, 'URN of the current school'),
+  placementArea: filterList(PlacementAreaFilter, 'Where the child is placed: in-area, out-of-area, from-another-council, unknown'),
 } as const;
 
 /** The cohort filters as values (what `filterCohort` takes). */
@@ -133,17 +141,11 @@ export const ListParameters = {
   view: z
     .enum(['full', 'summary'])
     .describe('"full" (the default): each child\'s whole education status; "summary": the compact form lists show (StatusSummary), a few per cent of the size'),
-  ids: z
-    .string()
-    .max(MAX_PAGE_SIZE * 65)
-    .transform((text) =>
-      text
-        .split(',')
-        .map((part) => part.trim())
-        .filter((part) => part !== ''),
-    )
-    .pipe(z.array(ChildId).min(1, 'give at least one ID').max(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE} IDs`))
-    .describe(`Only these children (person IDs or UPNs, comma-separated, at most ${MAX_PAGE_SIZE}); IDs the caller may not see, or that do not exist, are left out alike`),
+  ids: listParameter(
+    ChildId,
+    `Only these children (person IDs or UPNs, comma-separated, at most ${MAX_PAGE_SIZE}); IDs the caller may not see, or that do not exist, are left out alike`,
+    { maxItems: MAX_PAGE_SIZE, maxLength: MAX_PAGE_SIZE * 65 },
+  ),
 } as const;
 
 const P = CohortFilterParameters;
@@ -276,6 +278,7 @@ export const PROBLEM_TYPES = {
   methodNotAllowed: { type: 'urn:edubridge:problem:method-not-allowed', status: 405, title: 'Method not allowed' },
   payloadTooLarge: { type: 'urn:edubridge:problem:payload-too-large', status: 413, title: 'Request too large' },
   tooManyRequests: { type: 'urn:edubridge:problem:too-many-requests', status: 429, title: 'Too many requests' },
+  headersTooLarge: { type: 'urn:edubridge:problem:headers-too-large', status: 431, title: 'Request headers too large' },
   internal: { type: 'urn:edubridge:problem:internal', status: 500, title: 'Something went wrong on the server' },
   unavailable: { type: 'urn:edubridge:problem:unavailable', status: 503, title: 'The service is not available' },
 } as const;

@@ -12,6 +12,7 @@ import { ChildId, ChildrenQuery, CohortSummaryQuery, Purpose, PURPOSE_HEADER, Re
 import { apiCors } from './api-cors.ts';
 import { compression } from './compression.ts';
 import { defaultWidgetsDir, registerWidgetFiles } from './widget-files.ts';
+import { headerLimit } from './header-limit.ts';
 import { filterCohort, summariseCohort } from '../../cohort.ts';
 import { summariseStatus } from '../../model/summary.ts';
 import type { AuditEntry, AuditLog } from './audit.ts';
@@ -149,6 +150,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // CORS for the configured origins only; a browser request from any other origin gets a readable 403.
   app.use(`${API_BASE}/*`, apiCors((origin, c) => originAllowed(origin, origins) || isSelf(c, origin)));
   app.use('*', compression());
+  app.use('*', headerLimit());
   registerWidgetFiles(app, options.widgetsDir === undefined ? defaultWidgetsDir() : (options.widgetsDir ?? undefined));
 
   app.use(
