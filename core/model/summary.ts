@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { IsoDate } from './common.ts';
+import type { EducationStatus } from './status.ts';
 import {
   AttendanceSummary,
-  EducationStatus,
   Flag,
   InYearJudgement,
   StatusChild,
