@@ -110,16 +110,17 @@ const filterParameters = () => Object.entries(CohortFilterParameters).map(([name
 const HEADERS = {
   XRequestId: {
     description: 'The request ID, also in a problem\'s `instance` and in the server\'s log line: quote it to support',
+    required: true,
     schema: { type: 'string', format: 'uuid' },
   },
-  RetryAfter: { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } },
-  WWWAuthenticate: { description: 'The authentication scheme the API takes: `Bearer realm="edubridge"`', schema: { type: 'string' } },
-  Allow: { description: 'The methods the path supports', schema: { type: 'string', const: 'GET, HEAD, OPTIONS' } },
-  AccessControlAllowOrigin: { description: 'The Origin of the request, echoed (CORS)', schema: { type: 'string' } },
-  AccessControlAllowCredentials: { description: 'Cookies may be sent (CORS)', schema: { type: 'string', const: 'true' } },
+  RetryAfter: { description: 'Seconds to wait before trying again', required: true, schema: { type: 'integer', minimum: 1 } },
+  WWWAuthenticate: { description: 'The authentication scheme the API takes: `Bearer realm="edubridge"`', required: true, schema: { type: 'string' } },
+  Allow: { description: 'The methods the path supports', required: true, schema: { type: 'string', const: 'GET, HEAD, OPTIONS' } },
+  AccessControlAllowOrigin: { description: 'The Origin of the request, echoed (CORS); absent for the opaque origin `null`', schema: { type: 'string' } },
+  AccessControlAllowCredentials: { description: 'Cookies may be sent (CORS); absent for the opaque origin `null`', schema: { type: 'string', const: 'true' } },
   AccessControlAllowMethods: { description: 'The methods the API supports (CORS)', schema: { type: 'string' } },
   AccessControlAllowHeaders: { description: 'The request headers the API reads (CORS)', schema: { type: 'string' } },
-  AccessControlExposeHeaders: { description: 'The response headers a page may read (CORS)', schema: { type: 'string' } },
+  AccessControlExposeHeaders: { description: 'The response headers a page may read (CORS); absent for the opaque origin `null`', schema: { type: 'string' } },
   AccessControlMaxAge: { description: 'Seconds a browser may keep this preflight answer', schema: { type: 'string', pattern: '^\\d+$' } },
 } as const;
 type HeaderName = keyof typeof HEADERS;
@@ -154,7 +155,6 @@ const PROBLEM_RESPONSES: Record<string, { kind: ProblemKind; description: string
   TooManyRequests: { kind: 'tooManyRequests', description: 'Over the rate limit: `Retry-After` says when to try again', headers: { 'Retry-After': 'RetryAfter' } },
   HeadersTooLarge: { kind: 'headersTooLarge', description: 'Request headers over 8 KB in all' },
   Internal: { kind: 'internal', description: 'The service failed (also when it could not write its audit log: nothing unaudited is disclosed)' },
-  Unavailable: { kind: 'unavailable', description: 'The service is not ready (starting, or its data store is unreachable)' },
 };
 
 function problemResponses(): JsonObject {
@@ -184,7 +184,6 @@ const ALWAYS = {
   '429': use('TooManyRequests'),
   '431': use('HeadersTooLarge'),
   '500': use('Internal'),
-  '503': use('Unavailable'),
 };
 /** …and what an operation that needs a user and reads parameters can be answered with too. */
 const SIGNED_IN = { '400': use('BadRequest'), '401': use('Unauthorised'), ...ALWAYS };
@@ -218,7 +217,6 @@ function preflight(route: RouteName, what: string): JsonObject {
         },
       },
       '403': use('OriginNotAllowed'),
-      '429': use('TooManyRequests'),
       '431': use('HeadersTooLarge'),
     },
   };

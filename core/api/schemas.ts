@@ -59,8 +59,8 @@ const filterList = <T extends z.ZodType>(item: T, description: string) => listPa
 
 /** The key stages, as the status model names them. */
 export const KeyStageFilter = StatusChild.shape.keyStage;
-export const PlacementAreaFilter = z.union([PlacementArea, z.literal('unknown')]);
-export const SenFilter = z.union([SenProvision, z.literal('unknown')]);
+export const PlacementAreaFilter = z.enum([...PlacementArea.options, 'unknown']);
+export const SenFilter = z.enum([...SenProvision.options, 'unknown']);
 
 /**
  * The cohort filters of the issue, as query parameters: what virtual schools filter their cohort by.
