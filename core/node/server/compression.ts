@@ -73,12 +73,14 @@ export function compression(): MiddlewareHandler {
     if (response.headers.has('content-encoding') || !isCompressible(response.headers.get('content-type'))) return;
     if (/\bno-transform\b/i.test(response.headers.get('cache-control') ?? '')) return;
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
+    varyOnEncoding(response.headers);
+    const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (encoding === undefined || length < MIN_COMPRESS_BYTES) return;
     const body = new Uint8Array(await response.arrayBuffer());
     const headers = new Headers(response.headers);
-    varyOnEncoding(headers);
     // Clear the response first: Hono's setter would otherwise copy the old headers over the new ones.
     c.res = undefined;
-    if (encoding === undefined || body.byteLength < MIN_COMPRESS_BYTES) {
+    if (body.byteLength < MIN_COMPRESS_BYTES) {
       c.res = new Response(body, { status: response.status, statusText: response.statusText, headers });
       return;
     }
