@@ -65,7 +65,8 @@ async function openPortal(page: Page, portal: Portal, lang = 'en'): Promise<void
 
 test('from an allowed origin: the bundle loads cross-origin, compressed, and the table shows the compact list', async ({ page }) => {
   const bundle = page.waitForResponse((response) => response.url().endsWith('/widgets/dist/edubridge-widgets.js'));
-  const list = page.waitForResponse((response) => response.url().includes('/api/v1/children?'));
+  // The first request may go before the page hands over the token (401); the one after it is the list.
+  const list = page.waitForResponse((response) => response.url().includes('/api/v1/children?') && response.request().method() === 'GET' && response.status() === 200);
   await openPortal(page, allowed);
   const script = await bundle;
   expect(script.status()).toBe(200);
@@ -96,7 +97,7 @@ for (const [lang, sentence] of [
         (window as unknown as { errors: unknown[] }).errors = [...((window as unknown as { errors?: unknown[] }).errors ?? []), (event as CustomEvent).detail];
       });
     });
-    const list = page.waitForResponse((response) => response.url().includes('/api/v1/children?'));
+    const list = page.waitForResponse((response) => response.url().includes('/api/v1/children?') && response.request().method() === 'GET');
     await openPortal(page, refused, lang);
     const answer = await list;
     expect(answer.status()).toBe(403);
