@@ -96,7 +96,8 @@ export function registerWidgetFiles<E extends Env>(app: Hono<E>, dir: string | u
   };
 
   app.get(`${WIDGET_FILES_PATH}/*`, async (c) => {
-    const relative = decodeURIComponent(c.req.path.slice(WIDGET_FILES_PATH.length + 1));
+    // Hono has already decoded the path once; decoding again would let `%252F` become a slash.
+    const relative = c.req.path.slice(WIDGET_FILES_PATH.length + 1);
     const type = CONTENT_TYPES[extname(relative)];
     const file = root === undefined ? undefined : resolve(root, relative);
     const cors = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin', 'x-content-type-options': 'nosniff' };

@@ -75,6 +75,8 @@ describe('the widget bundle, served at /widgets/dist/ without --demo', () => {
 
   it.each([
     ['a path out of the folder', '/widgets/dist/..%2F..%2Fpackage.json'],
+    ['a path out of the folder, encoded twice', '/widgets/dist/..%252F..%252Fpackage.json'],
+    ['a malformed escape', '/widgets/dist/%E0%A4%A.js'],
     ['a dot-file', '/widgets/dist/.hidden.js'],
     ['a file type pages do not load', '/widgets/dist/notes.txt'],
     ['a file that does not exist', '/widgets/dist/edu-nothing.js'],
