@@ -59,17 +59,23 @@ async function compactList(users: { token: string; name: string; role: 'virtual-
   const plain = await app.request(path, { headers });
   const json = await plain.text();
   const times: number[] = [];
+  // CPU time of the process (all threads, zlib's included): what the request costs on an idle machine,
+  // where wall time on a busy one also counts the waits for a core.
+  const cpu: number[] = [];
   let gzipBytes = 0;
   let brotliBytes = 0;
   for (let i = 0; i < 30; i++) {
     const encoding = i % 2 === 0 ? 'gzip' : 'br';
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const response = await app.request(path, { headers: { ...headers, 'accept-encoding': encoding } });
     const body = new Uint8Array(await response.arrayBuffer());
     const elapsed = performance.now() - start;
+    const used = process.cpuUsage(cpuStart);
     if (response.status !== 200 || response.headers.get('content-encoding') !== encoding) throw new Error(`compact list: HTTP ${response.status}, ${response.headers.get('content-encoding')}`);
     if (encoding === 'gzip') {
       times.push(elapsed);
+      cpu.push((used.user + used.system) / 1000);
       gzipBytes = body.byteLength;
       if (i === 0 && gunzipSync(body).toString('utf8') !== json) throw new Error('compact list: the gzip body is not the JSON');
     } else brotliBytes = body.byteLength;
@@ -77,6 +83,6 @@ async function compactList(users: { token: string; name: string; role: 'virtual-
   const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   console.log(
     `compact list, ${COHORT} children in one response`.padEnd(44) +
-      ` ${kB(json.length)} JSON, ${kB(gzipBytes)} gzip (target ≤ 150 kB), ${kB(brotliBytes)} brotli; gzip served in median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (target ≤ 100 ms, ${times.length} requests)`,
+      ` ${kB(json.length)} JSON, ${kB(gzipBytes)} gzip (target ≤ 150 kB), ${kB(brotliBytes)} brotli; gzip served in median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (target ≤ 100 ms, ${times.length} requests; CPU median ${percentile(cpu, 50).toFixed(1)} ms)`,
   );
 }
