@@ -1,8 +1,10 @@
 import type { CohortFilters, CohortSummary, Figure, Proportion } from './api/schemas.ts';
-import type { EducationStatus } from './model/status.ts';
+import type { StatusSummary } from './model/summary.ts';
 
 /**
- * Cohort filtering and dashboard figures, worked out from education statuses. Pure: the reference
+ * Cohort filtering and dashboard figures, worked out from education statuses — full (`EducationStatus`)
+ * or compact (`StatusSummary`, what `view=summary` lists send): both have the same field paths, and a full
+ * status is a `StatusSummary` as far as TypeScript is concerned, so the functions take either. Pure: the reference
  * server answers `GET /api/v1/cohort/summary` with these, and the dashboard widget uses them when a page
  * hands it `children` directly, so both always agree.
  */
@@ -10,7 +12,7 @@ import type { EducationStatus } from './model/status.ts';
 const anyOf = <T>(wanted: readonly T[] | undefined, value: T): boolean => wanted === undefined || wanted.length === 0 || wanted.includes(value);
 
 /** Whether one status passes every filter (an absent filter passes everyone). */
-export function matchesCohort(status: EducationStatus, filters: CohortFilters): boolean {
+export function matchesCohort(status: StatusSummary, filters: CohortFilters): boolean {
   const care = status.lookedAfter;
   if (filters.lookedAfter12Months !== undefined && care.inCare12MonthsOrMore !== filters.lookedAfter12Months) return false;
   if (filters.placementChange !== undefined && care.placementChangesLast12Months > 0 !== filters.placementChange) return false;
@@ -25,7 +27,7 @@ export function matchesCohort(status: EducationStatus, filters: CohortFilters): 
 }
 
 /** The statuses that pass every filter, in their original order. */
-export function filterCohort<S extends EducationStatus>(statuses: readonly S[], filters: CohortFilters): S[] {
+export function filterCohort<S extends StatusSummary>(statuses: readonly S[], filters: CohortFilters): S[] {
   return statuses.filter((status) => matchesCohort(status, filters));
 }
 
@@ -35,14 +37,14 @@ export function proportion(count: number, children: number): Proportion {
   return { count, children, percent: children === 0 ? null : oneDecimal((count / children) * 100) };
 }
 
-function share(statuses: readonly EducationStatus[], has: (status: EducationStatus) => boolean): Proportion {
+function share(statuses: readonly StatusSummary[], has: (status: StatusSummary) => boolean): Proportion {
   let count = 0;
   for (const status of statuses) if (has(status)) count++;
   return proportion(count, statuses.length);
 }
 
 /** Children with a core-subject result or judgement: the denominator for attainment against expectations. */
-function hasCoreAttainment(status: EducationStatus): boolean {
+function hasCoreAttainment(status: StatusSummary): boolean {
   const { statutory, inYear } = status.attainment;
   return status.attainment.coreSubjectsBelowExpected.length > 0 || statutory.some((r) => r.meetsExpected !== null) || inYear.some((j) => j.atOrAboveExpected !== null);
 }
@@ -54,7 +56,7 @@ function hasCoreAttainment(status: EducationStatus): boolean {
  * within `none`), never as green; children on short breaks need no PEP, so they are outside the PEP
  * figures, and outside the 12-month cohort.
  */
-export function summariseCohort(statuses: readonly EducationStatus[]): CohortSummary {
+export function summariseCohort(statuses: readonly StatusSummary[]): CohortSummary {
   const all = statuses;
   const withSessions = all.filter((s) => s.attendance.academicYear.possibleSessions > 0);
   // Persistent and severe absence are judged only with enough possible sessions; the rest are counted apart.
@@ -67,7 +69,7 @@ export function summariseCohort(statuses: readonly EducationStatus[]): CohortSum
   }
   const needingPep = all.filter((s) => s.pep.state !== 'not-required');
   const withAttainment = all.filter(hasCoreAttainment);
-  const total = (pick: (status: EducationStatus) => number): Figure => ({
+  const total = (pick: (status: StatusSummary) => number): Figure => ({
     value: all.length === 0 ? null : all.reduce((sum, status) => sum + pick(status), 0),
     children: all.length,
   });

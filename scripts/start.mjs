@@ -1,12 +1,32 @@
 // `npm start`: build, make the demo data set if absent, and serve the demo with one user per role.
-// Works offline and without a display. Options: --skip-build (reuse dist/); PORT=N to change the port
-// (default 5177).
+// Works offline and without a display. Options: --skip-build (reuse dist/); --origin URL (repeatable)
+// lets a page on another origin use the API, e.g. `npm start -- --origin http://localhost:3000` for a
+// portal under development; PORT=N to change the port (default 5177).
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_CLI, DEMO_DIR, ensureDemoData, ROOT } from './demo-data.mjs';
 
 const port = process.env.PORT ?? '5177';
 const skipBuild = process.argv.includes('--skip-build');
+
+/** The values of every `--origin URL` (or `--origin=URL`) given to `npm start --`. */
+function originsFrom(argv) {
+  const origins = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--origin') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) {
+        console.error('--origin needs a value: an origin such as http://localhost:3000');
+        process.exit(2);
+      }
+      origins.push(value);
+      i++;
+    } else if (arg.startsWith('--origin=')) origins.push(arg.slice('--origin='.length));
+  }
+  return origins;
+}
+const extraOrigins = originsFrom(process.argv.slice(2));
 
 if (!skipBuild) {
   console.log('Building EduBridge (npm run build) …');
@@ -23,7 +43,7 @@ const auditFile = join(DEMO_DIR, 'audit.jsonl');
 const server = spawn(
   process.execPath,
   // chrome-extension://* lets any extension (an unpacked one has a random ID) call the API: fine for a demo only.
-  [DEMO_CLI, 'serve', demo.dataDir, '--port', port, '--demo', '--users', demo.usersFile, '--as-of', demo.asOf, '--audit', auditFile, '--origin', 'chrome-extension://*', '--origin', 'moz-extension://*'],
+  [DEMO_CLI, 'serve', demo.dataDir, '--port', port, '--demo', '--users', demo.usersFile, '--as-of', demo.asOf, '--audit', auditFile, '--origin', 'chrome-extension://*', '--origin', 'moz-extension://*', ...extraOrigins.flatMap((origin) => ['--origin', origin])],
   { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
 );
 
@@ -54,6 +74,7 @@ EduBridge demo is running (data as of ${demo.asOf}; audit log ${auditFile})
   Council portal      ${url}/portal/
   School intranet     ${url}/intranet/
   Widgets docs        ${url}/widgets/docs/
+  Widget bundle       ${url}/widgets/dist/edubridge-widgets.js${extraOrigins.length > 0 ? `\n  Also allowed        ${extraOrigins.join(', ')}` : ''}
 ${odd ? `\n  Inconsistent record (name and date of birth disagree): person ID ${odd}` : ''}${outside ? `\n  Not on the social worker's caseload (API answers 404): person ID ${outside}` : ''}
 
 Demo users (tokens are public, for this demo only):

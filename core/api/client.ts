@@ -5,6 +5,7 @@ import {
   Caller,
   ChildRecordResponse,
   CohortSummary,
+  PROBLEM_TYPES,
   ProblemDetails,
   PURPOSE_HEADER,
   StatusPage,
@@ -26,6 +27,7 @@ export type ApiErrorKind =
   | 'network'
   | 'timeout'
   | 'unauthorised'
+  | 'origin-refused'
   | 'not-found'
   | 'bad-request'
   | 'rate-limited'
@@ -65,6 +67,14 @@ export class TimeoutError extends ApiError {
 export class UnauthorisedError extends ApiError {
   readonly kind = 'unauthorised';
   override readonly name = 'UnauthorisedError';
+}
+/**
+ * 403 `urn:edubridge:problem:origin-not-allowed`: the web site the request came from is not one the
+ * service allows (its origin is not configured). Nothing is wrong with the person's sign-in or network.
+ */
+export class OriginRefusedError extends ApiError {
+  readonly kind = 'origin-refused';
+  override readonly name = 'OriginRefusedError';
 }
 /** 403 or 404: the record does not exist, or is not shared with this person (the service does not say which). */
 export class NotFoundError extends ApiError {
@@ -161,6 +171,12 @@ function errorForStatus(status: number, service: string, url: string, problem: z
   const details = { url, status, problem };
   if (status === 401) {
     return new UnauthorisedError(`You are not signed in to the education service (${service}), or your sign-in has expired. Sign in again, or check the access token in the settings.`, details);
+  }
+  if (status === 403 && problem?.type === PROBLEM_TYPES.originNotAllowed.type) {
+    return new OriginRefusedError(
+      `This web site is not allowed to use the education service (${service}). The service's administrators must add this site's address to the origins it allows.`,
+      details,
+    );
   }
   if (status === 403 || status === 404) {
     return new NotFoundError(

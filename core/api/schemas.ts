@@ -34,25 +34,33 @@ const booleanParameter = (description: string) =>
     .transform((value) => value === 'true')
     .describe(description);
 
+/** The item schema and bounds of each list parameter, for the OpenAPI document (an array, `style: form, explode: false`). */
+export const LIST_PARAMETERS = new WeakMap<z.ZodType, { item: z.ZodType; maxItems?: number }>();
+
 /** A comma-separated list parameter whose items each satisfy `item`. */
-function listParameter<T extends z.ZodType>(item: T, description: string) {
-  return z
+function listParameter<T extends z.ZodType>(item: T, description: string, bounds: { maxItems?: number; maxLength?: number } = {}) {
+  const items = z.array(item).min(1, 'give at least one value');
+  const schema = z
     .string()
-    .max(2000)
+    .max(bounds.maxLength ?? 2000)
     .transform((text) =>
       text
         .split(',')
         .map((part) => part.trim())
         .filter((part) => part !== ''),
     )
-    .pipe(z.array(item).min(1, 'give at least one value') as unknown as z.ZodType<z.output<T>[], string[]>)
-    .describe(`${description} (comma-separated; a child matching any value is included)`);
+    .pipe((bounds.maxItems === undefined ? items : items.max(bounds.maxItems, `at most ${bounds.maxItems} values`)) as unknown as z.ZodType<z.output<T>[], string[]>)
+    .describe(description);
+  LIST_PARAMETERS.set(schema, { item, ...(bounds.maxItems === undefined ? {} : { maxItems: bounds.maxItems }) });
+  return schema;
 }
+
+const filterList = <T extends z.ZodType>(item: T, description: string) => listParameter(item, `${description} (comma-separated; a child matching any value is included)`);
 
 /** The key stages, as the status model names them. */
 export const KeyStageFilter = StatusChild.shape.keyStage;
-export const PlacementAreaFilter = z.union([PlacementArea, z.literal('unknown')]);
-export const SenFilter = z.union([SenProvision, z.literal('unknown')]);
+export const PlacementAreaFilter = z.enum([...PlacementArea.options, 'unknown']);
+export const SenFilter = z.enum([...SenProvision.options, 'unknown']);
 
 /**
  * The cohort filters of the issue, as query parameters: what virtual schools filter their cohort by.
@@ -61,13 +69,13 @@ export const SenFilter = z.union([SenProvision, z.literal('unknown')]);
 export const CohortFilterParameters = {
   lookedAfter12Months: booleanParameter('true: only children looked after for 12 months or more; false: only those looked after for less'),
   placementChange: booleanParameter('true: only children whose placement changed in the last 12 months; false: only those whose did not'),
-  sen: listParameter(SenFilter, 'SEN provision: E (EHC plan), K (SEN support), N (none), unknown'),
-  gender: listParameter(Gender, 'Gender'),
-  ethnicity: listParameter(z.string().regex(/^[A-Z]{4}$/, 'a 4-letter census ethnicity code'), 'Census ethnicity code, e.g. WBRI'),
-  yearGroup: listParameter(z.coerce.number().int().min(-3).max(15), 'National curriculum year group: Reception 0, Year 1 = 1 …'),
-  keyStage: listParameter(KeyStageFilter, 'Key stage'),
-  school: listParameter(Urn, 'URN of the current school'),
-  placementArea: listParameter(PlacementAreaFilter, 'Where the child is placed: in-area, out-of-area, from-another-council, unknown'),
+  sen: filterList(SenFilter, 'SEN provision: E (EHC plan), K (SEN support), N (none), unknown'),
+  gender: filterList(Gender, 'Gender'),
+  ethnicity: filterList(z.string().regex(/^[A-Z]{4}$/, 'a 4-letter census ethnicity code'), 'Census ethnicity code, e.g. WBRI'),
+  yearGroup: filterList(z.coerce.number().int().min(-3).max(15), 'National curriculum year group: Reception 0, Year 1 = 1 …'),
+  keyStage: filterList(KeyStageFilter, 'Key stage'),
+  school: filterList(Urn, 'URN of the current school'),
+  placementArea: filterList(PlacementAreaFilter, 'Where the child is placed: in-area, out-of-area, from-another-council, unknown'),
 } as const;
 
 /** The cohort filters as values (what `filterCohort` takes). */
@@ -86,8 +94,18 @@ export const CohortFilters = z
   .describe('Filters that narrow a cohort; an absent filter does not narrow it');
 export type CohortFilters = z.infer<typeof CohortFilters>;
 
+/**
+ * The dates the service works statuses out for: 1900-01-01 to 2999-12-31. The calendar's term dates and
+ * bank holidays (core/rules/calendar.ts) are only defined for four-digit years from 1900, and no child in
+ * care today has a record outside that range, so any other date is a bad request, never a server failure.
+ */
+export const SERVICE_DATE_PATTERN = /^(19\d\d|2\d\d\d)-\d\d-\d\d$/;
+export const ServiceDate = IsoDate.check(z.regex(SERVICE_DATE_PATTERN, 'a date from 1900-01-01 to 2999-12-31')).describe(
+  'A calendar date, YYYY-MM-DD, from 1900-01-01 to 2999-12-31',
+);
+
 export const StatusParameters = {
-  asOf: IsoDate.describe('Work the status out for this date (default: the service’s date)'),
+  asOf: ServiceDate.describe('Work the status out for this date, YYYY-MM-DD from 1900-01-01 to 2999-12-31 (default: the service’s date)'),
   lang: LanguageParameter,
 } as const;
 export const StatusQuery = z.strictObject({ asOf: StatusParameters.asOf.optional(), lang: StatusParameters.lang.optional() });
@@ -106,27 +124,28 @@ export const Purpose = z
 export const RecordQuery = z.strictObject({});
 
 export const MAX_PAGE_SIZE = 200;
+/** A page of compact statuses may be larger: 2,000 summaries are about as many bytes as 300 full statuses. */
+export const MAX_SUMMARY_PAGE_SIZE = 2000;
 
 export const ListParameters = {
   caseload: z.literal('mine').describe('"mine": the children the caller works with (every child the caller may see)'),
   page: z.coerce.number().int().min(1).max(100000).describe('Page number, from 1'),
-  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).describe(`Children per page, 1 to ${MAX_PAGE_SIZE}`),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_SUMMARY_PAGE_SIZE)
+    .describe(`Children per page: 1 to ${MAX_PAGE_SIZE} statuses (view=full), 1 to ${MAX_SUMMARY_PAGE_SIZE} compact statuses (view=summary)`),
   asOf: StatusParameters.asOf,
   lang: StatusParameters.lang,
   view: z
     .enum(['full', 'summary'])
     .describe('"full" (the default): each child\'s whole education status; "summary": the compact form lists show (StatusSummary), a few per cent of the size'),
-  ids: z
-    .string()
-    .max(MAX_PAGE_SIZE * 65)
-    .transform((text) =>
-      text
-        .split(',')
-        .map((part) => part.trim())
-        .filter((part) => part !== ''),
-    )
-    .pipe(z.array(ChildId).min(1, 'give at least one ID').max(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE} IDs`))
-    .describe(`Only these children (person IDs or UPNs, comma-separated, at most ${MAX_PAGE_SIZE}); IDs the caller may not see, or that do not exist, are left out alike`),
+  ids: listParameter(
+    ChildId,
+    `Only these children (person IDs or UPNs, comma-separated, at most ${MAX_PAGE_SIZE}); IDs the caller may not see, or that do not exist, are left out alike`,
+    { maxItems: MAX_PAGE_SIZE, maxLength: MAX_PAGE_SIZE * 65 },
+  ),
 } as const;
 
 const P = CohortFilterParameters;
@@ -143,16 +162,22 @@ const optionalFilters = {
 };
 
 /** `GET /api/v1/children`: the cohort filters narrow the list (`school=URN` among them). */
-export const ChildrenQuery = z.strictObject({
-  caseload: ListParameters.caseload.optional(),
-  page: ListParameters.page.default(1),
-  pageSize: ListParameters.pageSize.default(50),
-  asOf: ListParameters.asOf.optional(),
-  lang: ListParameters.lang.optional(),
-  view: ListParameters.view.default('full'),
-  ids: ListParameters.ids.optional(),
-  ...optionalFilters,
-});
+export const ChildrenQuery = z
+  .strictObject({
+    caseload: ListParameters.caseload.optional(),
+    page: ListParameters.page.default(1),
+    pageSize: ListParameters.pageSize.default(50),
+    asOf: ListParameters.asOf.optional(),
+    lang: ListParameters.lang.optional(),
+    view: ListParameters.view.default('full'),
+    ids: ListParameters.ids.optional(),
+    ...optionalFilters,
+  })
+  .superRefine((query, context) => {
+    if (query.view === 'full' && query.pageSize > MAX_PAGE_SIZE) {
+      context.addIssue({ code: 'custom', path: ['pageSize'], message: `at most ${MAX_PAGE_SIZE} full statuses a page (view=summary allows ${MAX_SUMMARY_PAGE_SIZE})` });
+    }
+  });
 export type ChildrenQuery = z.infer<typeof ChildrenQuery>;
 
 /** `GET /api/v1/cohort/summary`. */
@@ -273,19 +298,25 @@ export type Caller = z.infer<typeof Caller>;
 export const PROBLEM_TYPES = {
   badRequest: { type: 'urn:edubridge:problem:bad-request', status: 400, title: 'The request is not valid' },
   unauthorised: { type: 'urn:edubridge:problem:unauthorised', status: 401, title: 'Sign-in needed' },
-  forbidden: { type: 'urn:edubridge:problem:forbidden', status: 403, title: 'Not allowed' },
+  originNotAllowed: { type: 'urn:edubridge:problem:origin-not-allowed', status: 403, title: 'This site is not allowed to use the service' },
   notFound: { type: 'urn:edubridge:problem:not-found', status: 404, title: 'No such record' },
   methodNotAllowed: { type: 'urn:edubridge:problem:method-not-allowed', status: 405, title: 'Method not allowed' },
   payloadTooLarge: { type: 'urn:edubridge:problem:payload-too-large', status: 413, title: 'Request too large' },
   tooManyRequests: { type: 'urn:edubridge:problem:too-many-requests', status: 429, title: 'Too many requests' },
+  headersTooLarge: { type: 'urn:edubridge:problem:headers-too-large', status: 431, title: 'Request headers too large' },
   internal: { type: 'urn:edubridge:problem:internal', status: 500, title: 'Something went wrong on the server' },
   unavailable: { type: 'urn:edubridge:problem:unavailable', status: 503, title: 'The service is not available' },
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_TYPES;
 
+/** Every problem `type` the API sends. */
+export const ProblemType = z
+  .enum(Object.values(PROBLEM_TYPES).map((problem) => problem.type) as [(typeof PROBLEM_TYPES)[ProblemKind]['type'], ...(typeof PROBLEM_TYPES)[ProblemKind]['type'][]])
+  .describe('A stable URI naming the kind of problem: clients branch on it, never on title or detail');
+
 export const ProblemDetails = z
   .object({
-    type: z.string().describe('A stable URI naming the kind of problem, e.g. urn:edubridge:problem:not-found'),
+    type: ProblemType,
     title: z.string(),
     status: z.number().int().min(400).max(599),
     detail: z.string().optional().describe('What went wrong, in plain English'),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './common.ts';
-import type {
-  EducationStatus} from './status.ts';
+import type { EducationStatus } from './status.ts';
 import {
   AttendanceSummary,
   Flag,

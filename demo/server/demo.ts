@@ -47,7 +47,6 @@ function placeholder(title: string, text: string) {
 export function registerDemo(app: Hono<AppEnv>, context: DemoContext): void {
   const root = projectRoot();
   const publicDir = join(root, 'demo', 'public');
-  const widgetsDist = join(root, 'dist', 'widgets');
 
   app.get('/', (c) => {
     const worker = context.users.find((u) => u.role === 'social-worker');
@@ -127,6 +126,5 @@ ${
     app.get(`${mount.prefix}/`, (c) => c.html(placeholder(mount.title, 'This page has not been built yet: its widgets come with npm run build:widgets.'), 404));
   }
   app.get('/widgets/plain.html', serveStatic({ path: join(publicDir, 'widgets-plain.html') }));
-  app.get('/widgets/dist/*', staticFrom(widgetsDist, (path) => path.slice('/widgets/dist'.length)));
   app.get('/cms/assets/*', staticFrom(join(publicDir, 'cms'), (path) => path.slice('/cms/assets'.length)));
 }

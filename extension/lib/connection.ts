@@ -87,8 +87,6 @@ function explain(error: unknown, host: string, authMode: ConnectionTarget['authM
         : { outcome: 'not-signed-in', message: `Reached ${host}, but you are not signed in to it in this browser. Sign in to the service, or use an access token.` };
     case 'not-found':
       // An EduBridge service names its problems; anything else answering 403/404 here is another site.
-      if (error.status === 403 && error.problem?.type === PROBLEM_TYPES.forbidden.type)
-        return { outcome: 'refused', message: `Reached ${host}, but it refused EduBridge: the service must allow this extension (${extensionOrigin}). Ask your council’s IT support.` };
       if (error.status === 403) return { outcome: 'refused', message: `Reached ${host}, but it refused the request (HTTP 403).` };
       if (error.problem?.type === PROBLEM_TYPES.notFound.type)
         return { outcome: 'not-edubridge', message: `Reached an EduBridge service at ${host}, but it cannot say who is signed in: it may run an older version of the API.` };
@@ -97,6 +95,8 @@ function explain(error: unknown, host: string, authMode: ConnectionTarget['authM
     case 'unexpected-response':
     case 'bad-request':
       return notEduBridge(host);
+    case 'origin-refused':
+      return { outcome: 'refused', message: `Reached ${host}, but it refused EduBridge: the service must allow this extension (${extensionOrigin}). Ask your council’s IT support.` };
     case 'rate-limited':
       return { outcome: 'failed', message: `Reached ${host}, but it is busy with too many requests from you. Wait a minute and try again.` };
     case 'server':

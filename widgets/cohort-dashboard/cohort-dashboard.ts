@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { EducationStatus } from '../../core/model/status.ts';
+import type { StatusSummary } from '../../core/model/summary.ts';
 import { drawBarChart, type Chart } from '../shared/chart.ts';
 import { disclosureStyles } from '../shared/styles.ts';
 import { EduCohortElement } from '../shared/cohort-element.ts';
@@ -14,7 +14,7 @@ const SCHOOL_BARS = 10;
 
 interface Drill {
   label: string;
-  children: EducationStatus[];
+  children: StatusSummary[];
 }
 
 const KEY_STAGES = ['early-years', 'KS1', 'KS2', 'KS3', 'KS4', '16-19', 'none'] as const;
@@ -185,7 +185,7 @@ export class EduCohortDashboard extends EduCohortElement {
   }
 
   /** Shows the children behind a figure or a bar in the table, and moves focus to it. */
-  private showChildren(label: string, children: EducationStatus[]): void {
+  private showChildren(label: string, children: StatusSummary[]): void {
     this.drill = { label, children };
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#children-heading')?.focus());
   }
@@ -233,7 +233,7 @@ export class EduCohortDashboard extends EduCohortElement {
     </div>`;
   }
 
-  private renderFilters(all: EducationStatus[]): TemplateResult {
+  private renderFilters(all: StatusSummary[]): TemplateResult {
     const options = optionsFor(all);
     return html`<fieldset part="filters">
       <legend>${this.t('dash.filters')}</legend>
@@ -272,7 +272,7 @@ export class EduCohortDashboard extends EduCohortElement {
     return largestGroups(groups, SCHOOL_BARS, (count) => this.t('dash.otherSchools', { count: formatNumber(count, this.language) }));
   }
 
-  private renderSchoolChart(children: EducationStatus[]): TemplateResult {
+  private renderSchoolChart(children: StatusSummary[]): TemplateResult {
     const groups = groupBy(children, 'school');
     return this.renderChart('school', 'dash.bySchool', groups, this.schoolBars(groups));
   }
@@ -329,7 +329,7 @@ export class EduCohortDashboard extends EduCohortElement {
     return html`<div class="subheading" role="heading" aria-level=${level} id=${id ?? nothing} tabindex=${id ? -1 : nothing}>${text}</div>`;
   }
 
-  protected override renderCohort(all: EducationStatus[]): TemplateResult {
+  protected override renderCohort(all: StatusSummary[]): TemplateResult {
     const lang = this.language;
     const level = this.headingLevelValue();
     const filtered = applyFilters(all, this.filters);

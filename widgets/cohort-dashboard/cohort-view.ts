@@ -1,6 +1,6 @@
 import type { CohortFilters, CohortSummary, Proportion } from '../../core/api/schemas.ts';
 import { filterCohort } from '../../core/cohort.ts';
-import type { EducationStatus } from '../../core/model/status.ts';
+import type { StatusSummary } from '../../core/model/summary.ts';
 import type { CohortFilterValues } from '../shared/cohort-filters.ts';
 import type { StringKey } from '../shared/i18n.ts';
 
@@ -10,7 +10,7 @@ export interface Headline {
   label: StringKey;
   figure: (summary: CohortSummary) => Proportion;
   /** The children counted, for the click-through; the same test summariseCohort applies. */
-  matches: (child: EducationStatus) => boolean;
+  matches: (child: StatusSummary) => boolean;
 }
 
 export const HEADLINES: Headline[] = [
@@ -38,7 +38,7 @@ export function toCohortFilters(values: CohortFilterValues): CohortFilters {
   return filters;
 }
 
-export function applyFilters(children: EducationStatus[], values: CohortFilterValues): EducationStatus[] {
+export function applyFilters(children: StatusSummary[], values: CohortFilterValues): StatusSummary[] {
   return filterCohort(children, toCohortFilters(values));
 }
 
@@ -47,7 +47,7 @@ const byLabel = new Intl.Collator('en-GB').compare;
 export interface Group {
   key: string;
   label: string;
-  children: EducationStatus[];
+  children: StatusSummary[];
 }
 
 /**
@@ -61,7 +61,7 @@ export function largestGroups(groups: Group[], keep: number, otherLabel: (count:
 }
 
 /** Children grouped by year group (in curriculum order) or by school (largest first). */
-export function groupBy(children: EducationStatus[], by: 'yearGroup' | 'school'): Group[] {
+export function groupBy(children: StatusSummary[], by: 'yearGroup' | 'school'): Group[] {
   const groups = new Map<string, Group & { order: number }>();
   for (const child of children) {
     const key = by === 'yearGroup' ? String(child.child.yearGroup) : (child.school?.urn ?? '');
@@ -81,7 +81,7 @@ export function groupBy(children: EducationStatus[], by: 'yearGroup' | 'school')
 }
 
 /** The choices the data offers for the open-ended filters. */
-export function optionsFor(children: EducationStatus[]): {
+export function optionsFor(children: StatusSummary[]): {
   ethnicity: string[];
   yearGroup: { value: string; label: string }[];
   school: { value: string; label: string }[];

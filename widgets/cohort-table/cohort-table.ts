@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { EducationStatus, PepState, Rating } from '../../core/model/status.ts';
+import type { PepState, Rating } from '../../core/model/status.ts';
+import type { StatusSummary } from '../../core/model/summary.ts';
 import { EduCohortElement } from '../shared/cohort-element.ts';
 import { toCsv } from '../shared/csv.ts';
 import { formatDate, formatNumber, formatPercent } from '../shared/format.ts';
@@ -16,7 +17,7 @@ interface Column {
   key: ColumnKey;
   label: StringKey;
   numeric?: boolean;
-  compare: (a: EducationStatus, b: EducationStatus) => number;
+  compare: (a: StatusSummary, b: StatusSummary) => number;
 }
 
 // One collator for every comparison: String.prototype.localeCompare builds one per call, far too slow for thousands of rows.
@@ -183,7 +184,7 @@ export class EduCohortTable extends EduCohortElement {
   /** Which cell holds the roving focus: row within the page and column. */
   #active = { row: 0, column: 0 };
   #focusAfterRender = false;
-  #view?: { source: EducationStatus[]; key: string; matches: EducationStatus[]; sorted?: EducationStatus[] };
+  #view?: { source: StatusSummary[]; key: string; matches: StatusSummary[]; sorted?: StatusSummary[] };
 
   constructor() {
     super();
@@ -196,7 +197,7 @@ export class EduCohortTable extends EduCohortElement {
   }
 
   /** The rows that match the search and the rating filter, in the given order (cached between renders). */
-  private view(children: EducationStatus[]): { matches: EducationStatus[]; sorted?: EducationStatus[] } {
+  private view(children: StatusSummary[]): { matches: StatusSummary[]; sorted?: StatusSummary[] } {
     const key = `${this.sortKey}|${this.sortDirection}|${this.search}|${this.ratingFilter}`;
     if (this.#view && this.#view.source === children && this.#view.key === key) return this.#view;
     const needle = this.search.trim().toLocaleLowerCase('en-GB');
@@ -214,14 +215,14 @@ export class EduCohortTable extends EduCohortElement {
   }
 
   /** The order of the rows: the chosen column, then the person ID so that equal rows keep one order. */
-  private comparator(): (a: EducationStatus, b: EducationStatus) => number {
+  private comparator(): (a: StatusSummary, b: StatusSummary) => number {
     const column = COLUMNS.find((candidate) => candidate.key === this.sortKey) ?? COLUMNS[0]!;
     const sign = this.sortDirection === 'ascending' ? 1 : -1;
     return (a, b) => sign * column.compare(a, b) || byText(a.child.personId, b.child.personId);
   }
 
   /** The rows after the search, the rating filter and the sort (cached between renders). */
-  private visibleRows(children: EducationStatus[]): EducationStatus[] {
+  private visibleRows(children: StatusSummary[]): StatusSummary[] {
     const view = this.view(children);
     view.sorted ??= [...view.matches].sort(this.comparator());
     return view.sorted;
@@ -231,11 +232,11 @@ export class EduCohortTable extends EduCohortElement {
    * The first `count` of visibleRows() without sorting the rest, so the first page of thousands of
    * children shows without waiting for a full sort. Stable, like Array#sort: equal rows keep their order.
    */
-  private firstRows(children: EducationStatus[], count: number): EducationStatus[] {
+  private firstRows(children: StatusSummary[], count: number): StatusSummary[] {
     const view = this.view(children);
     if (view.sorted) return view.sorted.slice(0, count);
     const compare = this.comparator();
-    const top: EducationStatus[] = [];
+    const top: StatusSummary[] = [];
     for (const row of view.matches) {
       if (top.length === count && compare(row, top[count - 1]!) >= 0) continue;
       let low = 0;
@@ -261,7 +262,7 @@ export class EduCohortTable extends EduCohortElement {
     this.page = 0;
   }
 
-  private select(child: EducationStatus): void {
+  private select(child: StatusSummary): void {
     this.emit('edu-select-child', { personId: child.child.personId, displayName: child.child.displayName });
   }
 
@@ -367,7 +368,7 @@ export class EduCohortTable extends EduCohortElement {
     }
   }
 
-  private cell(child: EducationStatus, column: Column): TemplateResult {
+  private cell(child: StatusSummary, column: Column): TemplateResult {
     switch (column.key) {
       case 'name':
         return html`<button type="button" class="link" part="child-link" tabindex="-1" @click=${() => this.select(child)}>
@@ -393,7 +394,7 @@ export class EduCohortTable extends EduCohortElement {
     }
   }
 
-  protected override renderCohort(children: EducationStatus[]): TemplateResult {
+  protected override renderCohort(children: StatusSummary[]): TemplateResult {
     const total = this.view(children).matches.length;
     const pages = this.pageCount(total);
     const page = Math.min(this.page, pages - 1);

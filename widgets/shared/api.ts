@@ -1,6 +1,7 @@
 import { ApiError, createClient, type EduBridgeClient } from '../../core/api/client.ts';
-import { MAX_PAGE_SIZE } from '../../core/api/schemas.ts';
+import { MAX_SUMMARY_PAGE_SIZE } from '../../core/api/schemas.ts';
 import type { EducationStatus } from '../../core/model/status.ts';
+import type { StatusSummary } from '../../core/model/summary.ts';
 import type { WidgetProblem } from './base.ts';
 import type { EduErrorKind } from './events.ts';
 import type { Language } from './i18n.ts';
@@ -36,12 +37,15 @@ export async function loadChildStatus(access: ApiAccess, childId: string, lang: 
   return clientFor(access).getStatus(childId, { lang, ...(access.signal ? { signal: access.signal } : {}) });
 }
 
-/** Every child the caller may see that matches the query, a page at a time. */
-export async function loadCohort(access: ApiAccess, query: CohortQuery, lang: Language): Promise<EducationStatus[]> {
+/**
+ * Every child the caller may see that matches the query, in the compact form lists show (`view=summary`):
+ * up to 2,000 children a request, so a virtual school's whole cohort is usually one response.
+ */
+export async function loadCohort(access: ApiAccess, query: CohortQuery, lang: Language): Promise<StatusSummary[]> {
   const client = clientFor(access);
-  const children: EducationStatus[] = [];
+  const children: StatusSummary[] = [];
   for (let page = 1; ; page += 1) {
-    const result = await client.listChildren({ ...query, page, pageSize: MAX_PAGE_SIZE, lang, ...(access.signal ? { signal: access.signal } : {}) });
+    const result = await client.listChildSummaries({ ...query, page, pageSize: MAX_SUMMARY_PAGE_SIZE, lang, ...(access.signal ? { signal: access.signal } : {}) });
     children.push(...result.items);
     if (result.items.length === 0 || children.length >= result.total) return children;
   }
@@ -51,6 +55,7 @@ const KINDS = new Set<EduErrorKind>([
   'network',
   'timeout',
   'unauthorised',
+  'origin-refused',
   'not-found',
   'bad-request',
   'rate-limited',

@@ -15,9 +15,10 @@ import {
 import { IsoDate } from '../../core/model/common.ts';
 
 /**
- * The parts of an education status the cohort components read (the table, the CSV, filterCohort and
- * summariseCohort), picked from the model's own schemas. Checking these instead of the whole status keeps
- * a list of thousands of children quick to accept; the objects are used as given.
+ * The parts of an education status — full, or the compact StatusSummary the API lists — that the cohort
+ * components read (the table, the CSV, filterCohort and summariseCohort), picked from the model's own
+ * schemas. Checking these instead of the whole status keeps a list of thousands of children quick to
+ * accept; the objects are used as given.
  */
 export const CohortMember = z.object({
   asOf: z.string(),

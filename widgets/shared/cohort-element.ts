@@ -1,28 +1,29 @@
 import { nothing, type TemplateResult } from 'lit';
-import type { EducationStatus } from '../../core/model/status.ts';
+import type { StatusSummary } from '../../core/model/summary.ts';
 import { issueText, loadCohort, problemFrom, type CohortQuery } from './api.ts';
 import type { LoadState } from './base.ts';
 import { cohortMemberIssues } from './cohort-check.ts';
 import { EduDataElement } from './data-element.ts';
 
 /**
- * Checks a list of statuses given as a property (the parts the cohort components read); the first bad
- * one is named by its position and field.
+ * Checks a list of statuses given as a property — full (`EducationStatus`) or compact (`StatusSummary`),
+ * only the parts the cohort components read; the first bad one is named by its position and field.
  */
-export function checkChildren(children: unknown): { ok: true; list: EducationStatus[] } | { ok: false; detail: string } {
+export function checkChildren(children: unknown): { ok: true; list: StatusSummary[] } | { ok: false; detail: string } {
   if (!Array.isArray(children)) return { ok: false, detail: 'children: expected a list' };
   for (let index = 0; index < children.length; index += 1) {
     const issues = cohortMemberIssues(children[index]);
     if (issues) return { ok: false, detail: `children[${index}].${issueText(issues)}` };
   }
-  return { ok: true, list: children as EducationStatus[] };
+  return { ok: true, list: children as StatusSummary[] };
 }
 
 /**
- * The data side of the cohort components: a `children` property (a list of education statuses) or the
- * Education Status API (`src`, narrowed by `school`, `year-group` or `key-stage`).
+ * The data side of the cohort components: a `children` property (a list of education statuses, full or
+ * compact) or the Education Status API (`src`, narrowed by `school`, `year-group` or `key-stage`), read
+ * as compact statuses (`view=summary`), a few per cent of the bytes of full ones.
  */
-export class EduCohortElement extends EduDataElement<EducationStatus[]> {
+export class EduCohortElement extends EduDataElement<StatusSummary[]> {
   static override properties = {
     ...EduDataElement.properties,
     children: { attribute: false },
@@ -32,11 +33,12 @@ export class EduCohortElement extends EduDataElement<EducationStatus[]> {
   };
 
   /**
-   * The children to list, as education statuses. Takes precedence over `src`. This replaces the DOM's
+   * The children to list, as education statuses (`EducationStatus` or the compact `StatusSummary`). Takes
+   * precedence over `src`. This replaces the DOM's
    * `children` collection on these elements, which have no light-DOM children of their own.
-   * @type {EducationStatus[] | undefined}
+   * @type {StatusSummary[] | EducationStatus[] | undefined}
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- EducationStatus[] | undefined; `any` because HTMLElement declares `children` as an HTMLCollection.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- StatusSummary[] | EducationStatus[] | undefined; `any` because HTMLElement declares `children` as an HTMLCollection.
   declare children: any;
   /** Load only the children at these schools (URNs, comma-separated). */
   declare school: string | undefined;
@@ -78,7 +80,7 @@ export class EduCohortElement extends EduDataElement<EducationStatus[]> {
     this.state = { kind: 'empty' };
   }
 
-  private ready(list: EducationStatus[]): LoadState<EducationStatus[]> {
+  private ready(list: StatusSummary[]): LoadState<StatusSummary[]> {
     return list.length === 0 ? { kind: 'empty' } : { kind: 'ready', data: list };
   }
 
@@ -88,7 +90,7 @@ export class EduCohortElement extends EduDataElement<EducationStatus[]> {
     return this.renderCohort(state.data);
   }
 
-  protected renderCohort(_children: EducationStatus[]): TemplateResult | typeof nothing {
+  protected renderCohort(_children: StatusSummary[]): TemplateResult | typeof nothing {
     return nothing;
   }
 }

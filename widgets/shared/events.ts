@@ -11,7 +11,7 @@ export interface EduLoadDetail {
 
 /** `edu-error`: something stopped the component showing data. `message` is the sentence shown on screen. */
 export interface EduErrorDetail {
-  /** What kind of problem: `network`, `timeout`, `unauthorised`, `not-found` (also when not shared with the caller), `bad-request`, `rate-limited`, `server`, `invalid-response`, `unexpected-response`, or `invalid-input` (a bad `status`, `record` or `children` property). */
+  /** What kind of problem: `network`, `timeout`, `unauthorised`, `origin-refused` (this site is not among the service's allowed origins), `not-found` (also when not shared with the caller), `bad-request`, `rate-limited`, `server`, `invalid-response`, `unexpected-response`, or `invalid-input` (a bad `status`, `record` or `children` property). */
   kind: EduErrorKind;
   /** The plain-English sentence shown on screen, in the element's language. */
   message: string;

@@ -15,6 +15,7 @@ export const cy: Catalogue = {
   'error.network': 'Nid oedd modd cysylltu â’r gwasanaeth Statws Addysg. Gwiriwch eich cysylltiad a rhowch gynnig arall arni.',
   'error.timeout': 'Cymerodd y gwasanaeth Statws Addysg ormod o amser i ateb. Rhowch gynnig arall arni mewn ychydig funudau.',
   'error.unauthorised': 'Nid ydych wedi mewngofnodi, neu mae eich sesiwn wedi dod i ben. Mewngofnodwch a rhowch gynnig arall arni.',
+  'error.origin-refused': 'Nid yw’r wefan hon yn cael defnyddio’r gwasanaeth Statws Addysg. Gofynnwch i’r cyngor ychwanegu cyfeiriad y wefan hon at wefannau a ganiateir gan y gwasanaeth.',
   'error.not-found': 'Nid oes cofnod addysg y gallwch ei weld ar gyfer plentyn {id}. Os ydych yn gweithio gyda’r plentyn hwn, gofynnwch i’r ysgol rithwir ei ychwanegu at eich llwyth achosion.',
   'error.not-found-cohort': 'Ni chafwyd hyd i’r rhestr o blant, neu nid yw wedi’i rhannu â chi.',
   'error.bad-request': 'Nid oedd y gwasanaeth Statws Addysg yn deall y cais. Gwiriwch osodiadau’r dudalen hon, a rhowch wybod os yw’n parhau.',

@@ -17,6 +17,7 @@ export const en = {
   'error.network': 'The Education Status service could not be reached. Check your connection and try again.',
   'error.timeout': 'The Education Status service took too long to answer. Try again in a few minutes.',
   'error.unauthorised': 'You are not signed in, or your session has ended. Sign in and try again.',
+  'error.origin-refused': 'This site is not allowed to use the Education Status service. Ask the council to add this site’s address to the service’s allowed sites.',
   'error.not-found': 'There is no education record for child {id} that you can see. If you work with this child, ask the virtual school to add them to your caseload.',
   'error.not-found-cohort': 'The list of children was not found, or is not shared with you.',
   'error.bad-request': 'The Education Status service could not understand the request. Check the settings of this page, and report it if it goes on.',

@@ -2,7 +2,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
-import { cors } from 'hono/cors';
 import { html } from 'hono/html';
 import { secureHeaders } from 'hono/secure-headers';
 import type { z } from 'zod';
@@ -10,6 +9,10 @@ import type { ChildEducationRecord } from '../../model/record.ts';
 import { API_BASE } from '../../api/paths.ts';
 import { buildOpenApiDocument } from '../../api/openapi.ts';
 import { ChildId, ChildrenQuery, CohortSummaryQuery, Purpose, PURPOSE_HEADER, RecordQuery, StatusQuery } from '../../api/schemas.ts';
+import { apiCors } from './api-cors.ts';
+import { compression } from './compression.ts';
+import { defaultWidgetsDir, registerWidgetFiles } from './widget-files.ts';
+import { headerLimit } from './header-limit.ts';
 import { filterCohort, summariseCohort } from '../../cohort.ts';
 import { summariseStatus } from '../../model/summary.ts';
 import type { AuditEntry, AuditLog } from './audit.ts';
@@ -34,6 +37,8 @@ export interface AppOptions {
   origins?: readonly string[];
   /** Requests per caller per minute; default 600. */
   rateLimit?: number;
+  /** The built widgets served at /widgets/dist/ (default: the package's dist/widgets; null: none). */
+  widgetsDir?: string | null;
   /** Where request lines go (IDs only, never names); default stderr. */
   log?: (line: string) => void;
   /** Adds the demo pages (imitation case-management systems, portal, intranet, index with demo users). */
@@ -142,6 +147,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (api) c.header('cache-control', 'no-store');
   });
 
+  // CORS for the configured origins only; a browser request from any other origin gets a readable 403.
+  app.use(`${API_BASE}/*`, apiCors((origin, c) => originAllowed(origin, origins) || isSelf(c, origin)));
+  app.use('*', compression());
+  app.use('*', headerLimit());
+  registerWidgetFiles(app, options.widgetsDir === undefined ? defaultWidgetsDir() : (options.widgetsDir ?? undefined));
+
   app.use(
     '*',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 'payloadTooLarge', `A request body may be at most ${MAX_BODY_BYTES} bytes.`) }),
@@ -153,28 +164,6 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const key = header ? `t:${header}` : session ? `s:${session}` : `a:${(c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local'}`;
     const wait = limiter.hit(key);
     if (wait > 0) return problem(c, 'tooManyRequests', `At most ${limiter.limit} requests a minute. Try again in ${wait} seconds.`, { headers: { 'retry-after': String(wait) } });
-    await next();
-  });
-
-  // CORS for the configured origins only; and a browser request from any other origin is refused
-  // outright, so a cookie cannot be used from a site that is not trusted.
-  app.use(
-    `${API_BASE}/*`,
-    cors({
-      origin: (origin, c) => (originAllowed(origin, origins) || isSelf(c, origin) ? origin : null),
-      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Accept', PURPOSE_HEADER],
-      exposeHeaders: ['X-Request-Id', 'Retry-After'],
-      credentials: true,
-      maxAge: 600,
-    }),
-  );
-  app.use(`${API_BASE}/*`, async (c, next) => {
-    const origin = c.req.header('origin');
-    if (origin !== undefined && origin !== 'null' && !originAllowed(origin, origins) && !isSelf(c, origin)) {
-      return problem(c, 'forbidden', 'This web page is not allowed to use the education service. The service must list its origin.');
-    }
-    if (origin === 'null') return problem(c, 'forbidden', 'Requests from opaque origins are not allowed.');
     await next();
   });
 

@@ -4,6 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import { z } from 'zod';
 import { loadDataDirectory, todayUtc } from '../import/load.ts';
 import { fileAuditLog } from './audit.ts';
+import { answerClientError } from './header-limit.ts';
 import { createApp, type AppEnv, type DemoContext } from './app.ts';
 import type { Hono } from 'hono';
 import { ChildStore } from './data.ts';
@@ -48,6 +49,7 @@ export interface RunningServer {
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
+  server.on('clientError', answerClientError);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

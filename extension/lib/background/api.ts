@@ -29,6 +29,8 @@ const KIND: Record<ApiErrorKind, ProblemKind> = {
   network: 'offline',
   timeout: 'timeout',
   unauthorised: 'unauthorised',
+  // The extension's origin is not among the service's allowed origins: a setting for the council to fix.
+  'origin-refused': 'server',
   'not-found': 'not-found',
   'bad-request': 'server',
   'rate-limited': 'server',

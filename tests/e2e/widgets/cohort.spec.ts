@@ -42,7 +42,7 @@ for (const tag of ['edu-cohort-table', 'edu-cohort-dashboard'] as const) {
       await expectNoAxeViolations(page);
     });
 
-    test('loading from the API page by page, then edu-load with the count', async ({ page }) => {
+    test('loading the compact list from the API, then edu-load with the count', async ({ page }) => {
       let release: () => void = () => undefined;
       const answered = new Promise<void>((resolve) => (release = resolve));
       const asked: string[] = [];
@@ -64,6 +64,10 @@ for (const tag of ['edu-cohort-table', 'edu-cohort-dashboard'] as const) {
       release();
       await expect(page.locator(tag).getByText(`Children (${cohort.length})`).first()).toBeVisible();
       expect(asked[0]).toContain('school=100001');
+      // The compact list, as many children a request as the API allows: one request for this cohort.
+      expect(asked[0]).toContain('view=summary');
+      expect(asked[0]).toContain('pageSize=2000');
+      expect(asked).toHaveLength(1);
       expect((await events(page)).find((e) => e.type === 'edu-load')?.detail).toEqual({ count: cohort.length });
     });
 

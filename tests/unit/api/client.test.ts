@@ -34,7 +34,7 @@ describe('each failure becomes its own error, with a plain-English message', () 
       throw new TypeError('fetch failed');
     }) as typeof fetch, NetworkError, /Could not reach the education service at education\.council\.example/],
     ['401: not signed in', answering(401, problemBody('unauthorised'), 'application/problem+json'), UnauthorisedError, /not signed in/],
-    ['403: treated as not found (no leaking why)', answering(403, problemBody('forbidden'), 'application/problem+json'), NotFoundError, /no record for this child that you can see/],
+    ['403: treated as not found (no leaking why)', answering(403, JSON.stringify({ type: 'urn:example:problem:forbidden', title: 'Not allowed', status: 403 }), 'application/problem+json'), NotFoundError, /no record for this child that you can see/],
     ['404: no such child, or not shared', answering(404, problemBody('notFound'), 'application/problem+json'), NotFoundError, /not shared with you/],
     ['400: names the bad parameter', answering(400, problemBody('badRequest', { errors: [{ parameter: 'asOf', message: 'Invalid date' }] }), 'application/problem+json'), BadRequestError, /asOf: Invalid date/],
     ['429: too many requests', answering(429, problemBody('tooManyRequests'), 'application/problem+json'), RateLimitedError, /Wait a minute/],

@@ -4,7 +4,8 @@ import { AS_OF, bearer, EXPECTED_SCOPE, makeApp, RECORDS, USERS } from './helper
 
 // The contract of issue 4 ("The reference server"): every response validates against the schemas; each
 // role sees exactly its scope; 401 without credentials; 404 alike for "no such child" and "not yours";
-// 400 with a problem body for bad parameters; every disclosure audited; CORS for configured origins only.
+// 400 with a problem body for bad parameters; every disclosure audited; CORS for configured origins only,
+// and a refusal any other origin can read.
 
 const { app } = makeApp();
 const inScope = USERS.socialWorker.children[0]!;
@@ -213,13 +214,41 @@ describe('CORS: only configured origins', () => {
     ['a look-alike of a configured origin', 'https://portal.council.example.evil.example', false],
   ])('%s', async (_name, origin, allowed) => {
     const response = await app.request(`/api/v1/children/${inScope}/status`, { headers: { ...bearer(USERS.socialWorker), origin } });
-    expect(response.headers.get('access-control-allow-origin')).toBe(allowed ? origin : null);
     expect(response.status).toBe(allowed ? 200 : 403);
+    // Allowed or not, the page can read the answer: data for an allowed origin, a refusal for any other.
+    expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(response.headers.get('vary')).toContain('Origin');
+    if (allowed) expect(StatusResponse.parse(await response.json()).child.personId).toBe(inScope);
+    else {
+      const body = await problemOf(response);
+      expect(body.type).toBe(PROBLEM_TYPES.originNotAllowed.type);
+      expect(body.detail).toMatch(/not allowed to use the Education Status service/);
+      expect(JSON.stringify(body)).not.toContain(inScope);
+    }
     const preflight = await app.request(`/api/v1/children/${inScope}/status`, {
       method: 'OPTIONS',
       headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
     });
-    expect(preflight.headers.get('access-control-allow-origin')).toBe(allowed ? origin : null);
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+  });
+
+  it('a refused origin learns nothing, is not audited, and needs no credentials to be refused', async () => {
+    const { app: audited, audit } = makeApp();
+    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'https://evil.example', ...bearer(USERS.virtualSchool) }, { origin: 'null', ...bearer(USERS.virtualSchool) }]) {
+      const response = await audited.request('/api/v1/children?pageSize=200', { headers });
+      expect(response.status).toBe(403);
+      expect((await problemOf(response)).type).toBe(PROBLEM_TYPES.originNotAllowed.type);
+    }
+    expect(audit.entries).toEqual([]);
+  });
+
+  it('an allowed origin can read the headers a page needs: X-Request-Id, Retry-After, WWW-Authenticate', async () => {
+    const response = await app.request(`/api/v1/children/${inScope}`, { headers: { origin: 'https://portal.council.example' } });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(response.headers.get('access-control-expose-headers')?.split(/\s*,\s*/)).toEqual(expect.arrayContaining(['X-Request-Id', 'Retry-After', 'WWW-Authenticate']));
   });
 });
 

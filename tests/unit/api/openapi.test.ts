@@ -63,7 +63,8 @@ describe('OpenAPI 3.1 document (spec §4.8 "OpenAPI Object")', () => {
       expect(Object.keys(responses).length).toBeGreaterThan(0);
       for (const [code, response] of Object.entries(responses)) {
         expect(code).toMatch(/^[1-5]\d\d$/);
-        expect(response.description).toEqual(expect.any(String));
+        const resolved = (typeof response.$ref === 'string' ? resolve(response.$ref) : response) as Json;
+        expect(resolved.description).toEqual(expect.any(String));
       }
     }
   });
@@ -98,7 +99,10 @@ describe('OpenAPI 3.1 document (spec §4.8 "OpenAPI Object")', () => {
     const names = (summary.parameters as Json[]).map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['lookedAfter12Months', 'placementChange', 'sen', 'gender', 'ethnicity', 'yearGroup', 'keyStage', 'school', 'placementArea']));
     const notFound = (doc.paths[ROUTES.status]!.get!.responses as Record<string, Json>)['404']!;
-    expect(refs(notFound)).toEqual(['#/components/schemas/ProblemDetails']);
+    expect(refs(notFound)).toEqual(['#/components/responses/NotFound']);
+    const problem = resolve('#/components/responses/NotFound') as Json;
+    expect(JSON.stringify(problem)).toContain('"#/components/schemas/ProblemDetails"');
+    expect(JSON.stringify(problem)).toContain(`{"const":"${PROBLEM_TYPES.notFound.type}"}`);
     expect(Object.values(PROBLEM_TYPES).every((p) => p.type.startsWith('urn:edubridge:problem:'))).toBe(true);
   });
 
