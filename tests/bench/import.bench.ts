@@ -1,5 +1,5 @@
 /**
- * Importers: validate and import the shared SSDA903 sample; generate 1,000 children and import them
+ * Importers: validate and import the SSDA903 sample (tests/fixtures/ssda903); generate 1,000 children and import them
  * (about 380,000 attendance rows). Prints times, rows per second and memory; asserts nothing.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { DataSet } from '../../core/import/dataset.ts';
 import { writeTemplateCsv } from '../../core/node/generate/write.ts';
 import { loadDataDirectory, readDataFile } from '../../core/node/import/load.ts';
 
-const SHARED_903 = fileURLToPath(new URL('../../../shared/fixtures/ssda903/', import.meta.url));
+const SAMPLE_903 = fileURLToPath(new URL('../fixtures/ssda903/', import.meta.url));
 const AS_OF = '2026-03-15';
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const rate = (rows: number, ms: number) => `${Math.round((rows / ms) * 1000).toLocaleString('en-GB')} rows/s`;
@@ -32,12 +32,12 @@ async function time<T>(run: () => Promise<T> | T): Promise<[T, number]> {
 export default async function bench(): Promise<void> {
   z.config({ jitless: true });
 
-  // 1. The shared SSDA903 sample (CSV tables and the XML form), three runs.
+  // 1. The SSDA903 sample (CSV tables and the XML form), three runs.
   const runs: number[] = [];
   const cpuRuns: number[] = [];
-  let sample = await loadDataDirectory(SHARED_903, { asOf: AS_OF });
+  let sample = await loadDataDirectory(SAMPLE_903, { asOf: AS_OF });
   for (let i = 0; i < 5; i++) {
-    const [result, ms] = await time(() => loadDataDirectory(SHARED_903, { asOf: AS_OF }));
+    const [result, ms] = await time(() => loadDataDirectory(SAMPLE_903, { asOf: AS_OF }));
     sample = result;
     runs.push(ms);
     cpuRuns.push(lastCpuMs);
