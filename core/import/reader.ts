@@ -9,6 +9,9 @@ import type { FileSummary, Problem, ProblemCode, Severity } from './problem.ts';
 import { describeIssue } from './schema.ts';
 import { SSDA903_TABLES, TEMPLATES, type RowContext, type TableSpec } from './tables.ts';
 
+/** How many values `RowContext.seenBefore` remembers before starting afresh. */
+const MEMO_LIMIT = 100_000;
+
 export function newSummary(file: string, format: string): FileSummary {
   return { file, format, rowsRead: 0, accepted: 0, rejected: 0, warnings: 0, errors: 0, rejectedWhole: false };
 }
@@ -138,6 +141,9 @@ export class TableReader<T = unknown> {
       },
       seenBefore: (key) => {
         if (key === reader.lastMemoKey || reader.memo.has(key)) return true;
+        // Only a cache (a value checked twice is reported once, by warnOnce): bounded, for files of
+        // millions of distinct values.
+        if (reader.memo.size >= MEMO_LIMIT) reader.memo.clear();
         reader.memo.add(key);
         reader.lastMemoKey = key;
         return false;
@@ -146,6 +152,7 @@ export class TableReader<T = unknown> {
         const onceKey = `${column}\u0000${code}\u0000${key}`;
         const seen = reader.once.get(onceKey);
         if (seen) seen.count++;
+        else if (reader.once.size >= data.limits.problemsPerFile) reader.add('warning', column, code, message);
         else {
           const problem = reader.add('warning', column, code, message);
           reader.once.set(onceKey, { problem, count: 1 });
@@ -170,6 +177,15 @@ export class TableReader<T = unknown> {
       this.data.report({ file: this.file, line, column: '-', severity: 'error', code: 'field-count', message: `This row has ${fields.length} field${fields.length === 1 ? '' : 's'}; the header has ${header.length}. Row not imported.` });
       return;
     }
+    const limit = this.data.limits.fieldChars;
+    for (let i = 0; i < fields.length; i++) {
+      if ((fields[i] as string).length > limit) {
+        this.line = line;
+        this.summary.rejected++;
+        this.data.report({ file: this.file, line, column: header[i] as string, severity: 'error', code: 'too-long', message: `This field is ${(fields[i] as string).length.toLocaleString('en-GB')} characters long; no column takes more than ${limit.toLocaleString('en-GB')}. Row not imported.` });
+        return;
+      }
+    }
     const clean = this.table.fastFields?.(fields, this.positions);
     if (clean !== undefined) {
       this.begin(line, '');
@@ -185,6 +201,14 @@ export class TableReader<T = unknown> {
   /** A row given as a record of column → value (XML), with a prefix for the column path. */
   record(input: Record<string, string | undefined>, line: number, prefix: string): void {
     this.summary.rowsRead++;
+    const limit = this.data.limits.fieldChars;
+    for (const [name, value] of Object.entries(input)) {
+      if (typeof value === 'string' && value.length > limit) {
+        this.summary.rejected++;
+        this.data.report({ file: this.file, line, column: prefix + name, severity: 'error', code: 'too-long', message: `This value is ${value.length.toLocaleString('en-GB')} characters long; no element takes more than ${limit.toLocaleString('en-GB')}. Not imported.` });
+        return;
+      }
+    }
     this.accept(input, line, prefix);
   }
 
