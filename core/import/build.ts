@@ -12,6 +12,7 @@ import {
   type RecordPart,
 } from '../model/index.ts';
 import { DataSet, type KeyUse, type Ssda903Episode, type Where } from './dataset.ts';
+import { normaliseUpn } from '../rules/identifiers.ts';
 import { show } from './fields.ts';
 import { REC_CARE_CONTINUES, RNE_PLACEMENT_CHANGED, RNE_STARTED_CARE } from './ssda903-codes.ts';
 
@@ -87,23 +88,43 @@ function reportUnused(data: DataSet, uses: Map<string, KeyUse>, known: (key: str
 export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEducationRecord[] {
   const ids = new Set<string>([...data.children.keys(), ...data.ssdaHeaders.keys()]);
   const jsonIds = new Set(data.jsonRecords.map((r) => r.record.identity.personId));
-  const upnToChild = new Map<string, string>();
-  for (const id of ids) {
-    const upn = data.children.get(id)?.upn ?? data.ssdaHeaders.get(id)?.upn;
-    if (upn === undefined) continue;
+  // A UPN identifies one pupil. Shared by two children it could match either child's school data to the
+  // other, so it is an error: neither record keeps the UPN or gets the data filed under it.
+  const upnToChild = new Map<string, { id: string; where: Where }>();
+  const sharedUpns = new Set<string>();
+  const claim = (upn: string | undefined, id: string, where: Where, column: string) => {
+    if (upn === undefined) return;
     const other = upnToChild.get(upn);
-    if (other !== undefined) {
-      const where = (data.children.get(id) ?? data.ssdaHeaders.get(id)) as Where;
-      data.report({ ...where, column: 'upn', severity: 'warning', code: 'conflict', message: `UPN ${show(upn)} is also child ${show(other)}'s; its attendance and results go to ${show(other)}` });
-    } else upnToChild.set(upn, id);
+    if (other === undefined) upnToChild.set(upn, { id, where });
+    else if (other.id !== id) {
+      sharedUpns.add(upn);
+      data.report({ ...where, column, severity: 'error', code: 'conflict', message: `UPN ${show(upn)} is also child ${show(other.id)}'s (${other.where.file}:${other.where.line}); a UPN belongs to one pupil, so neither child keeps it or gets the attendance, results or exclusions filed under it. Correct the UPN at source.` });
+    }
+  };
+  for (const { record, where } of data.jsonRecords) claim(record.identity.upn === undefined ? undefined : normaliseUpn(record.identity.upn), record.identity.personId, where, 'identity.upn');
+  for (const id of [...ids].sort()) {
+    const child = data.children.get(id);
+    const header = data.ssdaHeaders.get(id);
+    if (child?.upn !== undefined) claim(child.upn, id, child, 'upn');
+    else if (header?.upn !== undefined) claim(header.upn, id, header, 'UPN');
   }
 
   const records: ChildEducationRecord[] = [];
+  const jsonSeen = new Map<string, Where>();
   for (const { record, where } of data.jsonRecords) {
+    const earlier = jsonSeen.get(record.identity.personId);
+    if (earlier !== undefined) {
+      // One record per child: a later one must not quietly replace (or double) the first.
+      data.reject(where.file);
+      data.report({ ...where, column: 'identity.personId', severity: 'error', code: 'conflict', message: `Child ${show(record.identity.personId)} also has a record at ${earlier.file}${earlier.path ? ` ${earlier.path.slice(0, -1)}` : ''}, which is used; a child has one record. Record not imported.` });
+      continue;
+    }
+    jsonSeen.set(record.identity.personId, where);
     if (ids.has(record.identity.personId)) {
       data.report({ ...where, column: 'identity.personId', severity: 'warning', code: 'duplicate-child', message: `Child ${show(record.identity.personId)} is also in the CSV or SSDA903 files; this JSON record is used and their rows for the child are not` });
     }
-    records.push(record);
+    const upn = record.identity.upn === undefined ? undefined : normaliseUpn(record.identity.upn);
+    records.push(upn !== undefined && sharedUpns.has(upn) ? { ...record, identity: { ...record.identity, upn: undefined } } : record);
   }
 
   for (const id of [...ids].sort()) {
@@ -120,8 +141,9 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
       if (header.dateOfBirth !== undefined && header.dateOfBirth !== child.dateOfBirth) data.report({ ...header, column: 'DOB', severity: 'warning', code: 'conflict', message: `Date of birth ${header.dateOfBirth} differs from ${child.dateOfBirth} in ${child.file}:${child.line}, which is used` });
       if (header.upn !== undefined && child.upn !== undefined && header.upn !== child.upn) data.report({ ...header, column: 'UPN', severity: 'warning', code: 'conflict', message: `UPN ${show(header.upn)} differs from ${show(child.upn)} in ${child.file}:${child.line}, which is used` });
     }
-    const upn = child?.upn ?? header?.upn;
-    const owned = upn !== undefined && upnToChild.get(upn) === id ? upn : undefined;
+    const given = child?.upn ?? header?.upn;
+    const upn = given !== undefined && sharedUpns.has(given) ? undefined : given;
+    const owned = upn !== undefined && upnToChild.get(upn)?.id === id ? upn : undefined;
     const sources = new Map<RecordPart, Set<string>>();
     const from = (part: RecordPart, file: string | undefined) => {
       if (file === undefined) return;
@@ -195,8 +217,7 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     });
   }
 
-    const jsonUpns = new Set(data.jsonRecords.map((r) => r.record.identity.upn));
-  reportUnused(data, data.upnUses, (upn) => upnToChild.has(upn) || jsonUpns.has(upn), 'UPN', 'upn');
+  reportUnused(data, data.upnUses, (upn) => upnToChild.has(upn), 'UPN', 'upn');
   reportUnused(data, data.childIdUses, (id) => ids.has(id) || jsonIds.has(id), 'child_id');
   reportUnused(data, data.ssdaReferences, (id) => ids.has(id) || jsonIds.has(id), 'CHILD');
   const episodeUses = new Map<string, KeyUse>();

@@ -138,6 +138,15 @@ export class DataSet {
     return true;
   }
 
+  /** Moves one accepted row of `file` to rejected (a conflict found when joining rows). */
+  reject(file: string): void {
+    const summary = this.summaries.get(file);
+    if (summary) {
+      summary.accepted--;
+      summary.rejected++;
+    }
+  }
+
   /** Rejects a whole file: drops what was reported about its rows and records the one reason. */
   rejectFile(problem: Problem): void {
     let kept = 0;

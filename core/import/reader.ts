@@ -83,7 +83,7 @@ interface SeenGroup {
   last: string;
   /** While the items come in order: the indexes of the group's staged rows. */
   staged: number[];
-  /** Once an item has come out of order: each item's line. */
+  /** Once an item has come out of order: each item's staged row (its index). */
   lines: Map<string, number> | undefined;
 }
 
@@ -244,9 +244,9 @@ export class TableReader<T = unknown> {
       if (!this.rowRejected && this.table.duplicateKey) {
         const key = this.table.duplicateKey(row);
         const first = typeof key === 'string' ? this.seen.get(key) : this.firstInGroup(key[0], key[1]);
-        if (first !== undefined) this.ctx.warn('-', 'duplicate-row', `Duplicate of line ${first}; counted once`);
+        if (first !== undefined) this.duplicate(first, row);
         else {
-          if (typeof key === 'string') this.seen.set(key, line);
+          if (typeof key === 'string') this.seen.set(key, this.staged.length);
           this.stage(row, line, prefix);
         }
       } else if (!this.rowRejected) {
@@ -260,8 +260,24 @@ export class TableReader<T = unknown> {
     for (const p of this.rowProblems) this.data.report(p);
   }
 
+  /** A row with the same key as the staged row at `index`: counted once when it says the same; when it
+   * differs, both rows and what differs are named (an error, rejecting this row, when the table says
+   * the difference is a conflict). */
+  private duplicate(index: number, row: T): void {
+    const firstLine = this.lines[index] as number;
+    const difference = this.table.differences?.(this.staged[index] as T, row) ?? [];
+    if (difference.length === 0) {
+      this.ctx.warn('-', 'duplicate-row', `Duplicate of line ${firstLine}; counted once`);
+      return;
+    }
+    const what = difference.map((d) => `${d.column} ${show(d.first)} there, ${show(d.later)} here`).join('; ');
+    const column = (difference[0] as (typeof difference)[number]).column;
+    if (difference.some((d) => d.conflict)) this.ctx.error(column, 'conflict', `Line ${firstLine} has the same ${this.table.keyName ?? 'key'} but differs: ${what}. Line ${firstLine} is used; correct one of them. Row not imported.`);
+    else this.ctx.warn(column, 'duplicate-row', `Line ${firstLine} has the same ${this.table.keyName ?? 'key'} but differs: ${what}. Line ${firstLine} is used`);
+  }
+
   /**
-   * The line of an earlier staged row with this item in this group, or undefined when there is none (the
+   * The index of an earlier staged row with this item in this group, or undefined when there is none (the
    * row is then about to be staged, and remembered). Rows usually come grouped (e.g. by pupil) and in
    * order within the group (by date and session): while each item sorts after the one before, none can
    * repeat, so the group only lists which staged rows are its own. The first item out of order turns
@@ -286,11 +302,11 @@ export class TableReader<T = unknown> {
       }
       group.lines = new Map<string, number>();
       const duplicateKey = this.table.duplicateKey as NonNullable<TableSpec<T>['duplicateKey']>;
-      for (const index of group.staged) group.lines.set((duplicateKey(this.staged[index] as T) as readonly [string, string])[1], this.lines[index] as number);
+      for (const index of group.staged) group.lines.set((duplicateKey(this.staged[index] as T) as readonly [string, string])[1], index);
       group.staged = [];
     }
     const first = group.lines.get(item);
-    if (first === undefined) group.lines.set(item, this.line);
+    if (first === undefined) group.lines.set(item, this.staged.length);
     return first;
   }
 

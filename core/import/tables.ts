@@ -61,6 +61,11 @@ export interface TableSpec<T = unknown> {
   /** What makes two rows duplicates of each other: a key, or a group and a key within it (cheaper for
    * big files, e.g. attendance by UPN then date and session). */
   duplicateKey?(row: T): string | readonly [string, string];
+  /** What the duplicate key is, in messages: e.g. "child_id" or "UPN, date and session". */
+  keyName?: string;
+  /** How a later row with the same key differs from the first: each column, both values, and whether
+   * the difference is a conflict (the later row is then rejected) or only worth a warning. */
+  differences?(first: T, later: T): Difference[];
   /** Stages the accepted rows of one file. */
   commit(rows: readonly T[], at: (index: number) => Where, data: DataSet): void;
   /** A fast path for clean rows (the common case in large files): the parsed row, or undefined to
@@ -69,6 +74,24 @@ export interface TableSpec<T = unknown> {
   /** The same fast path for a CSV row read straight from its fields: `at[i]` is the index in `fields`
    * of `columns[i]`, or -1 when the file lacks that column. */
   fastFields?(fields: readonly string[], at: readonly number[]): T | undefined;
+}
+
+export interface Difference {
+  column: string;
+  first: string;
+  later: string;
+  conflict: boolean;
+}
+
+/** The columns in which two rows differ; those in `conflicting` make it a conflict. */
+function differingColumns<T extends object>(first: T, later: T, columns: readonly (keyof T & string)[], conflicting: readonly (keyof T & string)[]): Difference[] {
+  const out: Difference[] = [];
+  for (const column of columns) {
+    const a = first[column];
+    const b = later[column];
+    if (a !== b) out.push({ column, first: a === undefined ? '' : String(a), later: b === undefined ? '' : String(b), conflict: conflicting.includes(column) });
+  }
+  return out;
 }
 
 function table<T>(spec: TableSpec<T>): TableSpec<T> {
@@ -137,6 +160,11 @@ const ChildrenRow = z.object({
   placement_in_area: YesNo.optional,
 });
 
+type ChildrenRowValue = z.output<typeof ChildrenRow>;
+const CHILD_COLUMNS = Object.keys(ChildrenRow.shape) as (keyof ChildrenRowValue & string)[];
+/** The columns that say who the child is: rows for one child_id that differ in these are a conflict. */
+const CHILD_IDENTITY: readonly ('first_name' | 'last_name' | 'date_of_birth' | 'upn')[] = ['first_name', 'last_name', 'date_of_birth', 'upn'];
+
 export const CHILDREN = table({
   id: 'children',
   label: 'children',
@@ -153,11 +181,21 @@ export const CHILDREN = table({
     return true;
   },
   duplicateKey: (row) => row.child_id,
+  keyName: 'child_id',
+  differences: (first, later) => differingColumns(first, later, CHILD_COLUMNS, CHILD_IDENTITY),
   commit(rows, at, data) {
     rows.forEach((row, i) => {
       const here = at(i);
       const existing = data.children.get(row.child_id);
       if (existing) {
+        const earlier = { first_name: existing.firstName, last_name: existing.lastName, date_of_birth: existing.dateOfBirth, upn: existing.upn };
+        const changed = differingColumns(earlier, row, CHILD_IDENTITY, CHILD_IDENTITY);
+        if (changed.length > 0) {
+          // A later file must not quietly make the child someone else: the first identity stands.
+          data.reject(here.file);
+          data.report({ ...here, column: (changed[0] as Difference).column, severity: 'error', code: 'conflict', message: `child_id ${show(row.child_id)} is at ${existing.file}:${existing.line} with a different identity: ${changed.map((d) => `${d.column} ${show(d.first)} there, ${show(d.later)} here`).join('; ')}. ${existing.file}:${existing.line} is used; correct one of them. Row not imported.` });
+          return;
+        }
         data.report({ ...here, column: 'child_id', severity: 'warning', code: 'duplicate-child', message: `child_id ${show(row.child_id)} is also at ${existing.file}:${existing.line}; this later row is used` });
       }
       data.children.set(row.child_id, {
@@ -237,6 +275,8 @@ export const ATTENDANCE = table({
     return true;
   },
   duplicateKey: (row) => [row.upn, row.date + row.session] as const,
+  keyName: 'UPN, date and session',
+  differences: (first, later) => differingColumns(first, later, ['code'], ['code']),
   commit(rows, at, data) {
     // Files are usually sorted by pupil: look the pupil up once per run of rows.
     let lastUpn: string | undefined;
@@ -431,11 +471,22 @@ export const SSDA903_HEADER = table({
     return true;
   },
   duplicateKey: (row) => row.CHILD,
+  keyName: 'CHILD',
+  differences: (first, later) => differingColumns(first, later, ['SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'], ['SEX', 'DOB', 'UPN']),
   commit(rows, at, data) {
     rows.forEach((row, i) => {
       const here = at(i);
       const existing = data.ssdaHeaders.get(row.CHILD);
-      if (existing) data.report({ ...here, column: 'CHILD', severity: 'warning', code: 'duplicate-child', message: `CHILD ${show(row.CHILD)} is also at ${existing.file}:${existing.line}; this later row is used` });
+      if (existing) {
+        const upn = row.UPN === undefined || NO_UPN.test(row.UPN) ? undefined : normaliseUpn(row.UPN);
+        const changed = differingColumns({ DOB: existing.dateOfBirth, UPN: existing.upn }, { DOB: row.DOB, UPN: upn }, ['DOB', 'UPN'], ['DOB', 'UPN']);
+        if (changed.length > 0) {
+          data.reject(here.file);
+          data.report({ ...here, column: (changed[0] as Difference).column, severity: 'error', code: 'conflict', message: `CHILD ${show(row.CHILD)} is at ${existing.file}:${existing.line} with a different identity: ${changed.map((d) => `${d.column} ${show(d.first)} there, ${show(d.later)} here`).join('; ')}. ${existing.file}:${existing.line} is used; correct one of them. Row not imported.` });
+          return;
+        }
+        data.report({ ...here, column: 'CHILD', severity: 'warning', code: 'duplicate-child', message: `CHILD ${show(row.CHILD)} is also at ${existing.file}:${existing.line}; this later row is used` });
+      }
       data.ssdaHeaders.set(row.CHILD, {
         file: here.file,
         line: here.line,
@@ -488,6 +539,11 @@ export const SSDA903_EPISODES = table({
     return true;
   },
   duplicateKey: (row) => `${row.CHILD}\u0000${row.DECOM}`,
+  keyName: 'CHILD and DECOM',
+  differences: (first, later) => {
+    const columns = ['RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'] as const;
+    return differingColumns(first, later, columns, columns);
+  },
   commit(rows, at, data) {
     rows.forEach((row, i) => {
       const here = at(i);

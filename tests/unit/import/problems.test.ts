@@ -149,14 +149,19 @@ describe('problems across files', () => {
       ['header.csv:2:DOB warning conflict', 'header.csv:2:UPN warning conflict'],
     ],
     [
-      'the same child in two children files',
-      { 'children.csv': 'child_id,first_name,last_name,date_of_birth\n7,Ann,Lee,2015-01-12\n', 'more/children.csv': 'child_id,first_name,last_name,date_of_birth\n7,Anne,Lee,2015-01-12\n' },
+      'the same child in two children files, same identity: the later row is used',
+      { 'children.csv': 'child_id,first_name,last_name,date_of_birth,school_urn\n7,Ann,Lee,2015-01-12,100001\n', 'more/children.csv': 'child_id,first_name,last_name,date_of_birth,school_urn\n7,Ann,Lee,2015-01-12,100002\n' },
       ['more/children.csv:2:child_id warning duplicate-child'],
     ],
     [
-      'two children with one UPN',
+      'a later file giving the child another identity is an error, and the first identity stands',
+      { 'children.csv': 'child_id,first_name,last_name,date_of_birth\n7,Ann,Lee,2015-01-12\n', 'more/children.csv': 'child_id,first_name,last_name,date_of_birth\n7,Anne,Lee,2015-01-12\n' },
+      ['more/children.csv:2:first_name error conflict'],
+    ],
+    [
+      'two children with one UPN is an error',
       { 'children.csv': 'child_id,upn,first_name,last_name,date_of_birth\n7,D383200019001,Ann,Lee,2015-01-12\n8,D383200019001,Bo,Ng,2015-01-12\n' },
-      ['children.csv:3:upn warning conflict'],
+      ['children.csv:3:upn error conflict'],
     ],
     [
       'PEP actions for a child_id no child has',
