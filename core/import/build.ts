@@ -24,27 +24,56 @@ export interface BuildOptions {
   laCode?: string;
 }
 
+/** Where an episode is, for a message about another row: `line N` in the same file, else `file:N`. */
+const rowOf = (episode: Where, from: Where) => (episode.file === from.file ? `line ${episode.line}` : `${episode.file}:${episode.line}`);
+
+/**
+ * A child's episodes in date order with overlaps removed (SSDA903: each episode ends on the day the next
+ * begins): an episode without an end, or ending after the next one starts, is taken to end when the
+ * next starts, with a warning on that episode's own row naming the next one's. A period the overlap
+ * would have ended (a REC other than X1) goes on when the next episode is not RNE S.
+ */
+function normaliseEpisodes(episodes: readonly Ssda903Episode[], data: DataSet): Ssda903Episode[] {
+  const sorted = episodes.map((e) => ({ ...e })).sort((a, b) => a.start.localeCompare(b.start) || a.file.localeCompare(b.file) || a.line - b.line);
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const episode = sorted[i] as Ssda903Episode;
+    const next = sorted[i + 1] as Ssda903Episode;
+    if (episode.end !== undefined && episode.end <= next.start) continue;
+    const where = { file: episode.file, line: episode.line, path: episode.path };
+    const span = `${episode.start} to ${episode.end ?? 'no end date'}`;
+    data.report({ ...where, column: 'DEC', severity: 'warning', code: 'care-period', message: `CHILD ${show(episode.child)}: this episode (${span}) overlaps the next one, which starts ${next.start} (${rowOf(next, episode)}); it is taken to end ${next.start}` });
+    episode.end = next.start;
+    if (next.rne !== RNE_STARTED_CARE) episode.reasonEnded = REC_CARE_CONTINUES;
+    else if (episode.reasonEnded === undefined || episode.reasonEnded === REC_CARE_CONTINUES) episode.reasonEnded = undefined;
+  }
+  return sorted;
+}
+
 /** Periods of care from a child's 903 episodes (DOMAIN.md §5): a period starts at an episode with RNE S
- * and ends at an episode with an end date and a REC other than X1. */
+ * and ends at an episode with an end date and a REC other than X1. Every episode whose RNE records a
+ * placement change (P, T, U, B) counts as one, the first of a return included: the child was in care and
+ * changed placement on that day, even if the episode before it is in an earlier return. */
 export function carePeriodsFromEpisodes(episodes: readonly Ssda903Episode[], data: DataSet): { periods: CarePeriod[]; placementChanges: Care['placementChanges'] } {
-  const sorted = [...episodes].sort((a, b) => a.start.localeCompare(b.start));
+  const sorted = normaliseEpisodes(episodes, data);
   const periods: CarePeriod[] = [];
   const placementChanges: Care['placementChanges'] = [];
   let current: CarePeriod | undefined;
   let previous: Ssda903Episode | undefined;
   for (const episode of sorted) {
     if (!current || episode.rne === RNE_STARTED_CARE) {
-      if (current && episode.rne === RNE_STARTED_CARE && current.end === undefined) {
-        data.report({ file: episode.file, line: episode.line, column: 'RNE', path: episode.path, severity: 'warning', code: 'care-period', message: `CHILD ${show(episode.child)}: a new period of care (RNE S) starts ${episode.start} before the previous one ended` });
-        current.end = episode.start;
+      if (current && previous && episode.rne === RNE_STARTED_CARE && current.end === undefined && previous.reasonEnded === REC_CARE_CONTINUES) {
+        data.report({ file: previous.file, line: previous.line, column: 'REC', path: previous.path, severity: 'warning', code: 'care-period', message: `CHILD ${show(previous.child)}: REC ${show(previous.reasonEnded ?? '')} says the period of care goes on after this episode, but the next one (${rowOf(episode, previous)}) starts a new period (RNE S) on ${episode.start}; the period is taken to end then` });
       }
+      if (current && episode.rne === RNE_STARTED_CARE && current.end === undefined) current.end = episode.start;
       if (episode.rne !== RNE_STARTED_CARE) {
-        data.report({ file: episode.file, line: episode.line, column: 'RNE', path: episode.path, severity: 'warning', code: 'care-period', message: `CHILD ${show(episode.child)}: the first episode (${episode.start}) has RNE ${show(episode.rne)}, not S; the period of care is taken to start here (its real start may be in an earlier return)` });
+        const where = previous ? `follows the end of a period of care (${rowOf(previous, episode)}, ended ${previous.end ?? ''})` : 'is the first episode given for the child';
+        data.report({ file: episode.file, line: episode.line, column: 'RNE', path: episode.path, severity: 'warning', code: 'care-period', message: `CHILD ${show(episode.child)}: this episode (${episode.start}) ${where} but has RNE ${show(episode.rne)}, not S; a period of care is taken to start here (its real start may be in an earlier return)` });
       }
       current = { start: episode.start, episodes: [] };
       periods.push(current);
-    } else if (previous && RNE_PLACEMENT_CHANGED.includes(episode.rne)) {
-      placementChanges.push({ date: episode.start, reason: previous.reasonPlaceChange });
+    }
+    if (RNE_PLACEMENT_CHANGED.includes(episode.rne)) {
+      placementChanges.push({ date: episode.start, reason: previous && previous.end === episode.start ? previous.reasonPlaceChange : episode.reasonPlaceChange });
     }
     current.episodes.push({
       start: episode.start,
@@ -109,6 +138,7 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     else if (header?.upn !== undefined) claim(header.upn, id, header, 'UPN');
   }
 
+  const undatedAsOf = data.latestDate() ?? data.asOf;
   const records: ChildEducationRecord[] = [];
   const jsonSeen = new Map<string, Where>();
   for (const { record, where } of data.jsonRecords) {
@@ -157,11 +187,19 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     const episodes = data.episodes.get(id) ?? [];
     const { periods, placementChanges } = carePeriodsFromEpisodes(episodes, data);
     for (const e of episodes) from('care', e.file);
-    if (periods.length === 0 && child?.careStartDate !== undefined) {
+    // children.csv's looked_after wins (docs/data-formats.md): N means no period of care is open now.
+    // care_start_date makes a period only for a child looked after (the end of an earlier one is not
+    // known), and an open period from the 903 episodes is closed at its last episode's start.
+    if (periods.length === 0 && child?.careStartDate !== undefined && child.lookedAfter !== false) {
       periods.push({ start: child.careStartDate, episodes: [] });
       from('care', child.file);
     }
     const lastPeriod = periods[periods.length - 1];
+    if (child?.lookedAfter === false && lastPeriod !== undefined && lastPeriod.end === undefined) {
+      const lastStart = lastPeriod.episodes[lastPeriod.episodes.length - 1]?.start ?? lastPeriod.start;
+      data.report({ ...child, column: 'looked_after', severity: 'warning', code: 'conflict', message: `looked_after is N, but the SSDA903 episodes leave a period of care open since ${lastPeriod.start}; children.csv wins and the period is taken to end ${lastStart} (the last episode's start). Record the episode's DEC and REC to give the real end` });
+      lastPeriod.end = lastStart;
+    }
     const lookedAfter = child?.lookedAfter ?? (lastPeriod !== undefined && lastPeriod.end === undefined);
     let placementArea: PlacementArea | undefined;
     if (child?.laCode !== undefined && options.laCode !== undefined && child.laCode !== options.laCode) placementArea = 'from-another-council';
@@ -189,8 +227,9 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     const provenance: Partial<Record<RecordPart, Provenance>> = {};
     for (const [part, files] of sources) {
       const list = [...files].sort();
-      // The part is as current as its most recent source file.
-      const asOf = list.map((f) => data.fileDates.get(f) ?? data.asOf).sort().pop() ?? data.asOf;
+      // The part is as current as the latest date its source files speak of; a file with no dates of
+      // its own (children.csv) is taken to be as current as the rest of the data.
+      const asOf = list.map((f) => data.fileDates.get(f) ?? undatedAsOf).sort().pop() ?? undatedAsOf;
       provenance[part] = { source: list.join(', '), asOf };
     }
 

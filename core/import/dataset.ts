@@ -93,7 +93,7 @@ export class DataSet {
   readonly upnUses = new Map<string, KeyUse>();
   readonly childIdUses = new Map<string, KeyUse>();
   readonly jsonRecords: { record: ChildEducationRecord; where: Where }[] = [];
-  /** The sources each part of a child's record came from: file name → "as of" date. */
+  /** How current each file's data is: the latest date its rows speak of (see `noteDate`). */
   readonly fileDates = new Map<string, string>();
   /** Which files gave each keyed part: `${part}\u0000${key}` → file names. */
   readonly partFiles = new Map<string, Set<string>>();
@@ -176,6 +176,23 @@ export class DataSet {
       count.errors = 0;
       count.warnings = 0;
     }
+  }
+
+  /** Notes that `file` has data up to `date` (the latest mark, assessment, meeting, or the end of the
+   * SSDA903 collection year). Dates after the "as of" date (a PEP meeting booked ahead) say nothing about
+   * how current the data is and are passed over. */
+  noteDate(file: string, date: string | undefined): void {
+    if (date === undefined || date > this.asOf) return;
+    const known = this.fileDates.get(file);
+    if (known === undefined || date > known) this.fileDates.set(file, date);
+  }
+
+  /** The latest date any file's data speaks of: the extract date of files that carry no dates of their
+   * own (children.csv, the SSDA903 header), undefined when no file has dates. */
+  latestDate(): string | undefined {
+    let latest: string | undefined;
+    for (const date of this.fileDates.values()) if (latest === undefined || date > latest) latest = date;
+    return latest;
   }
 
   /** Remembers that `file` gave data for `part` of the child with `key` (UPN or child_id). */

@@ -18,6 +18,16 @@ export function newSummary(file: string, format: string): FileSummary {
 
 const baseName = (file: string) => (file.split(/[\\/]/).pop() ?? file).toLowerCase().replace(/\.csv$/, '');
 
+/** Another separator the header seems to use: it has a single column, or a column name, containing
+ * semicolons or tabs between what look like names (as Excel writes "CSV" in some locales). */
+function otherSeparator(columns: readonly string[]): { name: string } | undefined {
+  for (const [character, name] of [[';', 'semicolon'], ['\t', 'tab']] as const) {
+    const inside = columns.filter((c) => c.includes(character));
+    if (inside.length > 0 && (columns.length === 1 || inside.some((c) => c.split(character).filter((part) => part.trim() !== '').length >= 2))) return { name };
+  }
+  return undefined;
+}
+
 export type Recognised =
   | { ok: true; table: TableSpec; columns: string[]; problems: Omit<Problem, 'file'>[] }
   | { ok: false; problem: Omit<Problem, 'file'>; format: string };
@@ -28,6 +38,8 @@ export type Recognised =
  */
 export function recogniseHeader(fileName: string, rawHeader: readonly string[]): Recognised {
   const columns = rawHeader.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim());
+  const separator = otherSeparator(columns);
+  if (separator !== undefined) return { ok: false, format: 'unrecognised', problem: { line: 1, column: '-', severity: 'error', code: 'csv-syntax', message: `This file looks ${separator.name} separated (its header is ${show(columns.join(','))}); EduBridge reads comma-separated files. Save it as "CSV UTF-8 (comma delimited)". File not imported.` } };
   const lower = columns.map((c) => c.toLowerCase());
   const seen = new Set<string>();
   for (const [i, name] of lower.entries()) {
@@ -159,6 +171,11 @@ export class TableReader<T = unknown> {
         }
       },
     };
+  }
+
+  /** The name of the file's column at `index` (CSV), or undefined. */
+  columnName(index: number): string | undefined {
+    return this.header?.[index];
   }
 
   private add(severity: Severity, column: string, code: ProblemCode, message: string): Problem {

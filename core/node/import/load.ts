@@ -236,6 +236,19 @@ export async function readCsvStream(input: Readable, file: string, data: DataSet
         summary.rowsRead++;
         summary.rejected++;
         const error = results.errors[0] as Papa.ParseError;
+        if (error.code === 'MissingQuotes') {
+          // The quote opens in the row's last field and swallows every line after it.
+          const index = fields.length - 1;
+          let opened = line;
+          for (let i = 0; i < index; i++) opened += (fields[i] as string).split('\n').length - 1;
+          const swallowed = (fields[index] ?? '').replace(/\r?\n$/, '').split('\n').length - 1;
+          const column = reader ? (reader.columnName(index) ?? `#${index + 1}`) : `#${index + 1}`;
+          // Each swallowed line was (most likely) a row of its own: count them as read and rejected.
+          summary.rowsRead += swallowed;
+          summary.rejected += swallowed;
+          data.report({ file, line: opened, column, severity: 'error', code: 'csv-syntax', message: `A quoted field opens on line ${opened} and is never closed, so ${swallowed === 0 ? 'the rest of the line' : `the ${swallowed} line${swallowed === 1 ? '' : 's'} after it (to the end of the file)`} ${swallowed === 1 ? 'was' : 'were'} read into it. Close the quote; row${swallowed === 0 ? '' : 's'} from line ${opened} not imported.` });
+          return;
+        }
         data.report({ file, line, column: '-', severity: 'error', code: 'csv-syntax', message: `${error.message}. Row not imported.` });
         return;
       }

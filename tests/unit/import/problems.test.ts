@@ -79,9 +79,9 @@ describe('whole-file rejections: one clear error, nothing imported from the file
     expect(brief(data.problems)).toEqual(['attendance.csv:5002:- error not-utf8']);
   });
 
-  it('an unterminated quote rejects its row', async () => {
+  it('an unterminated quote rejects its row, naming the line and column where it opened', async () => {
     const { problems } = await load('broken-quotes');
-    expect(brief(problems)).toEqual(['children.csv:2:- error csv-syntax']);
+    expect(brief(problems)).toEqual(['children.csv:2:first_name error csv-syntax']);
   });
 
   it('JSON records failing the schema are rejected one by one, naming the field', async () => {
