@@ -34,7 +34,17 @@ const rowOf = (episode: Where, from: Where) => (episode.file === from.file ? `li
  * would have ended (a REC other than X1) goes on when the next episode is not RNE S.
  */
 function normaliseEpisodes(episodes: readonly Ssda903Episode[], data: DataSet): Ssda903Episode[] {
-  const sorted = episodes.map((e) => ({ ...e })).sort((a, b) => a.start.localeCompare(b.start) || a.file.localeCompare(b.file) || a.line - b.line);
+  const all = episodes.map((e) => ({ ...e })).sort((a, b) => a.start.localeCompare(b.start) || a.file.localeCompare(b.file) || a.line - b.line);
+  // The same episode in two files (a return given as CSV and as XML): counted once, the first used.
+  const sorted: Ssda903Episode[] = [];
+  for (const episode of all) {
+    const first = sorted[sorted.length - 1];
+    if (first !== undefined && first.start === episode.start) {
+      data.report({ file: episode.file, line: episode.line, column: 'DECOM', path: episode.path, severity: 'warning', code: 'duplicate-row', message: `CHILD ${show(episode.child)}: an episode starting ${episode.start} is also at ${rowOf(first, episode)}; that one is used` });
+      continue;
+    }
+    sorted.push(episode);
+  }
   for (let i = 0; i + 1 < sorted.length; i++) {
     const episode = sorted[i] as Ssda903Episode;
     const next = sorted[i + 1] as Ssda903Episode;

@@ -193,6 +193,13 @@ describe('overlapping SSDA903 episodes are normalised (903 guidance: an episode 
     for (let i = 1; i < got.length; i++) expect(got[i - 1]!.end! <= got[i]!.start).toBe(true);
   });
 
+  it('the same episode in two files (the return as CSV and as XML) is counted once, not taken for an overlap', async () => {
+    const row = episode('01/01/2025', 'S', '01/08/2025', 'X1');
+    const { problems, records } = await load({ 'header.csv': header, 'a/episodes.csv': `${EPISODES_903}\n${row}\n`, 'b/episodes.csv': `${EPISODES_903}\n${row}\n${episode('01/08/2025', 'P')}\n` });
+    expect(problems.map(formatProblem)).toEqual(['b/episodes.csv:2:DECOM: warning: CHILD "7": an episode starting 2025-01-01 is also at a/episodes.csv:2; that one is used']);
+    expect(records[0]!.care.periods.map((p) => [p.start, p.end, p.episodes.length])).toEqual([['2025-01-01', undefined, 2]]);
+  });
+
   it('an episode with RNE other than S after a period ended names that episode, not "the first"', async () => {
     const { problems } = await load({ 'header.csv': header, 'episodes.csv': `${EPISODES_903}\n${episode('01/01/2024', 'S', '01/03/2024', 'E11')}\n${episode('01/05/2024', 'P')}\n` });
     expect(problems.map(formatProblem)).toEqual([
