@@ -139,6 +139,16 @@ describe('a file of bad rows costs bounded memory: problems beyond the limit are
   });
 });
 
+describe('a broken XML file costs one short message, however much is broken', () => {
+  it('ten thousand unclosed elements: one line under 300 characters, not a list of every tag', async () => {
+    const path = await folder({ '903.xml': `<EXPSSDA903>\n${'<CHILD><HEADER>\n'.repeat(10_000)}` });
+    const { problems } = await loadDataDirectory(path, { asOf: AS_OF });
+    expect(brief(problems)).toEqual([expect.stringMatching(/^903\.xml:\d+:- error xml-syntax$/)]);
+    expect(formatProblem(problems[0]!).length).toBeLessThan(300);
+    expect(formatProblem(problems[0]!)).not.toContain('\n');
+  });
+});
+
 describe('only regular files within the limits are read', () => {
   it.each(['children.csv', 'records.json', '903.xml'])('a link named %s pointing at /dev/zero is refused, not read without end', async (name) => {
     const path = await folder({});
