@@ -161,7 +161,16 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     }
     jsonSeen.set(record.identity.personId, where);
     if (ids.has(record.identity.personId)) {
-      data.report({ ...where, column: 'identity.personId', severity: 'warning', code: 'duplicate-child', message: `Child ${show(record.identity.personId)} is also in the CSV or SSDA903 files; this JSON record is used and their rows for the child are not` });
+      // Say what the JSON record changes about who the child is, so a replaced identity is never silent.
+      const row = data.children.get(record.identity.personId);
+      const header = data.ssdaHeaders.get(record.identity.personId);
+      const other = row ? { firstName: row.firstName, lastName: row.lastName, dateOfBirth: row.dateOfBirth, upn: row.upn } : { dateOfBirth: header?.dateOfBirth, upn: header?.upn };
+      const at = (row ?? header) as Where;
+      const differs = (Object.keys(other) as (keyof typeof other)[])
+        .filter((key) => other[key] !== undefined && other[key] !== (key === 'upn' && record.identity.upn !== undefined ? normaliseUpn(record.identity.upn) : record.identity[key]))
+        .map((key) => `${key} ${show(other[key] ?? '')} there, ${show(record.identity[key] ?? '')} here`);
+      const detail = differs.length > 0 ? ` with a different identity (${differs.join('; ')})` : '';
+      data.report({ ...where, column: 'identity.personId', severity: 'warning', code: 'duplicate-child', message: `Child ${show(record.identity.personId)} is also at ${at.file}:${at.line}${detail}; this JSON record is used and the CSV or SSDA903 rows for the child are not` });
     }
     const upn = record.identity.upn === undefined ? undefined : normaliseUpn(record.identity.upn);
     records.push(upn !== undefined && sharedUpns.has(upn) ? { ...record, identity: { ...record.identity, upn: undefined } } : record);

@@ -116,6 +116,15 @@ describe("a later row or file cannot quietly replace a child's identity", () => 
     }
   });
 
+  it('records JSON over children.csv: the JSON record is used, and what it changes about the child is named', async () => {
+    const json = JSON.parse(await readFile(join(FIXTURES, 'valid/records/2001.json'), 'utf8')) as ChildEducationRecord;
+    const { problems, records } = await load({ 'records.json': JSON.stringify(json), 'children.csv': `${CHILDREN}2001,,Yusuf,Rahman,2013-10-30\n` });
+    expect(problems.map(formatProblem)).toEqual([
+      'records.json:1:identity.personId: warning: Child "2001" is also at children.csv:2 with a different identity (dateOfBirth "2013-10-30" there, "2013-09-30" here); this JSON record is used and the CSV or SSDA903 rows for the child are not',
+    ]);
+    expect(records.map((r) => r.identity.dateOfBirth)).toEqual(['2013-09-30']);
+  });
+
   it('records JSON: a second record for the same child is an error, and the first is the one used', async () => {
     const json = JSON.parse(await readFile(join(FIXTURES, 'valid/records/2001.json'), 'utf8')) as ChildEducationRecord;
     const { problems, records } = await load({ 'a.json': JSON.stringify(json), 'b.json': JSON.stringify([{ ...json, identity: { ...json.identity, firstName: 'Someone' } }]) });
