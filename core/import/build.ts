@@ -12,6 +12,7 @@ import {
   type RecordPart,
 } from '../model/index.ts';
 import { DataSet, type KeyUse, type Ssda903Episode, type Where } from './dataset.ts';
+import { normaliseUpn } from '../rules/identifiers.ts';
 import { show } from './fields.ts';
 import { REC_CARE_CONTINUES, RNE_PLACEMENT_CHANGED, RNE_STARTED_CARE } from './ssda903-codes.ts';
 
@@ -23,27 +24,66 @@ export interface BuildOptions {
   laCode?: string;
 }
 
+/** Where an episode is, for a message about another row: `line N` in the same file, else `file:N`. */
+const rowOf = (episode: Where, from: Where) => (episode.file === from.file ? `line ${episode.line}` : `${episode.file}:${episode.line}`);
+
+/**
+ * A child's episodes in date order with overlaps removed (SSDA903: each episode ends on the day the next
+ * begins): an episode without an end, or ending after the next one starts, is taken to end when the
+ * next starts, with a warning on that episode's own row naming the next one's. A period the overlap
+ * would have ended (a REC other than X1) goes on when the next episode is not RNE S.
+ */
+function normaliseEpisodes(episodes: readonly Ssda903Episode[], data: DataSet): Ssda903Episode[] {
+  const all = episodes.map((e) => ({ ...e })).sort((a, b) => a.start.localeCompare(b.start) || a.file.localeCompare(b.file) || a.line - b.line);
+  // The same episode in two files (a return given as CSV and as XML): counted once, the first used.
+  const sorted: Ssda903Episode[] = [];
+  for (const episode of all) {
+    const first = sorted[sorted.length - 1];
+    if (first !== undefined && first.start === episode.start) {
+      data.report({ file: episode.file, line: episode.line, column: 'DECOM', path: episode.path, severity: 'warning', code: 'duplicate-row', message: `CHILD ${show(episode.child)}: an episode starting ${episode.start} is also at ${rowOf(first, episode)}; that one is used` });
+      continue;
+    }
+    sorted.push(episode);
+  }
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const episode = sorted[i] as Ssda903Episode;
+    const next = sorted[i + 1] as Ssda903Episode;
+    if (episode.end !== undefined && episode.end <= next.start) continue;
+    const where = { file: episode.file, line: episode.line, path: episode.path };
+    const span = `${episode.start} to ${episode.end ?? 'no end date'}`;
+    data.report({ ...where, column: 'DEC', severity: 'warning', code: 'care-period', message: `CHILD ${show(episode.child)}: this episode (${span}) overlaps the next one, which starts ${next.start} (${rowOf(next, episode)}); it is taken to end ${next.start}` });
+    episode.end = next.start;
+    if (next.rne !== RNE_STARTED_CARE) episode.reasonEnded = REC_CARE_CONTINUES;
+    else if (episode.reasonEnded === undefined || episode.reasonEnded === REC_CARE_CONTINUES) episode.reasonEnded = undefined;
+  }
+  return sorted;
+}
+
 /** Periods of care from a child's 903 episodes (DOMAIN.md §5): a period starts at an episode with RNE S
- * and ends at an episode with an end date and a REC other than X1. */
+ * and ends at an episode with an end date and a REC other than X1. Every episode whose RNE records a
+ * placement change (P, T, U, B) counts as one, the first of a return included: the child was in care and
+ * changed placement on that day, even if the episode before it is in an earlier return. */
 export function carePeriodsFromEpisodes(episodes: readonly Ssda903Episode[], data: DataSet): { periods: CarePeriod[]; placementChanges: Care['placementChanges'] } {
-  const sorted = [...episodes].sort((a, b) => a.start.localeCompare(b.start));
+  const sorted = normaliseEpisodes(episodes, data);
   const periods: CarePeriod[] = [];
   const placementChanges: Care['placementChanges'] = [];
   let current: CarePeriod | undefined;
   let previous: Ssda903Episode | undefined;
   for (const episode of sorted) {
     if (!current || episode.rne === RNE_STARTED_CARE) {
-      if (current && episode.rne === RNE_STARTED_CARE && current.end === undefined) {
-        data.report({ file: episode.file, line: episode.line, column: 'RNE', path: episode.path, severity: 'warning', code: 'care-period', message: `CHILD ${show(episode.child)}: a new period of care (RNE S) starts ${episode.start} before the previous one ended` });
-        current.end = episode.start;
+      if (current && previous && episode.rne === RNE_STARTED_CARE && current.end === undefined && previous.reasonEnded === REC_CARE_CONTINUES) {
+        data.report({ file: previous.file, line: previous.line, column: 'REC', path: previous.path, severity: 'warning', code: 'care-period', message: `CHILD ${show(previous.child)}: REC ${show(previous.reasonEnded ?? '')} says the period of care goes on after this episode, but the next one (${rowOf(episode, previous)}) starts a new period (RNE S) on ${episode.start}; the period is taken to end then` });
       }
+      if (current && episode.rne === RNE_STARTED_CARE && current.end === undefined) current.end = episode.start;
       if (episode.rne !== RNE_STARTED_CARE) {
-        data.report({ file: episode.file, line: episode.line, column: 'RNE', path: episode.path, severity: 'warning', code: 'care-period', message: `CHILD ${show(episode.child)}: the first episode (${episode.start}) has RNE ${show(episode.rne)}, not S; the period of care is taken to start here (its real start may be in an earlier return)` });
+        const where = previous ? `follows the end of a period of care (${rowOf(previous, episode)}, ended ${previous.end ?? ''})` : 'is the first episode given for the child';
+        data.report({ file: episode.file, line: episode.line, column: 'RNE', path: episode.path, severity: 'warning', code: 'care-period', message: `CHILD ${show(episode.child)}: this episode (${episode.start}) ${where} but has RNE ${show(episode.rne)}, not S; a period of care is taken to start here (its real start may be in an earlier return)` });
       }
       current = { start: episode.start, episodes: [] };
       periods.push(current);
-    } else if (previous && RNE_PLACEMENT_CHANGED.includes(episode.rne)) {
-      placementChanges.push({ date: episode.start, reason: previous.reasonPlaceChange });
+    }
+    if (RNE_PLACEMENT_CHANGED.includes(episode.rne)) {
+      placementChanges.push({ date: episode.start, reason: previous && previous.end === episode.start ? previous.reasonPlaceChange : episode.reasonPlaceChange });
     }
     current.episodes.push({
       start: episode.start,
@@ -87,23 +127,53 @@ function reportUnused(data: DataSet, uses: Map<string, KeyUse>, known: (key: str
 export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEducationRecord[] {
   const ids = new Set<string>([...data.children.keys(), ...data.ssdaHeaders.keys()]);
   const jsonIds = new Set(data.jsonRecords.map((r) => r.record.identity.personId));
-  const upnToChild = new Map<string, string>();
-  for (const id of ids) {
-    const upn = data.children.get(id)?.upn ?? data.ssdaHeaders.get(id)?.upn;
-    if (upn === undefined) continue;
+  // A UPN identifies one pupil. Shared by two children it could match either child's school data to the
+  // other, so it is an error: neither record keeps the UPN or gets the data filed under it.
+  const upnToChild = new Map<string, { id: string; where: Where }>();
+  const sharedUpns = new Set<string>();
+  const claim = (upn: string | undefined, id: string, where: Where, column: string) => {
+    if (upn === undefined) return;
     const other = upnToChild.get(upn);
-    if (other !== undefined) {
-      const where = (data.children.get(id) ?? data.ssdaHeaders.get(id)) as Where;
-      data.report({ ...where, column: 'upn', severity: 'warning', code: 'conflict', message: `UPN ${show(upn)} is also child ${show(other)}'s; its attendance and results go to ${show(other)}` });
-    } else upnToChild.set(upn, id);
+    if (other === undefined) upnToChild.set(upn, { id, where });
+    else if (other.id !== id) {
+      sharedUpns.add(upn);
+      data.report({ ...where, column, severity: 'error', code: 'conflict', message: `UPN ${show(upn)} is also child ${show(other.id)}'s (${other.where.file}:${other.where.line}); a UPN belongs to one pupil, so neither child keeps it or gets the attendance, results or exclusions filed under it. Correct the UPN at source.` });
+    }
+  };
+  for (const { record, where } of data.jsonRecords) claim(record.identity.upn === undefined ? undefined : normaliseUpn(record.identity.upn), record.identity.personId, where, 'identity.upn');
+  for (const id of [...ids].sort()) {
+    const child = data.children.get(id);
+    const header = data.ssdaHeaders.get(id);
+    if (child?.upn !== undefined) claim(child.upn, id, child, 'upn');
+    else if (header?.upn !== undefined) claim(header.upn, id, header, 'UPN');
   }
 
+  const undatedAsOf = data.latestDate() ?? data.asOf;
   const records: ChildEducationRecord[] = [];
+  const jsonSeen = new Map<string, Where>();
   for (const { record, where } of data.jsonRecords) {
-    if (ids.has(record.identity.personId)) {
-      data.report({ ...where, column: 'identity.personId', severity: 'warning', code: 'duplicate-child', message: `Child ${show(record.identity.personId)} is also in the CSV or SSDA903 files; this JSON record is used and their rows for the child are not` });
+    const earlier = jsonSeen.get(record.identity.personId);
+    if (earlier !== undefined) {
+      // One record per child: a later one must not quietly replace (or double) the first.
+      data.reject(where.file);
+      data.report({ ...where, column: 'identity.personId', severity: 'error', code: 'conflict', message: `Child ${show(record.identity.personId)} also has a record at ${earlier.file}${earlier.path ? ` ${earlier.path.slice(0, -1)}` : ''}, which is used; a child has one record. Record not imported.` });
+      continue;
     }
-    records.push(record);
+    jsonSeen.set(record.identity.personId, where);
+    if (ids.has(record.identity.personId)) {
+      // Say what the JSON record changes about who the child is, so a replaced identity is never silent.
+      const row = data.children.get(record.identity.personId);
+      const header = data.ssdaHeaders.get(record.identity.personId);
+      const other = row ? { firstName: row.firstName, lastName: row.lastName, dateOfBirth: row.dateOfBirth, upn: row.upn } : { dateOfBirth: header?.dateOfBirth, upn: header?.upn };
+      const at = (row ?? header) as Where;
+      const differs = (Object.keys(other) as (keyof typeof other)[])
+        .filter((key) => other[key] !== undefined && other[key] !== (key === 'upn' && record.identity.upn !== undefined ? normaliseUpn(record.identity.upn) : record.identity[key]))
+        .map((key) => `${key} ${show(other[key] ?? '')} there, ${show(record.identity[key] ?? '')} here`);
+      const detail = differs.length > 0 ? ` with a different identity (${differs.join('; ')})` : '';
+      data.report({ ...where, column: 'identity.personId', severity: 'warning', code: 'duplicate-child', message: `Child ${show(record.identity.personId)} is also at ${at.file}:${at.line}${detail}; this JSON record is used and the CSV or SSDA903 rows for the child are not` });
+    }
+    const upn = record.identity.upn === undefined ? undefined : normaliseUpn(record.identity.upn);
+    records.push(upn !== undefined && sharedUpns.has(upn) ? { ...record, identity: { ...record.identity, upn: undefined } } : record);
   }
 
   for (const id of [...ids].sort()) {
@@ -120,8 +190,9 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
       if (header.dateOfBirth !== undefined && header.dateOfBirth !== child.dateOfBirth) data.report({ ...header, column: 'DOB', severity: 'warning', code: 'conflict', message: `Date of birth ${header.dateOfBirth} differs from ${child.dateOfBirth} in ${child.file}:${child.line}, which is used` });
       if (header.upn !== undefined && child.upn !== undefined && header.upn !== child.upn) data.report({ ...header, column: 'UPN', severity: 'warning', code: 'conflict', message: `UPN ${show(header.upn)} differs from ${show(child.upn)} in ${child.file}:${child.line}, which is used` });
     }
-    const upn = child?.upn ?? header?.upn;
-    const owned = upn !== undefined && upnToChild.get(upn) === id ? upn : undefined;
+    const given = child?.upn ?? header?.upn;
+    const upn = given !== undefined && sharedUpns.has(given) ? undefined : given;
+    const owned = upn !== undefined && upnToChild.get(upn)?.id === id ? upn : undefined;
     const sources = new Map<RecordPart, Set<string>>();
     const from = (part: RecordPart, file: string | undefined) => {
       if (file === undefined) return;
@@ -135,11 +206,19 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     const episodes = data.episodes.get(id) ?? [];
     const { periods, placementChanges } = carePeriodsFromEpisodes(episodes, data);
     for (const e of episodes) from('care', e.file);
-    if (periods.length === 0 && child?.careStartDate !== undefined) {
+    // children.csv's looked_after wins (docs/data-formats.md): N means no period of care is open now.
+    // care_start_date makes a period only for a child looked after (the end of an earlier one is not
+    // known), and an open period from the 903 episodes is closed at its last episode's start.
+    if (periods.length === 0 && child?.careStartDate !== undefined && child.lookedAfter !== false) {
       periods.push({ start: child.careStartDate, episodes: [] });
       from('care', child.file);
     }
     const lastPeriod = periods[periods.length - 1];
+    if (child?.lookedAfter === false && lastPeriod !== undefined && lastPeriod.end === undefined) {
+      const lastStart = lastPeriod.episodes[lastPeriod.episodes.length - 1]?.start ?? lastPeriod.start;
+      data.report({ ...child, column: 'looked_after', severity: 'warning', code: 'conflict', message: `looked_after is N, but the SSDA903 episodes leave a period of care open since ${lastPeriod.start}; children.csv wins and the period is taken to end ${lastStart} (the last episode's start). Record the episode's DEC and REC to give the real end` });
+      lastPeriod.end = lastStart;
+    }
     const lookedAfter = child?.lookedAfter ?? (lastPeriod !== undefined && lastPeriod.end === undefined);
     let placementArea: PlacementArea | undefined;
     if (child?.laCode !== undefined && options.laCode !== undefined && child.laCode !== options.laCode) placementArea = 'from-another-council';
@@ -167,8 +246,9 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     const provenance: Partial<Record<RecordPart, Provenance>> = {};
     for (const [part, files] of sources) {
       const list = [...files].sort();
-      // The part is as current as its most recent source file.
-      const asOf = list.map((f) => data.fileDates.get(f) ?? data.asOf).sort().pop() ?? data.asOf;
+      // The part is as current as the latest date its source files speak of; a file with no dates of
+      // its own (children.csv) is taken to be as current as the rest of the data.
+      const asOf = list.map((f) => data.fileDates.get(f) ?? undatedAsOf).sort().pop() ?? undatedAsOf;
       provenance[part] = { source: list.join(', '), asOf };
     }
 
@@ -195,8 +275,7 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     });
   }
 
-    const jsonUpns = new Set(data.jsonRecords.map((r) => r.record.identity.upn));
-  reportUnused(data, data.upnUses, (upn) => upnToChild.has(upn) || jsonUpns.has(upn), 'UPN', 'upn');
+  reportUnused(data, data.upnUses, (upn) => upnToChild.has(upn), 'UPN', 'upn');
   reportUnused(data, data.childIdUses, (id) => ids.has(id) || jsonIds.has(id), 'child_id');
   reportUnused(data, data.ssdaReferences, (id) => ids.has(id) || jsonIds.has(id), 'CHILD');
   const episodeUses = new Map<string, KeyUse>();

@@ -12,6 +12,7 @@ import type {
   StatutoryAssessment,
   TermlyJudgement,
 } from '../model/index.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import type { FileSummary, Problem } from './problem.ts';
 
 export interface Where {
@@ -92,36 +93,106 @@ export class DataSet {
   readonly upnUses = new Map<string, KeyUse>();
   readonly childIdUses = new Map<string, KeyUse>();
   readonly jsonRecords: { record: ChildEducationRecord; where: Where }[] = [];
-  /** The sources each part of a child's record came from: file name → "as of" date. */
+  /** How current each file's data is: the latest date its rows speak of (see `noteDate`). */
   readonly fileDates = new Map<string, string>();
   /** Which files gave each keyed part: `${part}\u0000${key}` → file names. */
   readonly partFiles = new Map<string, Set<string>>();
+  /** The problems listed so far (at most `limits.problemsPerFile` for each file: see `report`). */
   readonly problems: Problem[] = [];
   readonly summaries = new Map<string, FileSummary>();
+  readonly limits: Readonly<ImportLimits>;
+  /** Per file: problems listed, and those only counted (beyond the limit) by severity. */
+  private readonly listed = new Map<string, { listed: number; errors: number; warnings: number }>();
 
-  constructor(readonly asOf: string) {}
+  constructor(
+    readonly asOf: string,
+    limits: Partial<ImportLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_IMPORT_LIMITS, ...limits };
+  }
 
   /** Adds a problem and counts it against its file. Given a row's location (which may carry an XML
-   * element path and other row fields), only the problem's own fields are kept. */
-  report(given: Problem & { path?: string }): void {
+   * element path and other row fields), only the problem's own fields are kept. Beyond
+   * `limits.problemsPerFile` problems in one file, later ones are counted but not kept, so a file of
+   * bad rows costs bounded memory; `closeProblems` then adds one line saying how many were left out.
+   * Returns whether the problem was kept. */
+  report(given: Problem & { path?: string }): boolean {
+    const summary = this.summaries.get(given.file);
+    if (summary) {
+      if (given.severity === 'warning') summary.warnings++;
+      else summary.errors++;
+    }
+    let count = this.listed.get(given.file);
+    if (count === undefined) this.listed.set(given.file, (count = { listed: 0, errors: 0, warnings: 0 }));
+    if (count.listed >= this.limits.problemsPerFile) {
+      if (given.severity === 'warning') count.warnings++;
+      else count.errors++;
+      return false;
+    }
+    count.listed++;
     const problem: Problem =
       Object.keys(given).length === 6 && given.path === undefined
         ? given
         : { file: given.file, line: given.line, column: (given.path ?? '') + given.column, severity: given.severity, message: given.message, code: given.code };
     this.problems.push(problem);
-    const summary = this.summaries.get(problem.file);
+    return true;
+  }
+
+  /** Moves one accepted row of `file` to rejected (a conflict found when joining rows). */
+  reject(file: string): void {
+    const summary = this.summaries.get(file);
     if (summary) {
-      if (problem.severity === 'warning') summary.warnings++;
-      else summary.errors++;
+      summary.accepted--;
+      summary.rejected++;
     }
   }
 
   /** Rejects a whole file: drops what was reported about its rows and records the one reason. */
   rejectFile(problem: Problem): void {
-    for (let i = this.problems.length - 1; i >= 0; i--) if ((this.problems[i] as Problem).file === problem.file) this.problems.splice(i, 1);
+    let kept = 0;
+    for (const p of this.problems) if (p.file !== problem.file) this.problems[kept++] = p;
+    this.problems.length = kept;
+    this.listed.delete(problem.file);
     const summary = this.summaries.get(problem.file);
     if (summary) Object.assign(summary, { accepted: 0, rejected: summary.rowsRead, warnings: 0, errors: 0, rejectedWhole: true });
     this.report(problem);
+  }
+
+  /** Adds, for each file with more problems than were listed, one line saying how many more there
+   * are (an error when any of them is). Call once, after the last file. */
+  closeProblems(): void {
+    for (const [file, count] of this.listed) {
+      const more = count.errors + count.warnings;
+      if (more === 0) continue;
+      const parts = [count.errors > 0 ? `${count.errors.toLocaleString('en-GB')} error${count.errors === 1 ? '' : 's'}` : '', count.warnings > 0 ? `${count.warnings.toLocaleString('en-GB')} warning${count.warnings === 1 ? '' : 's'}` : ''].filter(Boolean);
+      this.problems.push({
+        file,
+        line: 1,
+        column: '-',
+        severity: count.errors > 0 ? 'error' : 'warning',
+        code: 'too-many-problems',
+        message: `${parts.join(' and ')} more in this file are not listed (only the first ${this.limits.problemsPerFile.toLocaleString('en-GB')} are); correct those and validate again`,
+      });
+      count.errors = 0;
+      count.warnings = 0;
+    }
+  }
+
+  /** Notes that `file` has data up to `date` (the latest mark, assessment, meeting, or the end of the
+   * SSDA903 collection year). Dates after the "as of" date (a PEP meeting booked ahead) say nothing about
+   * how current the data is and are passed over. */
+  noteDate(file: string, date: string | undefined): void {
+    if (date === undefined || date > this.asOf) return;
+    const known = this.fileDates.get(file);
+    if (known === undefined || date > known) this.fileDates.set(file, date);
+  }
+
+  /** The latest date any file's data speaks of: the extract date of files that carry no dates of their
+   * own (children.csv, the SSDA903 header), undefined when no file has dates. */
+  latestDate(): string | undefined {
+    let latest: string | undefined;
+    for (const date of this.fileDates.values()) if (latest === undefined || date > latest) latest = date;
+    return latest;
   }
 
   /** Remembers that `file` gave data for `part` of the child with `key` (UPN or child_id). */

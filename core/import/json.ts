@@ -50,6 +50,6 @@ export function readRecordsJson(file: string, text: string, data: DataSet, summa
       return;
     }
     summary.accepted++;
-    data.jsonRecords.push({ record: parsed.data, where: { file, line: 1 } });
+    data.jsonRecords.push({ record: parsed.data, where: prefix ? { file, line: 1, path: `${prefix}.` } : { file, line: 1 } });
   });
 }

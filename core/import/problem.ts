@@ -28,7 +28,11 @@ export type ProblemCode =
   | 'duplicate-child'
   | 'conflict'
   | 'care-period'
-  | 'schema';
+  | 'schema'
+  | 'too-large'
+  | 'too-long'
+  | 'too-many-problems'
+  | 'not-a-file';
 
 export interface Problem {
   /** The file's path as given (relative to the data directory when loading one). */
@@ -42,9 +46,20 @@ export interface Problem {
   code: ProblemCode;
 }
 
-/** `FILE:LINE:COLUMN: severity: message`, the form editors and CI logs understand. */
+/** `FILE:LINE:COLUMN: severity: message`, the form editors and CI logs understand. File and column
+ * names come from the data, so control characters are shown as escapes (see `printable`). */
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message}`;
+  return printable(`${problem.file}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message}`);
+}
+
+/**
+ * Text from the data made safe to print on a terminal: every control character (C0, DEL, C1, and the
+ * line and paragraph separators), and line feeds too unless `keepNewlines`, is written as `\u001b` and so
+ * on, so a file, column or child's name cannot move the cursor, recolour or retitle the terminal.
+ */
+export function printable(text: string, { keepNewlines = false } = {}): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (keepNewlines && c === '\n' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 /** What happened to one input file. */

@@ -9,11 +9,24 @@ import type { FileSummary, Problem, ProblemCode, Severity } from './problem.ts';
 import { describeIssue } from './schema.ts';
 import { SSDA903_TABLES, TEMPLATES, type RowContext, type TableSpec } from './tables.ts';
 
+/** How many values `RowContext.seenBefore` remembers before starting afresh. */
+const MEMO_LIMIT = 100_000;
+
 export function newSummary(file: string, format: string): FileSummary {
   return { file, format, rowsRead: 0, accepted: 0, rejected: 0, warnings: 0, errors: 0, rejectedWhole: false };
 }
 
 const baseName = (file: string) => (file.split(/[\\/]/).pop() ?? file).toLowerCase().replace(/\.csv$/, '');
+
+/** Another separator the header seems to use: it has a single column, or a column name, containing
+ * semicolons or tabs between what look like names (as Excel writes "CSV" in some locales). */
+function otherSeparator(columns: readonly string[]): { name: string } | undefined {
+  for (const [character, name] of [[';', 'semicolon'], ['\t', 'tab']] as const) {
+    const inside = columns.filter((c) => c.includes(character));
+    if (inside.length > 0 && (columns.length === 1 || inside.some((c) => c.split(character).filter((part) => part.trim() !== '').length >= 2))) return { name };
+  }
+  return undefined;
+}
 
 export type Recognised =
   | { ok: true; table: TableSpec; columns: string[]; problems: Omit<Problem, 'file'>[] }
@@ -25,6 +38,8 @@ export type Recognised =
  */
 export function recogniseHeader(fileName: string, rawHeader: readonly string[]): Recognised {
   const columns = rawHeader.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim());
+  const separator = otherSeparator(columns);
+  if (separator !== undefined) return { ok: false, format: 'unrecognised', problem: { line: 1, column: '-', severity: 'error', code: 'csv-syntax', message: `This file looks ${separator.name} separated (its header is ${show(columns.join(','))}); EduBridge reads comma-separated files. Save it as "CSV UTF-8 (comma delimited)". File not imported.` } };
   const lower = columns.map((c) => c.toLowerCase());
   const seen = new Set<string>();
   for (const [i, name] of lower.entries()) {
@@ -80,7 +95,7 @@ interface SeenGroup {
   last: string;
   /** While the items come in order: the indexes of the group's staged rows. */
   staged: number[];
-  /** Once an item has come out of order: each item's line. */
+  /** Once an item has come out of order: each item's staged row (its index). */
   lines: Map<string, number> | undefined;
 }
 
@@ -138,6 +153,9 @@ export class TableReader<T = unknown> {
       },
       seenBefore: (key) => {
         if (key === reader.lastMemoKey || reader.memo.has(key)) return true;
+        // Only a cache (a value checked twice is reported once, by warnOnce): bounded, for files of
+        // millions of distinct values.
+        if (reader.memo.size >= MEMO_LIMIT) reader.memo.clear();
         reader.memo.add(key);
         reader.lastMemoKey = key;
         return false;
@@ -146,12 +164,18 @@ export class TableReader<T = unknown> {
         const onceKey = `${column}\u0000${code}\u0000${key}`;
         const seen = reader.once.get(onceKey);
         if (seen) seen.count++;
+        else if (reader.once.size >= data.limits.problemsPerFile) reader.add('warning', column, code, message);
         else {
           const problem = reader.add('warning', column, code, message);
           reader.once.set(onceKey, { problem, count: 1 });
         }
       },
     };
+  }
+
+  /** The name of the file's column at `index` (CSV), or undefined. */
+  columnName(index: number): string | undefined {
+    return this.header?.[index];
   }
 
   private add(severity: Severity, column: string, code: ProblemCode, message: string): Problem {
@@ -170,6 +194,15 @@ export class TableReader<T = unknown> {
       this.data.report({ file: this.file, line, column: '-', severity: 'error', code: 'field-count', message: `This row has ${fields.length} field${fields.length === 1 ? '' : 's'}; the header has ${header.length}. Row not imported.` });
       return;
     }
+    const limit = this.data.limits.fieldChars;
+    for (let i = 0; i < fields.length; i++) {
+      if ((fields[i] as string).length > limit) {
+        this.line = line;
+        this.summary.rejected++;
+        this.data.report({ file: this.file, line, column: header[i] as string, severity: 'error', code: 'too-long', message: `This field is ${(fields[i] as string).length.toLocaleString('en-GB')} characters long; no column takes more than ${limit.toLocaleString('en-GB')}. Row not imported.` });
+        return;
+      }
+    }
     const clean = this.table.fastFields?.(fields, this.positions);
     if (clean !== undefined) {
       this.begin(line, '');
@@ -185,6 +218,14 @@ export class TableReader<T = unknown> {
   /** A row given as a record of column → value (XML), with a prefix for the column path. */
   record(input: Record<string, string | undefined>, line: number, prefix: string): void {
     this.summary.rowsRead++;
+    const limit = this.data.limits.fieldChars;
+    for (const [name, value] of Object.entries(input)) {
+      if (typeof value === 'string' && value.length > limit) {
+        this.summary.rejected++;
+        this.data.report({ file: this.file, line, column: prefix + name, severity: 'error', code: 'too-long', message: `This value is ${value.length.toLocaleString('en-GB')} characters long; no element takes more than ${limit.toLocaleString('en-GB')}. Not imported.` });
+        return;
+      }
+    }
     this.accept(input, line, prefix);
   }
 
@@ -220,9 +261,9 @@ export class TableReader<T = unknown> {
       if (!this.rowRejected && this.table.duplicateKey) {
         const key = this.table.duplicateKey(row);
         const first = typeof key === 'string' ? this.seen.get(key) : this.firstInGroup(key[0], key[1]);
-        if (first !== undefined) this.ctx.warn('-', 'duplicate-row', `Duplicate of line ${first}; counted once`);
+        if (first !== undefined) this.duplicate(first, row);
         else {
-          if (typeof key === 'string') this.seen.set(key, line);
+          if (typeof key === 'string') this.seen.set(key, this.staged.length);
           this.stage(row, line, prefix);
         }
       } else if (!this.rowRejected) {
@@ -236,8 +277,24 @@ export class TableReader<T = unknown> {
     for (const p of this.rowProblems) this.data.report(p);
   }
 
+  /** A row with the same key as the staged row at `index`: counted once when it says the same; when it
+   * differs, both rows and what differs are named (an error, rejecting this row, when the table says
+   * the difference is a conflict). */
+  private duplicate(index: number, row: T): void {
+    const firstLine = this.lines[index] as number;
+    const difference = this.table.differences?.(this.staged[index] as T, row) ?? [];
+    if (difference.length === 0) {
+      this.ctx.warn('-', 'duplicate-row', `Duplicate of line ${firstLine}; counted once`);
+      return;
+    }
+    const what = difference.map((d) => `${d.column} ${show(d.first)} there, ${show(d.later)} here`).join('; ');
+    const column = (difference[0] as (typeof difference)[number]).column;
+    if (difference.some((d) => d.conflict)) this.ctx.error(column, 'conflict', `Line ${firstLine} has the same ${this.table.keyName ?? 'key'} but differs: ${what}. Line ${firstLine} is used; correct one of them. Row not imported.`);
+    else this.ctx.warn(column, 'duplicate-row', `Line ${firstLine} has the same ${this.table.keyName ?? 'key'} but differs: ${what}. Line ${firstLine} is used`);
+  }
+
   /**
-   * The line of an earlier staged row with this item in this group, or undefined when there is none (the
+   * The index of an earlier staged row with this item in this group, or undefined when there is none (the
    * row is then about to be staged, and remembered). Rows usually come grouped (e.g. by pupil) and in
    * order within the group (by date and session): while each item sorts after the one before, none can
    * repeat, so the group only lists which staged rows are its own. The first item out of order turns
@@ -262,11 +319,11 @@ export class TableReader<T = unknown> {
       }
       group.lines = new Map<string, number>();
       const duplicateKey = this.table.duplicateKey as NonNullable<TableSpec<T>['duplicateKey']>;
-      for (const index of group.staged) group.lines.set((duplicateKey(this.staged[index] as T) as readonly [string, string])[1], this.lines[index] as number);
+      for (const index of group.staged) group.lines.set((duplicateKey(this.staged[index] as T) as readonly [string, string])[1], index);
       group.staged = [];
     }
     const first = group.lines.get(item);
-    if (first === undefined) group.lines.set(item, this.line);
+    if (first === undefined) group.lines.set(item, this.staged.length);
     return first;
   }
 

@@ -47,6 +47,12 @@ function asElements(v: unknown): Element[] {
   return one ? [one] : [];
 }
 
+/** A parser's message on one line and at most 200 characters (it may list every unclosed tag). */
+function brief(message: string): string {
+  const line = message.replace(/\s+/g, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
 /** Line numbers of each `<CHILD>` start tag, in order. */
 function childLines(text: string): number[] {
   const lines: number[] = [];
@@ -72,7 +78,7 @@ export function readSsda903Xml(file: string, text: string, data: DataSet, summar
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    data.rejectFile({ file, line: valid.err.line, column: '-', severity: 'error', code: 'xml-syntax', message: `Not well-formed XML: ${valid.err.msg} (column ${valid.err.col}). File not imported.` });
+    data.rejectFile({ file, line: valid.err.line, column: '-', severity: 'error', code: 'xml-syntax', message: `Not well-formed XML: ${brief(valid.err.msg)} (column ${valid.err.col}). File not imported.` });
     return false;
   }
   const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, isArray: (name) => REPEATED.has(name), processEntities: true, htmlEntities: false });
@@ -80,7 +86,7 @@ export function readSsda903Xml(file: string, text: string, data: DataSet, summar
   try {
     parsed = parser.parse(text);
   } catch (error) {
-    data.rejectFile({ file, line: 1, column: '-', severity: 'error', code: 'xml-syntax', message: `The XML cannot be read: ${(error as Error).message}. File not imported.` });
+    data.rejectFile({ file, line: 1, column: '-', severity: 'error', code: 'xml-syntax', message: `The XML cannot be read: ${brief((error as Error).message)}. File not imported.` });
     return false;
   }
   const root = asElement(asElement(parsed)?.EXPSSDA903);

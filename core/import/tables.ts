@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { ActionOwner, Gender, PepStatus, StatutoryMeasure, type AttendanceMark } from '../model/index.ts';
 import { attendanceCodeDefinition, classifyAttendanceCode, currentEquivalent, isHistoricalCode, attendanceCodeLabel, normaliseAttendanceCode } from '../rules/attendance-codes.ts';
 import { parseAreJudgement } from '../rules/attainment.ts';
+import { senPrimaryNeedLabel, SEN_PRIMARY_NEEDS } from '../rules/sen.ts';
+import { DEFAULT_POLICY, pepQualityRating } from '../policy.ts';
+import { ETHNICITY_CODES, SCHOOL_URN } from './census-codes.ts';
 import { checkUpn, normaliseUpn } from '../rules/identifiers.ts';
 import { DataSet, push, type Where } from './dataset.ts';
 import { cleanIsoDate, show } from './fields.ts';
@@ -61,6 +64,11 @@ export interface TableSpec<T = unknown> {
   /** What makes two rows duplicates of each other: a key, or a group and a key within it (cheaper for
    * big files, e.g. attendance by UPN then date and session). */
   duplicateKey?(row: T): string | readonly [string, string];
+  /** What the duplicate key is, in messages: e.g. "child_id" or "UPN, date and session". */
+  keyName?: string;
+  /** How a later row with the same key differs from the first: each column, both values, and whether
+   * the difference is a conflict (the later row is then rejected) or only worth a warning. */
+  differences?(first: T, later: T): Difference[];
   /** Stages the accepted rows of one file. */
   commit(rows: readonly T[], at: (index: number) => Where, data: DataSet): void;
   /** A fast path for clean rows (the common case in large files): the parsed row, or undefined to
@@ -71,8 +79,32 @@ export interface TableSpec<T = unknown> {
   fastFields?(fields: readonly string[], at: readonly number[]): T | undefined;
 }
 
+export interface Difference {
+  column: string;
+  first: string;
+  later: string;
+  conflict: boolean;
+}
+
+/** The columns in which two rows differ; those in `conflicting` make it a conflict. */
+function differingColumns<T extends object>(first: T, later: T, columns: readonly (keyof T & string)[], conflicting: readonly (keyof T & string)[]): Difference[] {
+  const out: Difference[] = [];
+  for (const column of columns) {
+    const a = first[column];
+    const b = later[column];
+    if (a !== b) out.push({ column, first: a === undefined ? '' : String(a), later: b === undefined ? '' : String(b), conflict: conflicting.includes(column) });
+  }
+  return out;
+}
+
 function table<T>(spec: TableSpec<T>): TableSpec<T> {
   return spec;
+}
+
+/** Ethnicity against the DfE main codes (census-codes.ts): unknown ones warn, once per code. */
+function ethnicityCheck(ctx: RowContext, column: string, code: string | undefined): void {
+  if (code === undefined || ETHNICITY_CODES.has(code.toUpperCase())) return;
+  ctx.warnOnce(column, 'unknown-code', code.toUpperCase(), `${show(code)} is not a DfE ethnicity code (a main code such as WBRI or OOTH, or an extended one); kept as given`);
 }
 
 const futureCheck = (ctx: RowContext, column: string, date: string | undefined, what: string): void => {
@@ -137,6 +169,11 @@ const ChildrenRow = z.object({
   placement_in_area: YesNo.optional,
 });
 
+type ChildrenRowValue = z.output<typeof ChildrenRow>;
+const CHILD_COLUMNS = Object.keys(ChildrenRow.shape) as (keyof ChildrenRowValue & string)[];
+/** The columns that say who the child is: rows for one child_id that differ in these are a conflict. */
+const CHILD_IDENTITY: readonly ('first_name' | 'last_name' | 'date_of_birth' | 'upn')[] = ['first_name', 'last_name', 'date_of_birth', 'upn'];
+
 export const CHILDREN = table({
   id: 'children',
   label: 'children',
@@ -150,14 +187,27 @@ export const CHILDREN = table({
     futureCheck(ctx, 'care_start_date', row.care_start_date, 'Care start date');
     if (row.la_code !== undefined && !/^\d{3}$/.test(row.la_code)) ctx.warn('la_code', 'bad-value', `${show(row.la_code)} is not a 3-digit LA number`);
     if (row.school_name !== undefined && row.school_urn === undefined) ctx.warn('school_urn', 'missing-field', 'school_name is given without school_urn, so the school is not recorded');
+    ethnicityCheck(ctx, 'ethnicity', row.ethnicity);
+    if (row.school_urn !== undefined && !SCHOOL_URN.test(row.school_urn)) ctx.warnOnce('school_urn', 'bad-value', row.school_urn, `${show(row.school_urn)} is not a school URN (six digits, as Get Information About Schools gives it); kept as given`);
+    if (row.sen_primary_need !== undefined && senPrimaryNeedLabel(row.sen_primary_need) === undefined) ctx.warnOnce('sen_primary_need', 'unknown-code', row.sen_primary_need.toUpperCase(), `${show(row.sen_primary_need)} is not a school census SEN primary need (${Object.keys(SEN_PRIMARY_NEEDS).join(', ')}); kept as given`);
     return true;
   },
   duplicateKey: (row) => row.child_id,
+  keyName: 'child_id',
+  differences: (first, later) => differingColumns(first, later, CHILD_COLUMNS, CHILD_IDENTITY),
   commit(rows, at, data) {
     rows.forEach((row, i) => {
       const here = at(i);
       const existing = data.children.get(row.child_id);
       if (existing) {
+        const earlier = { first_name: existing.firstName, last_name: existing.lastName, date_of_birth: existing.dateOfBirth, upn: existing.upn };
+        const changed = differingColumns(earlier, row, CHILD_IDENTITY, CHILD_IDENTITY);
+        if (changed.length > 0) {
+          // A later file must not quietly make the child someone else: the first identity stands.
+          data.reject(here.file);
+          data.report({ ...here, column: (changed[0] as Difference).column, severity: 'error', code: 'conflict', message: `child_id ${show(row.child_id)} is at ${existing.file}:${existing.line} with a different identity: ${changed.map((d) => `${d.column} ${show(d.first)} there, ${show(d.later)} here`).join('; ')}. ${existing.file}:${existing.line} is used; correct one of them. Row not imported.` });
+          return;
+        }
         data.report({ ...here, column: 'child_id', severity: 'warning', code: 'duplicate-child', message: `child_id ${show(row.child_id)} is also at ${existing.file}:${existing.line}; this later row is used` });
       }
       data.children.set(row.child_id, {
@@ -237,11 +287,14 @@ export const ATTENDANCE = table({
     return true;
   },
   duplicateKey: (row) => [row.upn, row.date + row.session] as const,
+  keyName: 'UPN, date and session',
+  differences: (first, later) => differingColumns(first, later, ['code'], ['code']),
   commit(rows, at, data) {
     // Files are usually sorted by pupil: look the pupil up once per run of rows.
     let lastUpn: string | undefined;
     let marks: AttendanceMark[] = [];
     let use: { rows: number } = { rows: 0 };
+    let latest = '';
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as (typeof rows)[number];
       if (row.upn !== lastUpn) {
@@ -254,7 +307,9 @@ export const ATTENDANCE = table({
         lastUpn = row.upn;
       } else use.rows++;
       marks.push({ date: row.date, session: row.session, code: row.code });
+      if (row.date > latest && row.date <= data.asOf) latest = row.date;
     }
+    if (rows.length > 0) data.noteDate(at(0).file, latest || undefined);
   },
 });
 
@@ -290,6 +345,7 @@ export const ASSESSMENTS = table({
     rows.forEach((row, i) => {
       DataSet.useKey(data.upnUses, row.upn, at(i), 'assessments');
       data.noteSource('attainment', row.upn, at(i).file);
+      data.noteDate(at(i).file, row.date);
       if (row.measure === 'TERMLY') {
         const judgement = parseAreJudgement(row.result) ?? undefined;
         const target = row.target === undefined ? undefined : (parseAreJudgement(row.target) ?? row.target.toUpperCase());
@@ -319,6 +375,9 @@ export const PEPS = table({
   schema: PepRow,
   check(row, ctx) {
     if (row.status !== 'scheduled' && row.status !== 'cancelled') futureCheck(ctx, 'meeting_date', row.meeting_date, `A ${row.status} PEP meeting on`);
+    if (row.quality_rating !== undefined && pepQualityRating(row.quality_rating) === undefined) {
+      ctx.warnOnce('quality_rating', 'unknown-code', row.quality_rating.toLowerCase(), `${show(row.quality_rating)} is not on the PEP quality scale (${DEFAULT_POLICY.pep.qualityScale.map((g) => g.value).join(', ')}); kept, but it cannot rate the PEP`);
+    }
     return true;
   },
   duplicateKey: (row) => `${row.child_id}\u0000${row.meeting_date}`,
@@ -326,6 +385,7 @@ export const PEPS = table({
     rows.forEach((row, i) => {
       DataSet.useKey(data.childIdUses, row.child_id, at(i), 'peps');
       data.noteSource('pep', row.child_id, at(i).file);
+      if (row.status !== 'scheduled' && row.status !== 'cancelled') data.noteDate(at(i).file, row.meeting_date);
       push(data.meetings, row.child_id, {
         date: row.meeting_date,
         status: row.status,
@@ -361,6 +421,7 @@ export const PEP_ACTIONS = table({
     rows.forEach((row, i) => {
       DataSet.useKey(data.childIdUses, row.child_id, at(i), 'pep_actions');
       data.noteSource('pep', row.child_id, at(i).file);
+      data.noteDate(at(i).file, row.meeting_date);
       push(data.actions, row.child_id, { meetingDate: row.meeting_date, description: row.action, owner: row.owner, due: row.due_date, completed: row.completed ?? false });
     });
   },
@@ -391,6 +452,7 @@ export const EXCLUSIONS = table({
     rows.forEach((row, i) => {
       DataSet.useKey(data.upnUses, row.upn, at(i), 'exclusions');
       data.noteSource('exclusions', row.upn, at(i).file);
+      data.noteDate(at(i).file, row.start_date);
       push(data.exclusions, row.upn, { type: row.type, start: row.start_date, sessions: row.sessions, reasonCode: row.reason_code?.toUpperCase() });
     });
   },
@@ -398,6 +460,17 @@ export const EXCLUSIONS = table({
 
 // ---------------------------------------------------------------------------------------------------
 // SSDA903 tables (DOMAIN.md §5): recognised by their exact column sets; dates dd/mm/yyyy.
+
+/**
+ * How current an SSDA903 file is: the return covers a collection year, 1 April to 31 March, and is
+ * "as at" its 31 March [P: DfE SSDA903 guidance]. The 31 March closing the year of `date`, or `asOf` when
+ * that year has not ended (an in-year extract is as current as the day it is read).
+ */
+export function collectionYearEnd(date: string, asOf: string): string {
+  const year = Number(date.slice(0, 4));
+  const end = `${date.slice(5) >= '04-01' ? year + 1 : year}-03-31`;
+  return end < asOf ? end : asOf;
+}
 
 function codeCheck(ctx: RowContext, column: string, list: keyof typeof SSDA903_CODES, value: string | undefined): void {
   if (value === undefined) return;
@@ -427,15 +500,27 @@ export const SSDA903_HEADER = table({
   check(row, ctx) {
     if (row.SEX !== undefined && ssdaGender(row.SEX) === undefined) ctx.warnOnce('SEX', 'unknown-code', row.SEX, `SEX ${show(row.SEX)} is not 1/2 (to 2023/24) or M/F/U (from 2024/25); recorded as not known`);
     if (row.UPN !== undefined && !NO_UPN.test(row.UPN)) upnCheck(ctx, 'UPN', normaliseUpn(row.UPN));
+    ethnicityCheck(ctx, 'ETHNIC', row.ETHNIC);
     futureCheck(ctx, 'DOB', row.DOB, 'Date of birth');
     return true;
   },
   duplicateKey: (row) => row.CHILD,
+  keyName: 'CHILD',
+  differences: (first, later) => differingColumns(first, later, ['SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'], ['SEX', 'DOB', 'UPN']),
   commit(rows, at, data) {
     rows.forEach((row, i) => {
       const here = at(i);
       const existing = data.ssdaHeaders.get(row.CHILD);
-      if (existing) data.report({ ...here, column: 'CHILD', severity: 'warning', code: 'duplicate-child', message: `CHILD ${show(row.CHILD)} is also at ${existing.file}:${existing.line}; this later row is used` });
+      if (existing) {
+        const upn = row.UPN === undefined || NO_UPN.test(row.UPN) ? undefined : normaliseUpn(row.UPN);
+        const changed = differingColumns({ DOB: existing.dateOfBirth, UPN: existing.upn }, { DOB: row.DOB, UPN: upn }, ['DOB', 'UPN'], ['DOB', 'UPN']);
+        if (changed.length > 0) {
+          data.reject(here.file);
+          data.report({ ...here, column: (changed[0] as Difference).column, severity: 'error', code: 'conflict', message: `CHILD ${show(row.CHILD)} is at ${existing.file}:${existing.line} with a different identity: ${changed.map((d) => `${d.column} ${show(d.first)} there, ${show(d.later)} here`).join('; ')}. ${existing.file}:${existing.line} is used; correct one of them. Row not imported.` });
+          return;
+        }
+        data.report({ ...here, column: 'CHILD', severity: 'warning', code: 'duplicate-child', message: `CHILD ${show(row.CHILD)} is also at ${existing.file}:${existing.line}; this later row is used` });
+      }
       data.ssdaHeaders.set(row.CHILD, {
         file: here.file,
         line: here.line,
@@ -488,9 +573,15 @@ export const SSDA903_EPISODES = table({
     return true;
   },
   duplicateKey: (row) => `${row.CHILD}\u0000${row.DECOM}`,
+  keyName: 'CHILD and DECOM',
+  differences: (first, later) => {
+    const columns = ['RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'] as const;
+    return differingColumns(first, later, columns, columns);
+  },
   commit(rows, at, data) {
     rows.forEach((row, i) => {
       const here = at(i);
+      data.noteDate(here.file, collectionYearEnd(row.DEC !== undefined && row.DEC > row.DECOM ? row.DEC : row.DECOM, data.asOf));
       push(data.episodes, row.CHILD, {
         file: here.file,
         line: here.line,
@@ -534,6 +625,8 @@ export const SSDA903_SW_EPISODES = table({
   duplicateKey: (row) => `${row.CHILD}\u0000${row.SW_ID}\u0000${row.SW_DECOM ?? ''}`,
   commit(rows, at, data) {
     rows.forEach((row, i) => {
+      const last = row.SW_DEC ?? row.SW_DECOM;
+      if (last !== undefined) data.noteDate(at(i).file, collectionYearEnd(last, data.asOf));
       push(data.socialWorkerEpisodes, row.CHILD, { ...at(i), child: row.CHILD, id: row.SW_ID, start: row.SW_DECOM, end: row.SW_DEC });
     });
   },

@@ -1,8 +1,9 @@
 /**
- * Importers: validate and import the shared SSDA903 sample; generate 1,000 children and import them
- * (about 380,000 attendance rows). Prints times, rows per second and memory; asserts nothing.
+ * Importers: validate and import the SSDA903 sample (tests/fixtures/ssda903); generate 1,000 children and import them
+ * (about 380,000 attendance rows); hostile files (an invalid byte late in XML and JSON, 50 MB of bad
+ * rows). Prints times, rows per second and memory; asserts nothing.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import { DataSet } from '../../core/import/dataset.ts';
 import { writeTemplateCsv } from '../../core/node/generate/write.ts';
 import { loadDataDirectory, readDataFile } from '../../core/node/import/load.ts';
 
-const SHARED_903 = fileURLToPath(new URL('../../../shared/fixtures/ssda903/', import.meta.url));
+const SAMPLE_903 = fileURLToPath(new URL('../fixtures/ssda903/', import.meta.url));
 const AS_OF = '2026-03-15';
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const rate = (rows: number, ms: number) => `${Math.round((rows / ms) * 1000).toLocaleString('en-GB')} rows/s`;
@@ -32,12 +33,12 @@ async function time<T>(run: () => Promise<T> | T): Promise<[T, number]> {
 export default async function bench(): Promise<void> {
   z.config({ jitless: true });
 
-  // 1. The shared SSDA903 sample (CSV tables and the XML form), three runs.
+  // 1. The SSDA903 sample (CSV tables and the XML form), three runs.
   const runs: number[] = [];
   const cpuRuns: number[] = [];
-  let sample = await loadDataDirectory(SHARED_903, { asOf: AS_OF });
+  let sample = await loadDataDirectory(SAMPLE_903, { asOf: AS_OF });
   for (let i = 0; i < 5; i++) {
-    const [result, ms] = await time(() => loadDataDirectory(SHARED_903, { asOf: AS_OF }));
+    const [result, ms] = await time(() => loadDataDirectory(SAMPLE_903, { asOf: AS_OF }));
     sample = result;
     runs.push(ms);
     cpuRuns.push(lastCpuMs);
@@ -81,5 +82,28 @@ export default async function bench(): Promise<void> {
     console.log(`  memory: heap ${mb(memory.heapUsed)} (was ${mb(heapBefore)} before importing), rss ${mb(memory.rss)}, peak rss ${mb(process.resourceUsage().maxRSS * 1024)}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+
+  // 3. Hostile files: one invalid byte at the end of 1 MB of XML and of JSON; 50 MB of bad CSV rows.
+  const hostile = await mkdtemp(join(tmpdir(), 'edubridge-bench-hostile-'));
+  try {
+    const children = Array.from({ length: 9000 }, (_, i) => `<CHILD><HEADER><CHILDID>${i}</CHILDID><DOB>01/01/2015</DOB></HEADER></CHILD>`).join('\n');
+    await writeFile(join(hostile, '903.xml'), Buffer.concat([Buffer.from(`<EXPSSDA903>\n${children}\n`), Buffer.from([0xff]), Buffer.from('</EXPSSDA903>\n')]));
+    await writeFile(join(hostile, 'records.json'), Buffer.concat([Buffer.from(`[${'{"a": 1},\n'.repeat(110_000)}"`), Buffer.from([0xff]), Buffer.from('"]')]));
+    for (const name of ['903.xml', 'records.json']) {
+      const size = (await stat(join(hostile, name))).size;
+      const [, ms] = await time(() => readDataFile(join(hostile, name), name, new DataSet(AS_OF)));
+      console.log(`${name} (${mb(size)}) with one invalid byte at the end: rejected in ${ms.toFixed(0)} ms (CPU ${lastCpuMs.toFixed(0)} ms)`);
+    }
+    const row = '1,,Ann,Lee,not a date\n';
+    const rows = Math.ceil((50 * 1024 * 1024) / row.length);
+    await writeFile(join(hostile, 'children.csv'), `child_id,upn,first_name,last_name,date_of_birth\n${row.repeat(rows)}`);
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    const data = new DataSet(AS_OF);
+    const [summary, ms] = await time(() => readDataFile(join(hostile, 'children.csv'), 'children.csv', data));
+    console.log(`children.csv, 50 MB of bad rows (${summary.rowsRead.toLocaleString('en-GB')} rows, all rejected): ${ms.toFixed(0)} ms wall, CPU ${lastCpuMs.toFixed(0)} ms; ${data.problems.length.toLocaleString('en-GB')} problems kept; rss ${mb(process.memoryUsage().rss)} (was ${mb(rssBefore)}), peak rss ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  } finally {
+    await rm(hostile, { recursive: true, force: true });
   }
 }

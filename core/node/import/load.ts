@@ -2,8 +2,8 @@
  * Reading a data directory (or one file) from disk: CSV streamed through papaparse, XML and JSON read
  * whole. Bytes must be UTF-8 (a byte-order mark is allowed); Windows line endings are fine.
  */
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import Papa from 'papaparse';
@@ -11,15 +11,19 @@ import type { ChildEducationRecord } from '../../model/index.ts';
 import { buildRecords } from '../../import/build.ts';
 import { DataSet } from '../../import/dataset.ts';
 import { readRecordsJson } from '../../import/json.ts';
+import type { ImportLimits } from '../../import/limits.ts';
 import { sortProblems, type FileSummary, type Problem } from '../../import/problem.ts';
 import { newSummary, recogniseHeader, TableReader } from '../../import/reader.ts';
 import { readSsda903Xml } from '../../import/ssda903-xml.ts';
+import { firstInvalidUtf8, lineAt } from '../../import/utf8.ts';
 
 export interface LoadOptions {
   /** The date the data is checked against (future dates warn); default today (UTC). */
   asOf?: string;
   /** The council's own LA number, to tell children placed here by another council. */
   laCode?: string;
+  /** Other limits than `DEFAULT_IMPORT_LIMITS` (file size, field length, problems listed). */
+  limits?: Partial<ImportLimits>;
 }
 
 export interface LoadResult {
@@ -37,12 +41,41 @@ class NotUtf8 extends Error {
   }
 }
 
-/** Decodes UTF-8 strictly, counting lines so an invalid byte can be located. */
+/** Raised when a stream gives more bytes than the limit. */
+class TooLarge extends Error {
+  constructor(readonly limit: number) {
+    super('too large');
+  }
+}
+
+/** The bytes at the end of `bytes` that begin a UTF-8 sequence the next chunk must finish. */
+function unfinishedTail(bytes: Uint8Array): Uint8Array {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const b = bytes[bytes.length - back] as number;
+    if (b < 0x80) break;
+    if (b >= 0xc0) {
+      const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return length > back ? bytes.subarray(bytes.length - back) : bytes.subarray(bytes.length);
+    }
+  }
+  return bytes.subarray(bytes.length);
+}
+
+/**
+ * Decodes UTF-8 strictly, counting lines so an invalid byte can be located in one more pass over the
+ * chunk it is in, and refusing more than `limit` bytes.
+ */
 class StrictUtf8 extends Transform {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private lines = 1;
+  private bytes = 0;
+  /** The start of a character the last chunk left unfinished. */
+  private carry: Uint8Array = new Uint8Array(0);
 
-  constructor(private readonly onText: (text: string) => void) {
+  constructor(
+    private readonly onText: (text: string) => void,
+    private readonly limit: number,
+  ) {
     super({ readableObjectMode: false, decodeStrings: true, encoding: 'utf8' });
   }
 
@@ -51,24 +84,21 @@ class StrictUtf8 extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.limit) {
+      callback(new TooLarge(this.limit));
+      return;
+    }
     let text: string;
     try {
       text = this.decoder.decode(chunk, { stream: true });
     } catch {
-      // Find the line of the first bad byte: decode the chunk's good prefix.
-      let good = 0;
-      const probe = new TextDecoder('utf-8', { fatal: true });
-      for (let end = chunk.length; end > 0; end--) {
-        try {
-          good = probe.decode(chunk.subarray(0, end), { stream: true }).split('\n').length - 1;
-          break;
-        } catch {
-          /* try a shorter prefix */
-        }
-      }
-      callback(new NotUtf8(this.lines + good));
+      const joined = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+      const offset = Math.max(0, firstInvalidUtf8(joined, true));
+      callback(new NotUtf8(this.lines + lineAt(joined, offset) - 1));
       return;
     }
+    this.carry = unfinishedTail(this.carry.length > 0 && chunk.length < 4 ? Buffer.concat([this.carry, chunk]) : chunk);
     this.count(text);
     this.onText(text);
     callback(null, text);
@@ -87,6 +117,12 @@ class StrictUtf8 extends Transform {
 
 function notUtf8(file: string, line: number): Problem {
   return { file, line, column: '-', severity: 'error', code: 'not-utf8', message: 'The file is not valid UTF-8 text (save or export it as UTF-8, e.g. "CSV UTF-8" in Excel). File not imported.' };
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 ** 2).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
+
+function tooLarge(file: string, limit: number): Problem {
+  return { file, line: 1, column: '-', severity: 'error', code: 'too-large', message: `The file is larger than ${megabytes(limit)}, the most EduBridge reads from one file of this kind; split it. File not imported.` };
 }
 
 /**
@@ -146,9 +182,19 @@ class LineTracker {
   }
 }
 
-/** Reads one CSV file into the data set, streaming it through papaparse. */
-export function readCsvFile(path: string, file: string, data: DataSet): Promise<FileSummary> {
-  return readCsvStream(createReadStream(path), file, data);
+/** Reads one CSV file into the data set, streaming it through papaparse (only a regular file, or a
+ * link to one, within the size limit). */
+export async function readCsvFile(path: string, file: string, data: DataSet): Promise<FileSummary> {
+  const summary = newSummary(file, 'unrecognised');
+  data.summaries.set(file, summary);
+  const limit = data.limits.csvFileBytes;
+  const handle = await openRegularFile(path, file, data, limit);
+  if (handle === undefined) return summary;
+  try {
+    return await readCsvStream(handle.createReadStream({ start: 0, end: limit, autoClose: false }), file, data);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Reads CSV bytes from a stream (a file, or bytes in tests) into the data set. */
@@ -156,7 +202,7 @@ export async function readCsvStream(input: Readable, file: string, data: DataSet
   const summary = newSummary(file, 'unrecognised');
   data.summaries.set(file, summary);
   const lines = new LineTracker();
-  const decoder = new StrictUtf8((text) => lines.add(text));
+  const decoder = new StrictUtf8((text) => lines.add(text), data.limits.csvFileBytes);
   let reader: TableReader | undefined;
   let sawHeader = false;
   let stopped = false;
@@ -190,6 +236,19 @@ export async function readCsvStream(input: Readable, file: string, data: DataSet
         summary.rowsRead++;
         summary.rejected++;
         const error = results.errors[0] as Papa.ParseError;
+        if (error.code === 'MissingQuotes') {
+          // The quote opens in the row's last field and swallows every line after it.
+          const index = fields.length - 1;
+          let opened = line;
+          for (let i = 0; i < index; i++) opened += (fields[i] as string).split('\n').length - 1;
+          const swallowed = (fields[index] ?? '').replace(/\r?\n$/, '').split('\n').length - 1;
+          const column = reader ? (reader.columnName(index) ?? `#${index + 1}`) : `#${index + 1}`;
+          // Each swallowed line was (most likely) a row of its own: count them as read and rejected.
+          summary.rowsRead += swallowed;
+          summary.rejected += swallowed;
+          data.report({ file, line: opened, column, severity: 'error', code: 'csv-syntax', message: `A quoted field opens on line ${opened} and is never closed, so ${swallowed === 0 ? 'the rest of the line' : `the ${swallowed} line${swallowed === 1 ? '' : 's'} after it (to the end of the file)`} ${swallowed === 1 ? 'was' : 'were'} read into it. Close the quote; row${swallowed === 0 ? '' : 's'} from line ${opened} not imported.` });
+          return;
+        }
         data.report({ file, line, column: '-', severity: 'error', code: 'csv-syntax', message: `${error.message}. Row not imported.` });
         return;
       }
@@ -220,7 +279,13 @@ export async function readCsvStream(input: Readable, file: string, data: DataSet
     return summary;
   }
   if (failure instanceof NotUtf8) {
+    input.destroy();
     data.rejectFile(notUtf8(file, failure.line));
+    return summary;
+  }
+  if (failure instanceof TooLarge) {
+    input.destroy();
+    data.rejectFile(tooLarge(file, failure.limit));
     return summary;
   }
   if (failure) {
@@ -235,24 +300,58 @@ export async function readCsvStream(input: Readable, file: string, data: DataSet
   return summary;
 }
 
-async function readText(path: string, file: string, data: DataSet, summary: FileSummary): Promise<string | undefined> {
-  const bytes = await readFile(path);
+/** Reads a whole file (at most `limit` bytes) from an open handle as UTF-8 text; undefined, after
+ * rejecting the file, when it is larger or not UTF-8. One pass to decode, one more to locate a bad byte. */
+async function readText(handle: FileHandle, file: string, data: DataSet, limit: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of handle.createReadStream({ start: 0, end: limit, autoClose: false })) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  if (size > limit) {
+    data.rejectFile(tooLarge(file, limit));
+    return undefined;
+  }
+  const bytes = Buffer.concat(chunks, size);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    let line = 1;
-    for (let end = bytes.length; end > 0; end--) {
-      try {
-        line = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true }).split('\n').length;
-        break;
-      } catch {
-        /* shorter */
-      }
-    }
-    data.summaries.set(file, summary);
-    data.rejectFile(notUtf8(file, line));
+    data.rejectFile(notUtf8(file, lineAt(bytes, Math.max(0, firstInvalidUtf8(bytes)))));
     return undefined;
   }
+}
+
+/**
+ * Opens `path` for reading if it is a regular file (following a symbolic link): a device such as
+ * /dev/zero, a named pipe, a socket or a directory is refused, as is a file over `limit` bytes.
+ * Opened without blocking, so a named pipe swapped in after the check cannot hang the import.
+ */
+async function openRegularFile(path: string, file: string, data: DataSet, limit: number): Promise<FileHandle | undefined> {
+  const refuse = (problem: Problem) => {
+    data.rejectFile(problem);
+    return undefined;
+  };
+  const notAFile = (): Problem => ({ file, line: 1, column: '-', severity: 'error', code: 'not-a-file', message: 'This is not a regular file (it is a device, pipe, socket or directory, or a link to one). File not imported.' });
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    return refuse({ file, line: 1, column: '-', severity: 'error', code: 'unreadable', message: `The file cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. File not imported.` });
+  }
+  if (!info.isFile()) return refuse(notAFile());
+  if (info.size > limit) return refuse(tooLarge(file, limit));
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return refuse({ file, line: 1, column: '-', severity: 'error', code: 'unreadable', message: `The file cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. File not imported.` });
+  }
+  if (!(await handle.stat()).isFile()) {
+    await handle.close();
+    return refuse(notAFile());
+  }
+  return handle;
 }
 
 /** Runs a whole-file reader; a fault in EduBridge itself rejects the file instead of ending the run. */
@@ -264,36 +363,34 @@ function guard(file: string, data: DataSet, read: () => unknown): void {
   }
 }
 
-/** Reads one file of any supported kind (by extension) into the data set. */
+/** Reads one file of any supported kind (by extension) into the data set. Only regular files (or links
+ * to them) within the size limits are read. */
 export async function readDataFile(path: string, file: string, data: DataSet): Promise<FileSummary> {
   const lower = path.toLowerCase();
-  const modified = (await stat(path)).mtime.toISOString().slice(0, 10);
-  data.fileDates.set(file, modified < data.asOf ? modified : data.asOf);
-  if (lower.endsWith('.csv')) return readCsvFile(path, file, data);
-  if (lower.endsWith('.xml')) {
-    const summary = newSummary(file, 'SSDA903 XML');
-    data.summaries.set(file, summary);
-    const text = await readText(path, file, data, summary);
-    if (text !== undefined) guard(file, data, () => readSsda903Xml(file, text, data, summary));
-    return summary;
-  }
-  if (lower.endsWith('.json')) {
-    const summary = newSummary(file, 'records JSON');
-    data.summaries.set(file, summary);
-    const text = await readText(path, file, data, summary);
-    if (text !== undefined) guard(file, data, () => readRecordsJson(file, text, data, summary));
-    return summary;
-  }
-  const summary = newSummary(file, 'not a data file');
+  const kind = lower.endsWith('.csv') ? 'csv' : lower.endsWith('.xml') ? 'xml' : lower.endsWith('.json') ? 'json' : undefined;
+  const summary = newSummary(file, kind === 'csv' ? 'unrecognised' : kind === 'xml' ? 'SSDA903 XML' : kind === 'json' ? 'records JSON' : 'not a data file');
   data.summaries.set(file, summary);
-  data.report({ file, line: 1, column: '-', severity: 'warning', code: 'unrecognised-file', message: 'Not a .csv, .xml or .json file; skipped' });
-  return summary;
+  if (kind === undefined) {
+    data.report({ file, line: 1, column: '-', severity: 'warning', code: 'unrecognised-file', message: 'Not a .csv, .xml or .json file; skipped' });
+    return summary;
+  }
+  const limit = kind === 'csv' ? data.limits.csvFileBytes : data.limits.wholeFileBytes;
+  const handle = await openRegularFile(path, file, data, limit);
+  if (handle === undefined) return summary;
+  try {
+    if (kind === 'csv') return await readCsvStream(handle.createReadStream({ start: 0, end: limit, autoClose: false }), file, data);
+    const text = await readText(handle, file, data, limit);
+    if (text !== undefined) guard(file, data, () => (kind === 'xml' ? readSsda903Xml(file, text, data, summary) : readRecordsJson(file, text, data, summary)));
+    return summary;
+  } finally {
+    await handle.close();
+  }
 }
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
-    .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.'))
+    .filter((e) => !e.isDirectory() && !e.name.startsWith('.'))
     .map((e) => join(e.parentPath, e.name))
     .filter((p) => !relative(dir, p).split(sep).some((part) => part.startsWith('.')))
     .sort();
@@ -305,7 +402,7 @@ async function listFiles(dir: string): Promise<string[]> {
  * `problems`. Throws only when the path itself cannot be read.
  */
 export async function loadDataDirectory(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const data = new DataSet(options.asOf ?? todayUtc());
+  const data = new DataSet(options.asOf ?? todayUtc(), options.limits);
   const info = await stat(dir);
   const paths = info.isDirectory() ? await listFiles(dir) : [dir];
   const files: FileSummary[] = [];
@@ -314,5 +411,6 @@ export async function loadDataDirectory(dir: string, options: LoadOptions = {}):
     files.push(await readDataFile(path, file, data));
   }
   const records = buildRecords(data, { laCode: options.laCode });
+  data.closeProblems();
   return { records, problems: sortProblems(data.problems), files };
 }

@@ -17,10 +17,16 @@ export class ChildStore {
     readonly asOf: string,
   ) {
     this.records = records;
+    // A UPN names a child only when one record has it: shared, it would widen scope to both.
+    const sharedUpns = new Set<string>();
     for (const record of records) {
       this.byPersonId.set(record.identity.personId, record);
-      if (record.identity.upn) this.byUpn.set(normaliseUpn(record.identity.upn), record);
+      if (!record.identity.upn) continue;
+      const upn = normaliseUpn(record.identity.upn);
+      if (this.byUpn.has(upn)) sharedUpns.add(upn);
+      else this.byUpn.set(upn, record);
     }
+    for (const upn of sharedUpns) this.byUpn.delete(upn);
     this.ordered = [...records].sort(
       (a, b) =>
         a.identity.lastName.localeCompare(b.identity.lastName, 'en-GB') ||
@@ -29,7 +35,7 @@ export class ChildStore {
     );
   }
 
-  /** The record with this person ID, or else this UPN. */
+  /** The record with this person ID, or else this UPN (when only one record has it). */
   find(id: string): ChildEducationRecord | undefined {
     return this.byPersonId.get(id) ?? this.byUpn.get(normaliseUpn(id));
   }
@@ -51,8 +57,8 @@ export class ChildStore {
       case 'virtual-school':
         return true;
       case 'social-worker': {
-        const { personId, upn } = record.identity;
-        return user.children.some((id) => id === personId || (upn !== undefined && normaliseUpn(id) === normaliseUpn(upn)));
+        const { personId } = record.identity;
+        return user.children.some((id) => id === personId || this.byUpn.get(normaliseUpn(id)) === record);
       }
       case 'designated-teacher': {
         const school = this.status(record).school;

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { z } from 'zod';
+import { DEFAULT_POLICY } from '../../policy.ts';
 import { loadDataDirectory, todayUtc } from '../import/load.ts';
 import { fileAuditLog } from './audit.ts';
 import { answerClientError } from './header-limit.ts';
@@ -66,8 +67,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) log(`edubridge: ${errors} row${errors === 1 ? '' : 's'} in the data could not be imported (run "edubridge validate ${options.dir}")`);
   const store = new ChildStore(records, asOf);
-  // Work every status out now, so the first dashboard does not wait for them.
-  for (const record of records) store.status(record);
+  // Work every status out now, so the first dashboard does not wait for them, and say when the data
+  // (by the dates in it, not the files' times) is older than the policy allows on the status date.
+  let stale = 0;
+  let oldest: string | null = null;
+  for (const record of records) {
+    const { freshness } = store.status(record);
+    if (!freshness.stale) continue;
+    stale++;
+    if (freshness.oldest !== null && (oldest === null || freshness.oldest < oldest)) oldest = freshness.oldest;
+  }
+  if (stale > 0) log(`edubridge: the data for ${stale} of ${records.length} children is older than ${DEFAULT_POLICY.staleDataDays} days on ${asOf} (the oldest part is as of ${oldest ?? 'an unknown date'}); their statuses say so`);
 
   let users: User[];
   if (options.usersFile) users = await loadUsers(options.usersFile);

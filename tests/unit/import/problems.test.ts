@@ -79,9 +79,9 @@ describe('whole-file rejections: one clear error, nothing imported from the file
     expect(brief(data.problems)).toEqual(['attendance.csv:5002:- error not-utf8']);
   });
 
-  it('an unterminated quote rejects its row', async () => {
+  it('an unterminated quote rejects its row, naming the line and column where it opened', async () => {
     const { problems } = await load('broken-quotes');
-    expect(brief(problems)).toEqual(['children.csv:2:- error csv-syntax']);
+    expect(brief(problems)).toEqual(['children.csv:2:first_name error csv-syntax']);
   });
 
   it('JSON records failing the schema are rejected one by one, naming the field', async () => {
@@ -149,14 +149,19 @@ describe('problems across files', () => {
       ['header.csv:2:DOB warning conflict', 'header.csv:2:UPN warning conflict'],
     ],
     [
-      'the same child in two children files',
-      { 'children.csv': 'child_id,first_name,last_name,date_of_birth\n7,Ann,Lee,2015-01-12\n', 'more/children.csv': 'child_id,first_name,last_name,date_of_birth\n7,Anne,Lee,2015-01-12\n' },
+      'the same child in two children files, same identity: the later row is used',
+      { 'children.csv': 'child_id,first_name,last_name,date_of_birth,school_urn\n7,Ann,Lee,2015-01-12,100001\n', 'more/children.csv': 'child_id,first_name,last_name,date_of_birth,school_urn\n7,Ann,Lee,2015-01-12,100002\n' },
       ['more/children.csv:2:child_id warning duplicate-child'],
     ],
     [
-      'two children with one UPN',
+      'a later file giving the child another identity is an error, and the first identity stands',
+      { 'children.csv': 'child_id,first_name,last_name,date_of_birth\n7,Ann,Lee,2015-01-12\n', 'more/children.csv': 'child_id,first_name,last_name,date_of_birth\n7,Anne,Lee,2015-01-12\n' },
+      ['more/children.csv:2:first_name error conflict'],
+    ],
+    [
+      'two children with one UPN is an error',
       { 'children.csv': 'child_id,upn,first_name,last_name,date_of_birth\n7,D383200019001,Ann,Lee,2015-01-12\n8,D383200019001,Bo,Ng,2015-01-12\n' },
-      ['children.csv:3:upn warning conflict'],
+      ['children.csv:3:upn error conflict'],
     ],
     [
       'PEP actions for a child_id no child has',

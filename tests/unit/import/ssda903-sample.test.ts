@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ChildEducationRecord } from '../../../core/model/index.ts';
 import { loadDataDirectory, type LoadResult } from '../../../core/node/import/load.ts';
-import { AS_OF, SHARED_903 } from './helpers.ts';
+import { AS_OF, SAMPLE_903 } from './helpers.ts';
 
-// Row counts from the sample's README (../shared/fixtures/ssda903/README.md).
+// Row counts from the sample's README (tests/fixtures/ssda903/README.md).
 const EXPECTED_ROWS: [string, string, number][] = [
   ['header.csv', 'SSDA903 header', 2675],
   ['episodes.csv', 'SSDA903 episodes', 5050],
@@ -18,10 +18,10 @@ const EXPECTED_ROWS: [string, string, number][] = [
   ['sw_episodes.csv', 'SSDA903 social worker episodes', 1],
 ];
 
-describe('the shared SSDA903 sample return (shared/fixtures/ssda903, csc-validator-be-903 fake data)', () => {
+describe('the SSDA903 sample return (tests/fixtures/ssda903, csc-validator-be-903 fake data)', () => {
   let result: LoadResult;
   beforeAll(async () => {
-    result = await loadDataDirectory(SHARED_903, { asOf: AS_OF });
+    result = await loadDataDirectory(SAMPLE_903, { asOf: AS_OF });
   });
 
   it.each(EXPECTED_ROWS)('%s is recognised as %s by its columns and all %i rows are read', (file, format, rows) => {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatProblem } from '../../../import/problem.ts';
+import { formatProblem, printable } from '../../../import/problem.ts';
 import type { ChildEducationRecord, EducationStatus } from '../../../model/index.ts';
 import { normaliseUpn } from '../../../rules/identifiers.ts';
 import { deriveStatus } from '../../../status/derive.ts';
@@ -47,7 +47,8 @@ export function describeStatus(status: EducationStatus): string {
     for (const flag of status.flags) lines.push(`  [${flag.severity}] ${flag.title.text}: ${flag.meaning.text}`);
   }
   if (status.freshness.stale) lines.push('', `Some data is out of date (oldest ${status.freshness.oldest ?? 'unknown'}).`);
-  return lines.join('\n');
+  // Names, descriptions and codes come from the data: nothing in them may drive the terminal.
+  return printable(lines.join('\n'), { keepNewlines: true });
 }
 
 export const registerStatus: RegisterCommand = (program: Command) => {
@@ -69,7 +70,7 @@ export const registerStatus: RegisterCommand = (program: Command) => {
         if (errors.length > 0) process.stderr.write(`edubridge: ${errors.length} row${errors.length === 1 ? '' : 's'} in the data could not be imported (run "edubridge validate"); first: ${formatProblem(errors[0] as (typeof errors)[number])}\n`);
         const record = findChild(records, options.child);
         if (!record) {
-          process.stderr.write(`edubridge: no child with person ID or UPN ${JSON.stringify(options.child)} in ${dir}\n`);
+          process.stderr.write(`edubridge: no child with person ID or UPN ${printable(JSON.stringify(options.child))} in ${printable(dir)}\n`);
           return EXIT.noSuchChild;
         }
         const status = deriveStatus(record, { asOf });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatProblem } from '../../../import/problem.ts';
+import { formatProblem, printable } from '../../../import/problem.ts';
 import { EXIT, parseAsOf, requireReadablePath, runAction } from '../../import/cli-support.ts';
 import { loadDataDirectory } from '../../import/load.ts';
 import type { RegisterCommand } from './index.ts';
@@ -26,7 +26,7 @@ export const registerValidate: RegisterCommand = (program: Command) => {
           if (problems.length > 0) out.push('');
           out.push('file                                     format                          read  accepted  rejected  warnings');
           for (const f of files) {
-            out.push(`${f.file.padEnd(40)} ${(f.rejectedWhole ? 'REJECTED' : f.format).padEnd(30)} ${String(f.rowsRead).padStart(5)} ${String(f.accepted).padStart(9)} ${String(f.rejected).padStart(9)} ${String(f.warnings).padStart(9)}`);
+            out.push(`${printable(f.file).padEnd(40)} ${(f.rejectedWhole ? 'REJECTED' : f.format).padEnd(30)} ${String(f.rowsRead).padStart(5)} ${String(f.accepted).padStart(9)} ${String(f.rejected).padStart(9)} ${String(f.warnings).padStart(9)}`);
           }
           out.push('', `${records.length} children; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
           process.stdout.write(`${out.join('\n')}\n`);
