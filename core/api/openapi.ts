@@ -8,6 +8,8 @@ import {
   CohortSummary,
   ListParameters,
   ProblemDetails,
+  PageOrigin,
+  PAGE_ORIGIN_HEADER,
   Purpose,
   PURPOSE_HEADER,
   StatusPage,
@@ -70,6 +72,11 @@ const purposeParameter = (): JsonObject => {
   return { name: PURPOSE_HEADER, in: 'header', required: false, description, schema: json };
 };
 
+const pageOriginParameter = (): JsonObject => {
+  const { $schema: _schema, description, ...json } = z.toJSONSchema(PageOrigin, { target: 'draft-2020-12' }) as JsonObject;
+  return { name: PAGE_ORIGIN_HEADER, in: 'header', required: false, description, schema: json };
+};
+
 const filterParameters = () => Object.entries(CohortFilterParameters).map(([name, schema]) => queryParameter(name, schema));
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('ProblemDetails') } } });
@@ -106,7 +113,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
         get: {
           operationId: 'getRecord',
           summary: "A child's education record",
-          parameters: [idParameter(), purposeParameter()],
+          parameters: [idParameter(), purposeParameter(), pageOriginParameter()],
           responses: { '200': ok('The child education record', 'ChildEducationRecord'), ...COMMON_ERRORS, ...NOT_FOUND },
         },
       },
@@ -114,7 +121,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
         get: {
           operationId: 'getStatus',
           summary: "A child's education status",
-          parameters: [idParameter(), queryParameter('asOf', StatusParameters.asOf), queryParameter('lang', StatusParameters.lang), purposeParameter()],
+          parameters: [idParameter(), queryParameter('asOf', StatusParameters.asOf), queryParameter('lang', StatusParameters.lang), purposeParameter(), pageOriginParameter()],
           responses: { '200': ok('The education status', 'EducationStatus'), ...COMMON_ERRORS, ...NOT_FOUND },
         },
       },
@@ -132,6 +139,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
             queryParameter('ids', ListParameters.ids),
             ...filterParameters(),
             purposeParameter(),
+            pageOriginParameter(),
           ],
           responses: { '200': okAnyOf('A page of statuses (view=full), or of their compact form (view=summary)', ['StatusPage', 'StatusSummaryPage']), ...COMMON_ERRORS },
         },
@@ -140,7 +148,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
         get: {
           operationId: 'cohortSummary',
           summary: 'Dashboard figures for the children the caller may see',
-          parameters: [queryParameter('asOf', StatusParameters.asOf), ...filterParameters(), purposeParameter()],
+          parameters: [queryParameter('asOf', StatusParameters.asOf), ...filterParameters(), purposeParameter(), pageOriginParameter()],
           responses: { '200': ok('The cohort summary', 'CohortSummary'), ...COMMON_ERRORS },
         },
       },

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { ChildEducationRecord } from '../../model/record.ts';
 import { API_BASE } from '../../api/paths.ts';
 import { buildOpenApiDocument } from '../../api/openapi.ts';
-import { ChildId, ChildrenQuery, CohortSummaryQuery, Purpose, PURPOSE_HEADER, RecordQuery, StatusQuery } from '../../api/schemas.ts';
+import { ChildId, ChildrenQuery, CohortSummaryQuery, PageOrigin, PAGE_ORIGIN_HEADER, Purpose, PURPOSE_HEADER, RecordQuery, StatusQuery } from '../../api/schemas.ts';
 import { filterCohort, summariseCohort } from '../../cohort.ts';
 import { summariseStatus } from '../../model/summary.ts';
 import type { AuditEntry, AuditLog } from './audit.ts';
@@ -163,7 +163,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     cors({
       origin: (origin, c) => (originAllowed(origin, origins) || isSelf(c, origin) ? origin : null),
       allowMethods: ['GET', 'HEAD', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Accept', PURPOSE_HEADER],
+      allowHeaders: ['Authorization', 'Content-Type', 'Accept', PURPOSE_HEADER, PAGE_ORIGIN_HEADER],
       exposeHeaders: ['X-Request-Id', 'Retry-After'],
       credentials: true,
       maxAge: 600,
@@ -197,6 +197,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const user = c.var.user;
     const time = new Date().toISOString();
     const purpose = Purpose.safeParse(c.req.header(PURPOSE_HEADER));
+    const pageOrigin = PageOrigin.safeParse(c.req.header(PAGE_ORIGIN_HEADER));
     const entries: AuditEntry[] = children.map((child) => ({
       time,
       requestId: c.var.requestId,
@@ -206,6 +207,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       child,
       ...(cohortSize !== undefined ? { cohortSize } : {}),
       ...(purpose.success ? { purpose: purpose.data } : {}),
+      ...(pageOrigin.success ? { pageOrigin: pageOrigin.data } : {}),
     }));
     await audit.record(entries);
   };
