@@ -1,6 +1,6 @@
 import type { EducationStatus, StatusSummary } from '../../../core/model/index.ts';
 import { ApiError, createClient, type ApiErrorKind } from '../../../core/api/client.ts';
-import { PAGE_ORIGIN_HEADER } from '../../../core/api/schemas.ts';
+import { PAGE_ORIGIN_HEADER, PURPOSE_HEADER } from '../../../core/api/schemas.ts';
 import type { ProblemKind } from '../problems.ts';
 import type { EffectiveSettings } from '../settings.ts';
 
@@ -88,7 +88,7 @@ export function createStatusApi(
       }
     },
     async whoAmI() {
-      const headers: Record<string, string> = { accept: 'application/json' };
+      const headers: Record<string, string> = { accept: 'application/json', [PURPOSE_HEADER]: context.purpose };
       if (token) headers.authorization = `Bearer ${token}`;
       const response = await withOrigin(new URL('api/v1/me', settings.apiBaseUrl.replace(/\/*$/, '/')).href, { headers, credentials, redirect: 'manual' }).catch(() => {
         throw new ApiProblem('offline');

@@ -384,9 +384,9 @@ export class Background {
     const fresh = await this.cache.get(session.personId);
     const problem = this.lastProblem.get(session.personId);
     if (problem) {
-      // Signed out (or the sign-in expired): nothing saved is shown, it was purged.
-      if (problem.kind === 'not-found' || problem.kind === 'unauthorised') this.update(session, { phase: 'no-record', status: undefined, fetchedAt: undefined, problem, refreshing: false });
-      else if (fresh) this.show(session, fresh.status, fresh.fetchedAt, problem, false);
+      if (problem.kind === 'not-found') this.update(session, { phase: 'no-record', status: undefined, fetchedAt: undefined, problem, refreshing: false });
+      // Signed out (or the sign-in expired): nothing saved is shown; it was deleted.
+      else if (fresh && problem.kind !== 'unauthorised') this.show(session, fresh.status, fresh.fetchedAt, problem, false);
       else this.update(session, { phase: 'unavailable', status: undefined, fetchedAt: undefined, problem, refreshing: false });
     } else if (fresh) this.show(session, fresh.status, fresh.fetchedAt, undefined, false);
   }
