@@ -281,7 +281,16 @@ export class Background {
     if (this.dismissedPages.has(pageKey)) return { dismissed: true };
     // The recognition budget: a page that moves through children quickly is slowed, then stopped.
     const verdict = this.budget.check(from.tabId, message.personId, this.deps.now());
-    if (verdict.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+    if (verdict.kind === 'slow') {
+      await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+      // The page may have moved on while it waited: only the child its address names now is looked up.
+      if (from.frameId === 0) {
+        const now = await this.deps.tabUrl(from.tabId).catch(() => undefined);
+        const still = now ? matchPage([adapter], now) : undefined;
+        if (now && (still?.kind !== 'child' || (still.idFromUrl !== undefined && still.idFromUrl !== message.personId)))
+          throw new Refused('The page moved on to another child');
+      }
+    }
     const open = (await this.deps.db.kv.get(OPEN_KEY))?.value === true;
     const confirmable = pageShowsIdentity(message, adapter.child?.dateFormat ?? 'auto');
     const session: TabSession = {

@@ -171,7 +171,7 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
       const reply = (await env.send({
         type: 'caseload',
         adapterId: adapter.id,
-        rows: rows.map((row) => ({ personId: row.personId, text: (row.row.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 2_000) })),
+        rows: rows.map((row) => ({ personId: row.personId, text: rowText(row.row) })),
       })) as Partial<CaseloadReply> | null;
       if (!reply?.session) return;
       rows.forEach((row, index) => {
@@ -299,6 +299,14 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
     { once: true },
   );
   await evaluate();
+}
+
+/** A caseload row's text, each text node apart (cells run together in textContent), for the name check. */
+function rowText(row: Element): string {
+  const parts: string[] = [];
+  const walker = row.ownerDocument.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.nodeValue ?? '');
+  return parts.join(' ').replace(/\s+/g, ' ').trim().slice(0, 2_000);
 }
 
 function isOurs(node: Node): boolean {
