@@ -74,9 +74,10 @@ export function badge(page: Page): BadgeHandle {
     async accessible() {
       const frame = badgeFrame(page);
       if (!frame) return { role: '', name: '' };
-      const snapshot = await frame.locator('body').ariaSnapshot();
-      const m = /^- (\w+) "((?:[^"\\]|\\.)*)"/m.exec(snapshot);
-      return m ? { role: m[1]!, name: m[2]!.replace(/\\"/g, '"') } : { role: '', name: '' };
+      // The accessible name is the one the browser computes: the button found by role and that exact name.
+      const label = (await frame.locator('button').getAttribute('aria-label').catch(() => null)) ?? '';
+      const found = await frame.getByRole('button', { name: label, exact: true }).count();
+      return found === 1 ? { role: 'button', name: label } : { role: '', name: '' };
     },
     async click() {
       for (let i = 0; i < 100; i++) {
