@@ -25,6 +25,9 @@ export const ContentMessage = z.discriminatedUnion('type', [
     name: shortText.optional(),
     dateOfBirth: shortText.optional(),
     missing: z.array(shortText).max(20),
+    /** The session the content script already put the badge frame into the page for (so the frame loads
+     * while the background works); the background refuses one already in use. */
+    frameKey: z.string().regex(/^[0-9a-f-]{36}$/).optional(),
   }),
   z.object({ type: z.literal('left') }),
   z.object({

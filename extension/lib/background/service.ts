@@ -134,6 +134,8 @@ export class Background {
   };
   private lastContentTab: { tabId: number; frameId: number } | undefined;
   private readonly caseloads = new Map<string, CaseloadSession>();
+  /** Badge frames that attached before the content script's question arrived, by session. */
+  private readonly pendingBadgePorts = new Map<string, { tabId: number; ports: Set<FramePort<BadgeFacts>> }>();
   private readonly budget = new RecognitionBudget();
   private owner: { key: string; checkedAt: number; settings: EffectiveSettings } | undefined;
 
@@ -291,10 +293,11 @@ export class Background {
           throw new Refused('The page moved on to another child');
       }
     }
+    if (message.frameKey && this.sessions.has(message.frameKey)) throw new Refused('That session is in use');
     const open = (await this.deps.db.kv.get(OPEN_KEY))?.value === true;
     const confirmable = pageShowsIdentity(message, adapter.child?.dateFormat ?? 'auto');
     const session: TabSession = {
-      session: this.deps.randomId(),
+      session: message.frameKey ?? this.deps.randomId(),
       tabId: from.tabId,
       frameId: from.frameId,
       origin: from.url.origin,
@@ -318,6 +321,10 @@ export class Background {
     };
     this.sessions.set(session.session, session);
     this.byTab.set(from.tabId, session.session);
+    // A badge frame that loaded before this answer: it gets the facts from now on.
+    const waiting = this.pendingBadgePorts.get(session.session);
+    this.pendingBadgePorts.delete(session.session);
+    if (waiting?.tabId === from.tabId) for (const port of waiting.ports) session.badgePorts.add(port);
     if (verdict.kind === 'stopped') {
       session.stopped = verdict.reason;
       this.update(session, { phase: 'unavailable', refreshing: false, problem: { kind: 'stopped', message: verdict.reason } });
@@ -493,8 +500,16 @@ export class Background {
     const parsed = BadgeFrameMessage.safeParse(raw);
     if (!parsed.success) throw new Refused('Malformed message');
     const session = this.sessions.get(parsed.data.session);
+    if (!session) {
+      // The content script puts the frame in before it asks: wait for its question (same tab only).
+      const waiting = this.pendingBadgePorts.get(parsed.data.session) ?? { tabId, ports: new Set() };
+      if (waiting.tabId !== tabId) throw new Refused('Unknown session');
+      waiting.ports.add(port);
+      this.pendingBadgePorts.set(parsed.data.session, waiting);
+      return parsed.data.session;
+    }
     // The session must belong to the tab the frame is in: a page cannot show another tab's child.
-    if (!session || session.tabId !== tabId) throw new Refused('Unknown session');
+    if (session.tabId !== tabId) throw new Refused('Unknown session');
     session.badgePorts.add(port);
     const badge = this.badgeFacts(session);
     session.badgeSent = JSON.stringify({ ...badge, seq: 0 });
@@ -503,7 +518,11 @@ export class Background {
   }
 
   detachBadgeFrame(port: FramePort<BadgeFacts>, attached: string | undefined): void {
-    if (attached) this.sessions.get(attached)?.badgePorts.delete(port);
+    if (!attached) return;
+    this.sessions.get(attached)?.badgePorts.delete(port);
+    const waiting = this.pendingBadgePorts.get(attached);
+    waiting?.ports.delete(port);
+    if (waiting?.ports.size === 0) this.pendingBadgePorts.delete(attached);
   }
 
   /** A caseload row's chip frame asks for its chip. */

@@ -131,9 +131,10 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
     return next;
   }
 
-  /** Puts the badge frame beside the anchor (or docked), then loads the panel frame, hidden, once the
-   * badge frame has loaded (so the panel's load does not delay the badge). */
-  function place(target: Shown, anchor: { element: Element; position: 'after' | 'before' | 'append' | 'prepend' } | null): void {
+  /** Puts the badge frame beside the anchor (or docked) at once, so it loads while the background answers,
+   * then loads the panel frame, hidden, once the background has accepted the session and the badge frame
+   * has loaded (so the panel's load does not delay the badge). */
+  function place(target: Shown, anchor: { element: Element; position: 'after' | 'before' | 'append' | 'prepend' } | null, accepted: Promise<boolean>): void {
     const session = target.session!;
     let open = false;
     const panel = (): Mounted | null => {
@@ -156,7 +157,8 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
       restart,
     });
     target.badge = badge;
-    badge.frame.addEventListener('load', () => setTimeout(() => target.badge === badge && panel(), 0), { once: true });
+    const loaded = new Promise((resolve) => badge.frame.addEventListener('load', resolve, { once: true }));
+    void Promise.all([accepted, loaded]).then(([ok]) => setTimeout(() => ok && target.badge === badge && panel(), 0));
   }
 
   async function caseload(adapter: Adapter): Promise<void> {
@@ -220,13 +222,18 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
       // The page removed or replaced our badge or frame (a re-render): put them back.
       if (shown.session && ((shown.badge && !shown.badge.host.isConnected) || (shown.mounted && !shown.mounted.host.isConnected))) {
         shown.remove();
-        place(shown, identity.anchor ? { element: identity.anchor, position: anchorPosition } : null);
+        place(shown, identity.anchor ? { element: identity.anchor, position: anchorPosition } : null, Promise.resolve(true));
       }
       return;
     }
     shown?.remove();
     shown = newShown(signature);
     const mine = shown;
+    // The badge frame goes in now and loads while the background answers; it shows nothing until the
+    // background accepts this session for this tab, and is taken out again if it refuses.
+    mine.session = crypto.randomUUID();
+    let accept: (ok: boolean) => void = () => undefined;
+    place(mine, identity.anchor ? { element: identity.anchor, position: anchorPosition } : null, new Promise<boolean>((resolve) => (accept = resolve)));
     const message: ContentMessage = {
       type: 'recognised',
       adapterId: match.adapter.id,
@@ -234,6 +241,7 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
       name: identity.name,
       dateOfBirth: identity.dateOfBirth,
       missing: identity.missing,
+      frameKey: mine.session,
     };
     type Reply = Partial<{ session: string; dismissed: true }> | null;
     const ask = async () => (await env.send(message).catch(() => null)) as Reply & (RecognisedReply | null);
@@ -241,21 +249,18 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
     // The browser may not have seen a client-side route change yet when the message arrives: ask once more.
     if (!reply?.session && !reply?.dismissed) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      if (shown !== mine) return;
+      if (shown !== mine) return accept(false);
       reply = await ask();
     }
-    if (shown !== mine) return;
-    if (reply?.dismissed) {
-      dismissed = true;
+    if (shown !== mine) return accept(false);
+    if (reply?.session !== mine.session) {
+      // Dismissed for this page, refused or failed: the frame goes (the next change to the page tries again).
+      if (reply?.dismissed) dismissed = true;
+      mine.remove();
       shown = null;
-      return;
+      return accept(false);
     }
-    if (!reply?.session) {
-      shown = null; // Refused or failed: the next change to the page tries again.
-      return;
-    }
-    mine.session = reply.session;
-    place(mine, identity.anchor ? { element: identity.anchor, position: anchorPosition } : null);
+    accept(true);
   }
 
   /** A frame lost the background (it restarted): recognise the page again, a few times at most. */

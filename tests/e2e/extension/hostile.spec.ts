@@ -57,7 +57,8 @@ async function pageLearns(page: Page, secrets: string[]): Promise<string[]> {
     const seen = await frame.evaluate((words) => {
       const texts: string[] = [];
       const visit = (root: Document | ShadowRoot) => {
-        texts.push((root instanceof Document ? root.documentElement?.outerHTML : root.innerHTML) ?? '');
+        // The markup (attributes included) as a script reads it, and the rendered text.
+        texts.push(new XMLSerializer().serializeToString(root));
         texts.push(root instanceof Document ? (root.body?.innerText ?? '') : '');
         for (const element of root.querySelectorAll('*')) {
           if (element.shadowRoot) visit(element.shadowRoot);

@@ -121,7 +121,8 @@ async function recognise(message: Record<string, unknown> = {}, sender = page('h
 }
 
 async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  // Background work (IndexedDB, hashing) runs on timers and promises: give it time on a busy machine.
+  for (let i = 0; i < 100; i++) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 
 describe('messages from content scripts are checked against their sender', () => {
@@ -302,6 +303,20 @@ describe("the badge's facts go to the badge frame only, and only for a page that
       name: 'Jane Smith',
       stale: false,
     } satisfies BadgeFacts);
+  });
+
+  it('a badge frame put in before the question waits for it, in its own tab only', async () => {
+    const key = '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
+    const early = badgePort();
+    const elsewhere = badgePort(badgeSender(8));
+    expect(background.handleBadgeFrame({ type: 'attach', session: key }, early)).toBe(key);
+    expect(() => background.handleBadgeFrame({ type: 'attach', session: key }, elsewhere)).toThrow('Unknown session');
+    expect(early.facts).toEqual([]);
+    expect(await recognise({ frameKey: key })).toBe(key);
+    await settle();
+    expect(early.facts.at(-1)).toMatchObject({ phase: 'ready', rating: statuses.get('P1')!.rag.overall });
+    expect(elsewhere.facts).toEqual([]);
+    await expect(recognise({ frameKey: key }, page('https://cms.example.org/people/P1', 9))).rejects.toThrow('in use');
   });
 
   it('a badge frame in another tab, or a page pretending to be one, gets nothing', async () => {
