@@ -5,10 +5,17 @@ import { CHROMIUM_PATTERNS, FIREFOX_PATTERNS, sitePattern } from './extension/li
 /**
  * The extension's build (Chrome/Edge MV3 and Firefox MV3). WXT's srcDir is extension/.
  * Permissions are minimal at install: case-management and API origins are granted at run time from the
- * options page (optional host permissions). The demo build also asks for the loopback origins the demo
- * server runs on; set EDUBRIDGE_PRODUCTION=1 to build without them. See docs/extension.md.
+ * options page (optional host permissions). Two builds:
+ * - the demo build (the default; the browser tests use it) asks for the loopback origins the demo server
+ *   runs on and carries the built-in adapters for the demo's imitation systems on localhost/127.0.0.1;
+ * - the production build (EDUBRIDGE_PRODUCTION=1) has neither: no host access at install and no built-in
+ *   adapter for any port of localhost or 127.0.0.1 (the adapters come from policy or the options page).
+ * EDUBRIDGE_OUT_DIR puts a build elsewhere than .output/. See docs/extension.md.
  */
 const production = process.env.EDUBRIDGE_PRODUCTION === '1';
+// Read by extension/lib/adapters/builtin.ts through import.meta.env, so the demo adapters are left out of
+// a production bundle altogether.
+process.env.WXT_EDUBRIDGE_BUILD = production ? 'production' : 'demo';
 const demoOrigins = production ? [] : ['http://localhost/*', 'http://127.0.0.1/*'];
 // The demo build starts pointed at `npm start`'s API (port 5177); a council build sets its own.
 if (!production) process.env.WXT_DEFAULT_API_URL ??= 'http://localhost:5177/';
@@ -22,7 +29,7 @@ const councilSites = (process.env.EDUBRIDGE_HOSTS ?? '')
 
 export default defineConfig({
   srcDir: 'extension',
-  outDir: '.output',
+  outDir: process.env.EDUBRIDGE_OUT_DIR ?? '.output',
   publicDir: 'extension/public',
   vite: () => ({ plugins: [preact()] }),
   zip: { excludeSources: ['**/*.log', 'test-results/**', 'playwright-report/**', '.demo-data/**', 'dist/**', '.output/**'] },
@@ -35,7 +42,17 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
     },
-    web_accessible_resources: [{ resources: ['overlay.html'], matches: ['https://*/*', 'http://*/*'] }],
+    // The frames EduBridge puts into case-management pages (badge, panel, caseload chips), and nothing
+    // else. Any granted origin may need them, and origins are granted at run time, so they match every
+    // site; in Chromium only through the per-session dynamic address (use_dynamic_url), so a page cannot
+    // probe for the extension by its fixed ID.
+    web_accessible_resources: [
+      {
+        resources: ['overlay.html', 'badge.html', 'chip.html'],
+        matches: ['https://*/*', 'http://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     storage: { managed_schema: 'managed-schema.json' },
     action: { default_title: 'EduBridge' },
     ...(browser === 'firefox'

@@ -13,6 +13,8 @@ import {
   MAX_SUMMARY_PAGE_SIZE,
   PROBLEM_TYPES,
   ProblemDetails,
+  PageOrigin,
+  PAGE_ORIGIN_HEADER,
   Purpose,
   PURPOSE_HEADER,
   StatusPage,
@@ -102,6 +104,11 @@ const idParameter = (): JsonObject => {
 const purposeParameter = (): JsonObject => {
   const { description, json } = jsonSchema(Purpose, 'output');
   return { name: PURPOSE_HEADER, in: 'header', required: false, description, schema: json };
+};
+
+const pageOriginParameter = (): JsonObject => {
+  const { $schema: _schema, description, ...json } = z.toJSONSchema(PageOrigin, { target: 'draft-2020-12' }) as JsonObject;
+  return { name: PAGE_ORIGIN_HEADER, in: 'header', required: false, description, schema: json };
 };
 
 const filterParameters = () => Object.entries(CohortFilterParameters).map(([name, schema]) => queryParameter(name, schema));
@@ -233,7 +240,7 @@ const TAGS = [
 
 export function buildOpenApiDocument(options: { serverUrl?: string } = {}): JsonObject {
   const security = [{ bearer: [] }, { session: [] }];
-  const statusParameters = [idParameter(), queryParameter('asOf', StatusParameters.asOf), queryParameter('lang', StatusParameters.lang, 'en'), purposeParameter()];
+  const statusParameters = [idParameter(), queryParameter('asOf', StatusParameters.asOf), queryParameter('lang', StatusParameters.lang, 'en'), purposeParameter(), pageOriginParameter()];
   return {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
@@ -255,7 +262,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
           tags: ['Children'],
           summary: "A child's education record",
           description: 'The child education record the status is worked out from: identity, care, school, attendance, attainment, PEPs, exclusions and SEN, each with where it came from. The disclosure is audited.',
-          parameters: [idParameter(), purposeParameter()],
+          parameters: [idParameter(), purposeParameter(), pageOriginParameter()],
           responses: { '200': ok('The child education record', ref('ChildEducationRecord')), ...SIGNED_IN, '404': use('NotFound') },
         },
         options: preflight('child', "a child's education record"),
@@ -287,6 +294,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
             queryParameter('ids', ListParameters.ids),
             ...filterParameters(),
             purposeParameter(),
+            pageOriginParameter(),
           ],
           responses: {
             '200': ok('A page of statuses (view=full), or of their compact form (view=summary)', { anyOf: [ref('StatusPage'), ref('StatusSummaryPage')] }),
@@ -301,7 +309,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
           tags: ['Cohort'],
           summary: 'Dashboard figures for the children the caller may see',
           description: 'Counts and shares over the children the caller may see, narrowed by the cohort filters; every figure carries the number of children behind it. Audited as one disclosure of aggregate figures.',
-          parameters: [queryParameter('asOf', StatusParameters.asOf), ...filterParameters(), purposeParameter()],
+          parameters: [queryParameter('asOf', StatusParameters.asOf), ...filterParameters(), purposeParameter(), pageOriginParameter()],
           responses: { '200': ok('The cohort summary', ref('CohortSummary')), ...SIGNED_IN },
         },
         options: preflight('cohortSummary', 'the cohort summary'),

@@ -120,6 +120,15 @@ export const Purpose = z
   .regex(/^[\x20-\x7e]+$/, 'printable ASCII')
   .describe('Why the caller is looking, e.g. "case record page" or "virtual school dashboard"; kept in the audit log');
 
+/** Where the caller was looking from (e.g. the case-management page's origin, as a browser extension sees it):
+ * an optional request header the audit log keeps beside the purpose. An origin only: scheme, host and port. */
+export const PAGE_ORIGIN_HEADER = 'EduBridge-Page-Origin';
+export const PageOrigin = z
+  .string()
+  .max(200)
+  .regex(/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/, 'an origin such as https://cases.council.example')
+  .describe('The origin of the page the data is shown on, e.g. "https://cases.council.example"; kept in the audit log');
+
 /** `GET /api/v1/children/{id}` takes no query parameters. */
 export const RecordQuery = z.strictObject({});
 

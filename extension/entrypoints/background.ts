@@ -5,7 +5,8 @@ import { BUILT_IN_ADAPTERS } from '../lib/adapters/builtin.ts';
 import { createStatusApi } from '../lib/background/api.ts';
 import { CHROMIUM_PATTERNS, FIREFOX_PATTERNS } from '../lib/adapters/url.ts';
 import { syncContentScripts, type ScriptingApi } from '../lib/background/content-scripts.ts';
-import { Background, Refused, type OverlayPort } from '../lib/background/service.ts';
+import { Background, Refused, type FramePort, type OverlayPort } from '../lib/background/service.ts';
+import type { BadgeFacts, ChipFacts } from '../lib/messages.ts';
 import { openDb } from '../lib/db.ts';
 
 const PURGE_ALARM = 'purge-expired';
@@ -25,7 +26,7 @@ export default defineBackground(() => {
         return undefined; // No policy, or a browser without managed storage.
       }
     },
-    createApi: (settings) => createStatusApi(settings),
+    createApi: (settings, context) => createStatusApi(settings, context),
     async setBadge(tabId, text, title) {
       await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#0b0c0c' }).catch(() => undefined);
@@ -57,6 +58,30 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onConnect.addListener((port) => {
+    if (port.name === 'badge') {
+      let attached: string | undefined;
+      const badgePort: FramePort<BadgeFacts> = { sender: port.sender, postMessage: (facts) => port.postMessage(facts) };
+      port.onMessage.addListener((message) => {
+        try {
+          attached = background.handleBadgeFrame(message, badgePort);
+        } catch {
+          port.disconnect();
+        }
+      });
+      port.onDisconnect.addListener(() => background.detachBadgeFrame(badgePort, attached));
+      return;
+    }
+    if (port.name === 'chip') {
+      const chipPort: FramePort<ChipFacts> = { sender: port.sender, postMessage: (facts) => port.postMessage(facts) };
+      port.onMessage.addListener((message) => {
+        try {
+          background.handleChipFrame(message, chipPort);
+        } catch {
+          port.disconnect();
+        }
+      });
+      return;
+    }
     if (port.name !== 'overlay') return port.disconnect();
     let attached: string | undefined;
     const overlayPort: OverlayPort = { sender: port.sender, postMessage: (state) => port.postMessage(state) };

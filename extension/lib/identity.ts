@@ -1,8 +1,11 @@
 import type { EducationStatus } from '../../core/model/index.ts';
 
 /**
- * "Never the wrong child": the record is looked up by person ID, and when the page also shows a name or
- * date of birth, both must agree with the record before any figure is shown.
+ * "Never the wrong child": the record is looked up by person ID, and no figure is shown on a page unless
+ * the page also shows the child's name and date of birth and both agree with the record. A page that shows
+ * neither (or one, or a date that cannot be read) proves nothing: the comparison fails closed. Every
+ * comparison of a page with a record goes through `confirmIdentity` (child pages) or `namesAgree`
+ * (caseload rows).
  */
 
 export type DateFormat = 'auto' | 'dd/mm/yyyy' | 'yyyy-mm-dd' | 'd mmm yyyy';
@@ -51,7 +54,7 @@ export function nameWords(name: string): string[] {
 
 /** Whether the name a page shows is this child's: every word of the surname, and the first or preferred
  * first name, in any order ("SMITH, Jane", "Jane Smith", "Janey Smith" for preferred name Janey). */
-export function namesAgree(child: EducationStatus['child'], pageName: string): boolean {
+export function namesAgree(child: Pick<EducationStatus['child'], 'firstName' | 'lastName' | 'displayName'>, pageName: string): boolean {
   const words = new Set(nameWords(pageName));
   const surname = nameWords(child.lastName);
   if (surname.length === 0 || !surname.every((word) => words.has(word))) return false;
@@ -60,11 +63,18 @@ export function namesAgree(child: EducationStatus['child'], pageName: string): b
 }
 
 export interface IdentityCheck {
-  verdict: 'match' | 'mismatch';
+  /** `incomplete`: the page does not show a readable name and date of birth, so nothing confirms the
+   * record is this child's; the record may be opened on request, but no figures go on the page. */
+  verdict: 'match' | 'mismatch' | 'incomplete';
   /** Why the page and the record disagree, in words (empty on a match). */
   reasons: string[];
   /** What could not be compared (e.g. a date in an unknown format): shown in the diagnostic view. */
   notes: string[];
+}
+
+/** Whether a page's name and date of birth confirm that the record is this child's. */
+export function pageShowsIdentity(page: { name?: string | undefined; dateOfBirth?: string | undefined }, dateFormat: DateFormat = 'auto'): boolean {
+  return page.name !== undefined && nameWords(page.name).length > 0 && page.dateOfBirth !== undefined && parsePageDate(page.dateOfBirth, dateFormat) !== undefined;
 }
 
 export function confirmIdentity(
@@ -74,11 +84,20 @@ export function confirmIdentity(
 ): IdentityCheck {
   const reasons: string[] = [];
   const notes: string[] = [];
-  if (page.name !== undefined && !namesAgree(child, page.name)) reasons.push('The name on this page is not the name on the education record.');
-  if (page.dateOfBirth !== undefined) {
+  let complete = true;
+  if (page.name === undefined || nameWords(page.name).length === 0) {
+    complete = false;
+    notes.push('This page shows no name to compare with the education record.');
+  } else if (!namesAgree(child, page.name)) reasons.push('The name on this page is not the name on the education record.');
+  if (page.dateOfBirth === undefined) {
+    complete = false;
+    notes.push('This page shows no date of birth to compare with the education record.');
+  } else {
     const date = parsePageDate(page.dateOfBirth, dateFormat);
-    if (!date) notes.push(`The date of birth on this page ("${page.dateOfBirth}") could not be read.`);
-    else if (date !== child.dateOfBirth) reasons.push('The date of birth on this page is not the date of birth on the education record.');
+    if (!date) {
+      complete = false;
+      notes.push(`The date of birth on this page ("${page.dateOfBirth}") could not be read.`);
+    } else if (date !== child.dateOfBirth) reasons.push('The date of birth on this page is not the date of birth on the education record.');
   }
-  return { verdict: reasons.length ? 'mismatch' : 'match', reasons, notes };
+  return { verdict: reasons.length ? 'mismatch' : complete ? 'match' : 'incomplete', reasons, notes };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CASELOAD_ROWS } from './limits.ts';
 import type { EducationStatus, PepState, Rating } from '../../core/model/index.ts';
 import type { Adapter } from './adapters/schema.ts';
 import type { ChildSummary } from './cache.ts';
@@ -11,6 +12,7 @@ import type { EffectiveSettings, UserSettings } from './settings.ts';
  */
 
 const shortText = z.string().max(500);
+export { MAX_CASELOAD_ROWS };
 const personId = z.string().min(1).max(100);
 
 /** From a content script on a case-management page. */
@@ -23,9 +25,18 @@ export const ContentMessage = z.discriminatedUnion('type', [
     name: shortText.optional(),
     dateOfBirth: shortText.optional(),
     missing: z.array(shortText).max(20),
+    /** The session the content script already put the badge frame into the page for (so the frame loads
+     * while the background works); the background refuses one already in use. */
+    frameKey: z.string().regex(/^[0-9a-f-]{36}$/).optional(),
   }),
   z.object({ type: z.literal('left') }),
-  z.object({ type: z.literal('caseload'), adapterId: z.string().min(1).max(100), personIds: z.array(personId).max(500) }),
+  z.object({
+    type: z.literal('caseload'),
+    adapterId: z.string().min(1).max(100),
+    /** The rows the page shows (at most MAX_CASELOAD_ROWS): each row's person ID and its text, in which the
+     * record's name must appear before the row gets a chip. */
+    rows: z.array(z.object({ personId, text: z.string().max(2_000) })).min(1).max(MAX_CASELOAD_ROWS),
+  }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
@@ -59,6 +70,17 @@ export const OverlayMessage = z.discriminatedUnion('type', [
 ]);
 export type OverlayMessage = z.infer<typeof OverlayMessage>;
 
+/** From the badge frame, over its port ("badge"). */
+export const BadgeFrameMessage = z.object({ type: z.literal('attach'), session: z.string().min(16).max(64) });
+
+/** From a caseload chip frame, over its port ("chip"): which chip of which caseload page it is. */
+export const ChipFrameMessage = z.object({ type: z.literal('attach'), session: z.string().min(16).max(64), index: z.number().int().min(0).max(MAX_CASELOAD_ROWS - 1) });
+
+/** What a chip frame shows: a rating, or nothing (no record, not this person's, or a name that disagrees). */
+export interface ChipFacts {
+  overall?: Rating;
+}
+
 /** What the overlay shows. Figures only in `ready`, or in `unavailable` as the last good data. */
 export interface OverlayState {
   phase: 'loading' | 'ready' | 'mismatch' | 'no-record' | 'unavailable';
@@ -77,13 +99,16 @@ export interface OverlayState {
 }
 
 /**
- * The badge's few facts, all the content script ever receives about a child: the overall rating, attendance
- * this year and the PEP state (plus the record's name, which the page already shows, for the badge's
- * accessible name). Everything else stays in the extension-origin panel frame. `seq` orders updates.
+ * The badge's few facts: the overall rating, attendance this year and the PEP state (plus the record's
+ * name, for the badge's accessible name). They go from the background to the badge frame (an extension
+ * page) over its port, never to the content script or the page. `seq` orders updates.
+ * `unconfirmed`: the page does not show a name and date of birth to check the record against, so the
+ * badge shows no figures (the panel opens the record on request). `stopped`: the page changed child too
+ * often (see RECOGNITION_BUDGET); `problem` says why.
  */
 export interface BadgeFacts {
   seq: number;
-  phase: OverlayState['phase'];
+  phase: OverlayState['phase'] | 'unconfirmed' | 'stopped';
   rating?: Rating;
   attendancePercent?: number | null;
   pep?: PepState;
@@ -94,14 +119,12 @@ export interface BadgeFacts {
   problem?: string;
 }
 
-/** The background's reply to `recognised`. */
-export type RecognisedReply = { session: string; badge: BadgeFacts } | { dismissed: true };
+/** The background's reply to `recognised`: only the session the badge and panel frames attach to. */
+export type RecognisedReply = { session: string } | { dismissed: true };
 
-/** From the background to a content script: the badge's facts changed. */
-export interface BadgeUpdate {
-  type: 'badge';
+/** The background's reply to `caseload`: the session the rows' chip frames attach to. */
+export interface CaseloadReply {
   session: string;
-  badge: BadgeFacts;
 }
 
 /** What the content script asks of the page it runs in (from the background, for "test this adapter"). */

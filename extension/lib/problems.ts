@@ -3,7 +3,7 @@
  * shows this beside the last good data and its age: never a blank, never a stack trace.
  */
 
-export type ProblemKind = 'not-configured' | 'offline' | 'timeout' | 'unauthorised' | 'not-found' | 'server' | 'schema';
+export type ProblemKind = 'not-configured' | 'offline' | 'timeout' | 'unauthorised' | 'not-found' | 'server' | 'schema' | 'stopped';
 
 export interface Problem {
   kind: ProblemKind;
@@ -26,5 +26,7 @@ export function problemMessage(kind: ProblemKind, apiOrigin: string, status?: nu
       return `The education service had a problem${status ? ` (error ${status})` : ''} and sent no data. Try again later.`;
     case 'schema':
       return 'The education service sent data EduBridge does not understand, so none of it is shown. Your administrator should check the service.';
+    case 'stopped':
+      return 'EduBridge has stopped on this tab because the page moved through children too quickly.';
   }
 }

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { PURPOSE_HEADER } from '../../api/schemas.ts';
+import { PAGE_ORIGIN_HEADER, PURPOSE_HEADER } from '../../api/schemas.ts';
 import { problem } from './security.ts';
 
 /**
@@ -15,7 +15,7 @@ import { problem } from './security.ts';
  */
 
 export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
-export const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Accept', PURPOSE_HEADER].join(', ');
+export const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Accept', PURPOSE_HEADER, PAGE_ORIGIN_HEADER].join(', ');
 /** The response headers a page may read: the request ID for support, and the two that say what to do next. */
 export const EXPOSED_HEADERS = 'X-Request-Id, Retry-After, WWW-Authenticate';
 const PREFLIGHT_MAX_AGE = '600';

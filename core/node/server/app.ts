@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { ChildEducationRecord } from '../../model/record.ts';
 import { API_BASE } from '../../api/paths.ts';
 import { buildOpenApiDocument } from '../../api/openapi.ts';
-import { ChildId, ChildrenQuery, CohortSummaryQuery, Purpose, PURPOSE_HEADER, RecordQuery, StatusQuery } from '../../api/schemas.ts';
+import { ChildId, ChildrenQuery, CohortSummaryQuery, PageOrigin, PAGE_ORIGIN_HEADER, Purpose, PURPOSE_HEADER, RecordQuery, StatusQuery } from '../../api/schemas.ts';
 import { apiCors } from './api-cors.ts';
 import { compression } from './compression.ts';
 import { defaultWidgetsDir, registerWidgetFiles } from './widget-files.ts';
@@ -186,6 +186,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const user = c.var.user;
     const time = new Date().toISOString();
     const purpose = Purpose.safeParse(c.req.header(PURPOSE_HEADER));
+    const pageOrigin = PageOrigin.safeParse(c.req.header(PAGE_ORIGIN_HEADER));
     const entries: AuditEntry[] = children.map((child) => ({
       time,
       requestId: c.var.requestId,
@@ -195,6 +196,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       child,
       ...(cohortSize !== undefined ? { cohortSize } : {}),
       ...(purpose.success ? { purpose: purpose.data } : {}),
+      ...(pageOrigin.success ? { pageOrigin: pageOrigin.data } : {}),
     }));
     await audit.record(entries);
   };

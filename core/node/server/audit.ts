@@ -17,6 +17,8 @@ export interface AuditEntry {
   cohortSize?: number;
   /** Why, as the caller said in the EduBridge-Purpose header. */
   purpose?: string;
+  /** Where it was shown, as the caller said in the EduBridge-Page-Origin header (an origin). */
+  pageOrigin?: string;
 }
 
 export interface AuditLog {

@@ -1,11 +1,13 @@
 import type { AdapterInput } from './schema.ts';
 
 /**
- * The adapters that ship with EduBridge: one for each family of case-management systems the demo
+ * The adapters for the demo's imitation case-management systems, one for each family of systems it
  * imitates. Each is plain data in the format of docs/adapters.md; tests/unit/extension/adapters.test.ts
- * runs each against pages saved from the demo (tests/fixtures/extension/).
+ * runs each against pages saved from the demo (tests/fixtures/extension/). They match localhost and
+ * 127.0.0.1 on any port, so they ship in the demo build only: a production build has none (see
+ * BUILT_IN_ADAPTERS), or any local web server could act as a case-management system.
  */
-export const BUILT_IN_ADAPTERS: AdapterInput[] = [
+export const DEMO_ADAPTERS: AdapterInput[] = [
   {
     // Server-rendered pages: person ID in the URL path, name and date of birth in a header block.
     id: 'demo-carepath',
@@ -117,3 +119,10 @@ export const BUILT_IN_ADAPTERS: AdapterInput[] = [
     },
   },
 ];
+
+/** Whether this is the demo build (wxt.config.ts sets WXT_EDUBRIDGE_BUILD; outside a build, e.g. in the unit
+ * tests, it is the demo). */
+export const DEMO_BUILD = import.meta.env.WXT_EDUBRIDGE_BUILD !== 'production';
+
+/** The adapters built into this build: the demo's in the demo build, none in a production build. */
+export const BUILT_IN_ADAPTERS: AdapterInput[] = DEMO_BUILD ? DEMO_ADAPTERS : [];

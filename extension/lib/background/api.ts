@@ -1,14 +1,28 @@
-import type { EducationStatus } from '../../../core/model/index.ts';
+import type { EducationStatus, StatusSummary } from '../../../core/model/index.ts';
 import { ApiError, createClient, type ApiErrorKind } from '../../../core/api/client.ts';
+import { PAGE_ORIGIN_HEADER, PURPOSE_HEADER } from '../../../core/api/schemas.ts';
 import type { ProblemKind } from '../problems.ts';
 import type { EffectiveSettings } from '../settings.ts';
 
 /** What the background needs from the Education Status API. */
 export interface StatusApi {
   status(personId: string): Promise<EducationStatus>;
-  /** The statuses of the children on the user's caseload. */
-  caseload(): Promise<EducationStatus[]>;
+  /** The compact statuses of these children only (those a caseload page shows; at most 200). */
+  summaries(personIds: readonly string[]): Promise<StatusSummary[]>;
+  /** Who the API says is signed in, as an opaque text that changes when the person does; undefined when
+   * the API has no "who am I" endpoint. */
+  whoAmI(): Promise<string | undefined>;
 }
+
+/** Why a request is made and where its answer will be shown: the API's audit log keeps both. */
+export interface RequestContext {
+  /** `EduBridge-Purpose`, e.g. "case record page" or "caseload page". */
+  purpose: string;
+  /** `EduBridge-Page-Origin`: the origin of the case-management page the answer is for. */
+  pageOrigin?: string;
+}
+
+export const PURPOSE = { caseRecord: 'case record page', caseload: 'caseload page', signedIn: 'who is signed in' } as const;
 
 /** A failed API call, classified for what the panel says. */
 export class ApiProblem extends Error {
@@ -45,27 +59,45 @@ function classify(error: unknown): ApiProblem {
 }
 
 /** Core's typed client, with the user's or organisation's credentials. */
-export function createStatusApi(settings: EffectiveSettings, fetchImpl?: typeof fetch, timeoutMs = API_TIMEOUT_MS): StatusApi {
+export function createStatusApi(
+  settings: EffectiveSettings,
+  context: RequestContext,
+  fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init),
+  timeoutMs = API_TIMEOUT_MS,
+): StatusApi {
   if (!settings.apiBaseUrl) {
     const missing = () => Promise.reject(new ApiProblem('not-configured'));
-    return { status: missing, caseload: missing };
+    return { status: missing, summaries: missing, whoAmI: missing };
   }
-  const client = createClient({
-    baseUrl: settings.apiBaseUrl,
-    token: settings.authMode === 'token' && settings.token ? settings.token : undefined,
-    credentials: settings.authMode === 'cookie' ? 'include' : 'omit',
-    fetch: fetchImpl,
-    timeoutMs,
-  });
+  const token = settings.authMode === 'token' && settings.token ? settings.token : undefined;
+  const credentials = settings.authMode === 'cookie' ? 'include' : 'omit';
+  // The page origin rides on every request as its own header (the client sends the purpose).
+  const withOrigin: typeof fetch = (input, init) => {
+    const headers = new Headers(init?.headers);
+    if (context.pageOrigin) headers.set(PAGE_ORIGIN_HEADER, context.pageOrigin);
+    return fetchImpl(input, { ...init, headers });
+  };
+  const client = createClient({ baseUrl: settings.apiBaseUrl, token, credentials, fetch: withOrigin, timeoutMs, purpose: context.purpose });
   return {
     status: (personId) => client.getStatus(personId).catch((error: unknown) => Promise.reject(classify(error))),
-    async caseload() {
+    async summaries(personIds) {
+      if (personIds.length === 0) return [];
       try {
-        const page = await client.listChildren({ caseload: 'mine', pageSize: 200 });
+        const page = await client.listChildSummaries({ ids: personIds, pageSize: Math.min(200, personIds.length) });
         return page.items;
       } catch (error) {
         throw classify(error);
       }
+    },
+    async whoAmI() {
+      const headers: Record<string, string> = { accept: 'application/json', [PURPOSE_HEADER]: context.purpose };
+      if (token) headers.authorization = `Bearer ${token}`;
+      const response = await withOrigin(new URL('api/v1/me', settings.apiBaseUrl.replace(/\/*$/, '/')).href, { headers, credentials, redirect: 'manual' }).catch(() => {
+        throw new ApiProblem('offline');
+      });
+      if (response.status === 401) throw new ApiProblem('unauthorised', 401);
+      if (!response.ok) return undefined;
+      return response.text();
     },
   };
 }

@@ -1,16 +1,19 @@
-import type { EducationStatus } from '../../../core/model/index.ts';
+import type { EducationStatus, StatusSummary } from '../../../core/model/index.ts';
 import { Adapter, describeAdapterProblems } from '../adapters/schema.ts';
 import { exampleFailures, hostMatches, matchPage } from '../adapters/url.ts';
 import { AuditLog, auditCsv } from '../audit.ts';
 import { StatusCache } from '../cache.ts';
 import type { EduBridgeDb } from '../db.ts';
 import { testConnection, type ConnectionReport } from '../connection.ts';
-import { confirmIdentity } from '../identity.ts';
+import { confirmIdentity, namesAgree, pageShowsIdentity } from '../identity.ts';
 import {
+  BadgeFrameMessage,
+  ChipFrameMessage,
   ContentMessage,
   OverlayMessage,
   type BadgeFacts,
-  type BadgeUpdate,
+  type CaseloadReply,
+  type ChipFacts,
   PageMessage,
   type DiagnoseResult,
   type RecognisedReply,
@@ -28,7 +31,8 @@ import {
   UserSettings,
   type EffectiveSettings,
 } from '../settings.ts';
-import { ApiProblem, type StatusApi } from './api.ts';
+import { ApiProblem, PURPOSE, type RequestContext, type StatusApi } from './api.ts';
+import { RecognitionBudget } from './budget.ts';
 
 /**
  * The background's logic as plain async functions over injected dependencies, so it is tested without a
@@ -42,10 +46,12 @@ export interface MessageSender {
   frameId?: number | undefined;
 }
 
-export interface OverlayPort {
+/** A port from one of the extension's frames in a page (the panel, the badge or a chip). */
+export interface FramePort<T> {
   sender?: MessageSender | undefined;
-  postMessage(message: OverlayState): void;
+  postMessage(message: T): void;
 }
+export type OverlayPort = FramePort<OverlayState>;
 
 export interface BackgroundDeps {
   runtimeId: string;
@@ -55,7 +61,8 @@ export interface BackgroundDeps {
   defaultApiBaseUrl: string;
   db: EduBridgeDb;
   readManaged(): Promise<unknown>;
-  createApi(settings: EffectiveSettings): StatusApi;
+  /** The API client, for one purpose and page origin (both go to the API's audit log). */
+  createApi(settings: EffectiveSettings, context: RequestContext): StatusApi;
   setBadge(tabId: number, text: string, title: string): Promise<void>;
   grantedOrigins(): Promise<string[]>;
   syncContentScripts(): Promise<void>;
@@ -84,16 +91,35 @@ interface TabSession {
   diagnostics: string[];
   state: OverlayState;
   ports: Set<OverlayPort>;
+  badgePorts: Set<FramePort<BadgeFacts>>;
   audited: boolean;
-  /** The badge's facts last given to the content script (to send only changes). */
+  /** Whether the page shows a name and date of birth to check the record against (fail closed if not). */
+  confirmable: boolean;
+  /** Why EduBridge stopped on this tab (the recognition budget), when it did. */
+  stopped?: string;
+  /** The badge's facts last posted (to post only changes). */
   badgeSent?: string;
+}
+
+interface CaseloadSession {
+  session: string;
+  tabId: number;
+  /** Each row's chip: a rating, or none (no record the person may see, or a name that disagrees). */
+  chips: ChipFacts[];
 }
 
 const OPEN_KEY = 'overlayOpen';
 const SETTINGS_KEY = 'settings';
 /** Within this many ms of the last fetch, showing the cached copy again does not refetch. */
 const REFRESH_AFTER_MS = 15_000;
-const CASELOAD_REFRESH_MS = 5 * 60_000;
+const OWNER_KEY = 'cacheOwner';
+/** How long a "who is signed in" answer from the API is trusted before asking again (session sign-in). */
+const OWNER_RECHECK_MS = 30_000;
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
 
 export class Background {
   private readonly sessions = new Map<string, TabSession>();
@@ -108,7 +134,11 @@ export class Background {
     message: 'Not connected yet.',
   };
   private lastContentTab: { tabId: number; frameId: number } | undefined;
-  private caseloadFetchedAt = 0;
+  private readonly caseloads = new Map<string, CaseloadSession>();
+  /** Badge frames that attached before the content script's question arrived, by session. */
+  private readonly pendingBadgePorts = new Map<string, { tabId: number; ports: Set<FramePort<BadgeFacts>> }>();
+  private readonly budget = new RecognitionBudget();
+  private owner: { key: string; checkedAt: number; settings: EffectiveSettings } | undefined;
 
   constructor(private readonly deps: BackgroundDeps) {
     this.cache = new StatusCache(deps.db, () => this.settingsCache?.cacheHours ?? 24, deps.now);
@@ -165,8 +195,12 @@ export class Background {
     const apiChanged = patch.apiBaseUrl !== undefined && patch.apiBaseUrl !== current.apiBaseUrl;
     await this.deps.db.kv.put({ key: SETTINGS_KEY, value: user });
     this.invalidateSettings();
-    // Data from one service is never shown as if it came from another.
+    // Data from one service is never shown as if it came from another, nor one person's to another.
     if (apiChanged) await this.cache.purgeAll();
+    if (apiChanged || patch.token !== undefined || patch.authMode !== undefined) {
+      this.owner = undefined;
+      await this.ensureOwner().catch(() => undefined);
+    }
     this.connection = { state: 'unknown', message: 'Not connected yet.' };
     await this.deps.syncContentScripts();
     return this.settingsView();
@@ -241,12 +275,30 @@ export class Background {
     // A page cannot ask for a child other than the one its address names.
     if (match.idFromUrl !== undefined && match.idFromUrl !== message.personId)
       throw new Refused("The person ID asked for is not the one in the page's address");
+    // One child per tab: while one frame of the tab shows a child, another frame may not start a second.
+    const current = this.sessions.get(this.byTab.get(from.tabId) ?? '');
+    if (current && current.frameId !== from.frameId && current.personId !== message.personId)
+      throw new Refused('Another frame of this tab already shows a child');
     this.leave(from.tabId, from.frameId);
     const pageKey = this.pageKey(from.url);
     if (this.dismissedPages.has(pageKey)) return { dismissed: true };
+    // The recognition budget: a page that moves through children quickly is slowed, then stopped.
+    const verdict = this.budget.check(from.tabId, message.personId, this.deps.now());
+    if (verdict.kind === 'slow') {
+      await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+      // The page may have moved on while it waited: only the child its address names now is looked up.
+      if (from.frameId === 0) {
+        const now = await this.deps.tabUrl(from.tabId).catch(() => undefined);
+        const still = now ? matchPage([adapter], now) : undefined;
+        if (now && (still?.kind !== 'child' || (still.idFromUrl !== undefined && still.idFromUrl !== message.personId)))
+          throw new Refused('The page moved on to another child');
+      }
+    }
+    if (message.frameKey && this.sessions.has(message.frameKey)) throw new Refused('That session is in use');
     const open = (await this.deps.db.kv.get(OPEN_KEY))?.value === true;
+    const confirmable = pageShowsIdentity(message, adapter.child?.dateFormat ?? 'auto');
     const session: TabSession = {
-      session: this.deps.randomId(),
+      session: message.frameKey ?? this.deps.randomId(),
       tabId: from.tabId,
       frameId: from.frameId,
       origin: from.url.origin,
@@ -256,7 +308,9 @@ export class Background {
       page: { name: message.name, dateOfBirth: message.dateOfBirth },
       diagnostics: message.missing,
       ports: new Set(),
+      badgePorts: new Set(),
       audited: false,
+      confirmable,
       state: {
         phase: 'loading',
         personId: message.personId,
@@ -268,26 +322,41 @@ export class Background {
     };
     this.sessions.set(session.session, session);
     this.byTab.set(from.tabId, session.session);
-    // The reply waits for the saved copy (a local read), so a badge with a warm cache shows its figures at
-    // once; later changes (the API's answer) follow as `badge` messages.
-    let savedCopyRead: () => void = () => undefined;
-    const read = new Promise<void>((resolve) => (savedCopyRead = resolve));
-    void this.load(session, false, savedCopyRead)
-      .catch(() =>
-        this.update(session, { phase: 'unavailable', refreshing: false, problem: { kind: 'offline', message: 'EduBridge could not read its saved data.' } }),
-      )
-      .finally(savedCopyRead);
-    await read;
-    const badge = this.badgeFacts(session);
-    session.badgeSent = JSON.stringify({ ...badge, seq: 0 });
-    return { session: session.session, badge };
+    // A badge frame that loaded before this answer: it gets the facts from now on.
+    const waiting = this.pendingBadgePorts.get(session.session);
+    this.pendingBadgePorts.delete(session.session);
+    if (waiting?.tabId === from.tabId) for (const port of waiting.ports) session.badgePorts.add(port);
+    if (verdict.kind === 'stopped') {
+      session.stopped = verdict.reason;
+      this.update(session, { phase: 'unavailable', refreshing: false, problem: { kind: 'stopped', message: verdict.reason } });
+      void this.deps.setBadge(from.tabId, '!', verdict.reason);
+      return { session: session.session };
+    }
+    // A page that shows no name and date of birth proves nothing about whose record it is: nothing is
+    // fetched until the person opens the panel to see the record (and judge it) for themselves.
+    if (!confirmable && !open) {
+      this.update(session, { refreshing: false });
+      return { session: session.session };
+    }
+    this.startLoad(session);
+    return { session: session.session };
+  }
+
+  private startLoad(session: TabSession): void {
+    void this.load(session, false).catch(() =>
+      this.update(session, { phase: 'unavailable', refreshing: false, problem: { kind: 'offline', message: 'EduBridge could not read its saved data.' } }),
+    );
   }
 
   private badgeSeq = 0;
 
-  /** The badge's few facts from a session's state: never more than the rating, attendance and PEP state. */
+  /** The badge's few facts from a session's state: never more than the rating, attendance and PEP state,
+   * and none at all unless the page's name and date of birth confirmed the record. */
   private badgeFacts(session: TabSession): BadgeFacts {
     const { phase, status, problem } = session.state;
+    if (session.stopped) return { seq: ++this.badgeSeq, phase: 'stopped', stale: false, problem: session.stopped };
+    if (!session.confirmable && phase !== 'mismatch' && phase !== 'no-record')
+      return { seq: ++this.badgeSeq, phase: 'unconfirmed', stale: false };
     const facts: BadgeFacts = { seq: ++this.badgeSeq, phase, stale: phase === 'unavailable' && status !== undefined };
     if (status && phase !== 'mismatch') {
       facts.rating = status.rag.overall;
@@ -298,15 +367,14 @@ export class Background {
     return facts;
   }
 
-  /** Tells the content script when the badge's facts change. */
+  /** Tells the badge frames when the badge's facts change. */
   private pushBadge(session: TabSession): void {
-    if (session.badgeSent === undefined || !this.sessions.has(session.session)) return;
+    if (session.badgePorts.size === 0 || !this.sessions.has(session.session)) return;
     const badge = this.badgeFacts(session);
     const key = JSON.stringify({ ...badge, seq: 0 });
     if (key === session.badgeSent) return;
     session.badgeSent = key;
-    const update: BadgeUpdate = { type: 'badge', session: session.session, badge };
-    void this.deps.sendToTab(session.tabId, session.frameId, update).catch(() => undefined);
+    for (const port of session.badgePorts) port.postMessage(badge);
   }
 
   leave(tabId: number, frameId?: number): void {
@@ -320,21 +388,22 @@ export class Background {
   }
 
   /** Shows the cached copy at once, then refreshes it from the API. */
-  async load(session: TabSession, force = false, savedCopyRead: () => void = () => undefined): Promise<void> {
+  async load(session: TabSession, force = false): Promise<void> {
+    await this.ensureOwner().catch(() => undefined);
     const cached = await this.cache.get(session.personId);
     if (cached) this.show(session, cached.status, cached.fetchedAt, undefined, true);
-    savedCopyRead();
     if (!force && cached && this.deps.now() - cached.fetchedAt < REFRESH_AFTER_MS) {
       this.update(session, { refreshing: false });
       return;
     }
-    await this.refresh(session.personId);
+    await this.refresh(session.personId, session.origin);
     if (!this.sessions.has(session.session)) return;
     const fresh = await this.cache.get(session.personId);
     const problem = this.lastProblem.get(session.personId);
     if (problem) {
       if (problem.kind === 'not-found') this.update(session, { phase: 'no-record', status: undefined, fetchedAt: undefined, problem, refreshing: false });
-      else if (fresh) this.show(session, fresh.status, fresh.fetchedAt, problem, false);
+      // Signed out (or the sign-in expired): nothing saved is shown; it was deleted.
+      else if (fresh && problem.kind !== 'unauthorised') this.show(session, fresh.status, fresh.fetchedAt, problem, false);
       else this.update(session, { phase: 'unavailable', status: undefined, fetchedAt: undefined, problem, refreshing: false });
     } else if (fresh) this.show(session, fresh.status, fresh.fetchedAt, undefined, false);
   }
@@ -342,19 +411,20 @@ export class Background {
   private readonly lastProblem = new Map<string, Problem>();
 
   /** Fetches one child's status into the cache (one request at a time per child). */
-  async refresh(personId: string): Promise<void> {
+  async refresh(personId: string, pageOrigin: string): Promise<void> {
     const running = this.inFlight.get(personId);
     if (running) return running;
     const task = (async () => {
       const settings = await this.settings();
       try {
-        const status = await this.deps.createApi(settings).status(personId);
+        const status = await this.deps.createApi(settings, { purpose: PURPOSE.caseRecord, pageOrigin }).status(personId);
         await this.cache.put(status, this.deps.now());
         this.lastProblem.delete(personId);
         this.connection = { state: 'ok', message: `Connected to ${this.apiOrigin(settings)}.`, checkedAt: this.deps.now() };
       } catch (error) {
         const problem = this.toProblem(error, settings);
         this.lastProblem.set(personId, problem);
+        if (problem.kind === 'unauthorised') await this.signedOutByApi();
         if (problem.kind !== 'not-found') this.connection = { state: problem.kind, message: problem.message, checkedAt: this.deps.now() };
         else this.connection = { state: 'ok', message: `Connected to ${this.apiOrigin(settings)}.`, checkedAt: this.deps.now() };
       }
@@ -404,12 +474,66 @@ export class Background {
 
   // ---- the overlay frame --------------------------------------------------------------------
 
-  private overlaySender(sender: MessageSender | undefined): number {
+  /** The tab an extension frame in a page is in. The frame may be loaded at the extension's dynamic
+   * address (use_dynamic_url), so its page is checked by scheme and path; only this extension's own pages
+   * can open a port to it at all. */
+  private frameSender(sender: MessageSender | undefined, page: 'overlay.html' | 'badge.html' | 'chip.html'): number {
     if (!sender || sender.id !== this.deps.runtimeId) throw new Refused('Not from this extension');
-    if (!sender.url?.startsWith(`${this.deps.extensionOrigin}/overlay.html`)) throw new Refused('Not the overlay');
+    let url: URL;
+    try {
+      url = new URL(sender.url ?? '');
+    } catch {
+      throw new Refused('Not an extension frame');
+    }
+    if (url.protocol !== new URL(this.deps.extensionOrigin).protocol || url.pathname !== `/${page}`) throw new Refused(`Not the ${page} frame`);
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Refused('Not in a tab');
     return tabId;
+  }
+
+  private overlaySender(sender: MessageSender | undefined): number {
+    return this.frameSender(sender, 'overlay.html');
+  }
+
+  /** The badge frame attaches to its session and is sent the badge's facts, then every change. */
+  handleBadgeFrame(raw: unknown, port: FramePort<BadgeFacts>): string {
+    const tabId = this.frameSender(port.sender, 'badge.html');
+    const parsed = BadgeFrameMessage.safeParse(raw);
+    if (!parsed.success) throw new Refused('Malformed message');
+    const session = this.sessions.get(parsed.data.session);
+    if (!session) {
+      // The content script puts the frame in before it asks: wait for its question (same tab only).
+      const waiting = this.pendingBadgePorts.get(parsed.data.session) ?? { tabId, ports: new Set() };
+      if (waiting.tabId !== tabId) throw new Refused('Unknown session');
+      waiting.ports.add(port);
+      this.pendingBadgePorts.set(parsed.data.session, waiting);
+      return parsed.data.session;
+    }
+    // The session must belong to the tab the frame is in: a page cannot show another tab's child.
+    if (session.tabId !== tabId) throw new Refused('Unknown session');
+    session.badgePorts.add(port);
+    const badge = this.badgeFacts(session);
+    session.badgeSent = JSON.stringify({ ...badge, seq: 0 });
+    port.postMessage(badge);
+    return session.session;
+  }
+
+  detachBadgeFrame(port: FramePort<BadgeFacts>, attached: string | undefined): void {
+    if (!attached) return;
+    this.sessions.get(attached)?.badgePorts.delete(port);
+    const waiting = this.pendingBadgePorts.get(attached);
+    waiting?.ports.delete(port);
+    if (waiting?.ports.size === 0) this.pendingBadgePorts.delete(attached);
+  }
+
+  /** A caseload row's chip frame asks for its chip. */
+  handleChipFrame(raw: unknown, port: FramePort<ChipFacts>): void {
+    const tabId = this.frameSender(port.sender, 'chip.html');
+    const parsed = ChipFrameMessage.safeParse(raw);
+    if (!parsed.success) throw new Refused('Malformed message');
+    const caseload = this.caseloads.get(parsed.data.session);
+    if (!caseload || caseload.tabId !== tabId) throw new Refused('Unknown session');
+    port.postMessage(caseload.chips[parsed.data.index] ?? {});
   }
 
   /** A message on an overlay frame's port; returns the session it is attached to. */
@@ -432,6 +556,11 @@ export class Background {
       case 'set-open':
         await this.deps.db.kv.put({ key: OPEN_KEY, value: message.open });
         session.state = { ...session.state, open: message.open };
+        // The person asked to see a record the page could not confirm: fetch it now.
+        if (message.open && !session.confirmable && !session.stopped && !session.state.status && !this.inFlight.has(session.personId)) {
+          this.update(session, { refreshing: true });
+          this.startLoad(session);
+        }
         return attached;
       case 'dismiss':
         this.dismissedPages.add(session.pageKey);
@@ -439,6 +568,7 @@ export class Background {
         this.leave(session.tabId);
         return undefined;
       case 'retry':
+        if (session.stopped) return attached;
         this.update(session, { refreshing: true });
         await this.load(session, true);
         return attached;
@@ -451,32 +581,87 @@ export class Background {
 
   // ---- caseload chips ----------------------------------------------------------------------------
 
-  private async caseloadChips(
-    message: Extract<ContentMessage, { type: 'caseload' }>,
-    from: { tabId: number; url: URL },
-  ): Promise<{ chips: { personId: string; overall: EducationStatus['rag']['overall']; name: string }[] }> {
+  /**
+   * A caseload page's chips: the compact statuses of the children its rows show and no others (never more
+   * than MAX_CASELOAD_ROWS), fetched each time, kept out of the cache, and shown only for a row whose text
+   * carries the record's name. The chips go to the rows' chip frames, never to the page.
+   */
+  private async caseloadChips(message: Extract<ContentMessage, { type: 'caseload' }>, from: { tabId: number; url: URL }): Promise<CaseloadReply> {
     const adapter = (await this.adapters()).find((a) => a.id === message.adapterId);
     if (!adapter || matchPage([adapter], from.url.href)?.kind !== 'caseload') throw new Refused('This page is not a caseload for that adapter');
-    const wanted = [...new Set(message.personIds)];
-    let found = await Promise.all(wanted.map(async (id) => ({ id, cached: await this.cache.get(id) })));
-    if (found.some((f) => !f.cached) && this.deps.now() - this.caseloadFetchedAt > CASELOAD_REFRESH_MS) {
-      this.caseloadFetchedAt = this.deps.now();
-      const settings = await this.settings();
+    await this.ensureOwner().catch(() => undefined);
+    const wanted = [...new Set(message.rows.map((row) => row.personId))];
+    const settings = await this.settings();
+    const byId = new Map<string, StatusSummary>();
+    try {
+      const summaries = await this.deps.createApi(settings, { purpose: PURPOSE.caseload, pageOrigin: from.url.origin }).summaries(wanted);
+      for (const summary of summaries) if (wanted.includes(summary.child.personId)) byId.set(summary.child.personId, summary);
+      this.connection = { state: 'ok', message: `Connected to ${this.apiOrigin(settings)}.`, checkedAt: this.deps.now() };
+    } catch (error) {
+      const problem = this.toProblem(error, settings);
+      this.connection = { state: problem.kind, message: problem.message, checkedAt: this.deps.now() };
+      if (problem.kind === 'unauthorised') await this.signedOutByApi();
+    }
+    const chips = message.rows.map((row): ChipFacts => {
+      const summary = byId.get(row.personId);
+      return summary && namesAgree(summary.child, row.text) ? { overall: summary.rag.overall } : {};
+    });
+    const shown = new Set(message.rows.flatMap((row, index) => (chips[index]!.overall ? [row.personId] : [])));
+    for (const personId of shown) await this.audit.record(personId, from.url.origin, 'caseload');
+    // One caseload session per tab: a new list replaces the last.
+    for (const [id, caseload] of this.caseloads) if (caseload.tabId === from.tabId) this.caseloads.delete(id);
+    const session = this.deps.randomId();
+    this.caseloads.set(session, { session, tabId: from.tabId, chips });
+    return { session };
+  }
+
+  // ---- whose cache ------------------------------------------------------------------------------
+
+  /**
+   * The cache belongs to the person signed in. Their key is a hash of the API address with the access
+   * token, or (signed in through the browser) of the API's "who am I" answer (`GET /api/v1/me`); an API
+   * without that endpoint is keyed by its address alone, and then only a 401 (below) or signing out purges.
+   * When the key changes, everything saved for the last person is deleted before anything is read.
+   */
+  async ensureOwner(): Promise<void> {
+    const settings = await this.settings();
+    const now = this.deps.now();
+    if (this.owner && this.owner.settings === settings && (settings.authMode === 'token' || now - this.owner.checkedAt < OWNER_RECHECK_MS)) return;
+    let who: string;
+    if (settings.authMode === 'token') who = `token ${settings.token}`;
+    else {
       try {
-        const statuses = await this.deps.createApi(settings).caseload();
-        const fetchedAt = this.deps.now();
-        for (const status of statuses) await this.cache.put(status, fetchedAt);
-        found = await Promise.all(wanted.map(async (id) => ({ id, cached: await this.cache.get(id) })));
+        who = `session ${(await this.deps.createApi(settings, { purpose: PURPOSE.signedIn }).whoAmI()) ?? ''}`;
       } catch (error) {
-        const problem = this.toProblem(error, settings);
-        this.connection = { state: problem.kind, message: problem.message, checkedAt: this.deps.now() };
+        if (error instanceof ApiProblem && error.kind === 'unauthorised') {
+          await this.signedOutByApi();
+          return;
+        }
+        return; // Offline: keep the last key; nothing new is fetched while offline anyway.
       }
     }
-    const chips = found.flatMap(({ id, cached }) =>
-      cached ? [{ personId: id, overall: cached.status.rag.overall, name: cached.status.child.displayName }] : [],
-    );
-    for (const chip of chips) await this.audit.record(chip.personId, from.url.origin, 'caseload');
-    return { chips };
+    const key = await sha256(`${this.apiOrigin(settings)}\n${who}`);
+    const stored = (await this.deps.db.kv.get(OWNER_KEY))?.value;
+    if (stored !== key) {
+      if (stored !== undefined) await this.forgetPerson();
+      await this.deps.db.kv.put({ key: OWNER_KEY, value: key });
+    }
+    this.owner = { key, checkedAt: now, settings };
+  }
+
+  /** The API answered 401: whoever was signed in is not any more. Nothing saved is shown again. */
+  private async signedOutByApi(): Promise<void> {
+    await this.forgetPerson();
+    await this.deps.db.kv.delete(OWNER_KEY);
+    this.owner = undefined;
+  }
+
+  /** Deletes everything saved for the last person, and the figures any open page holds. */
+  private async forgetPerson(): Promise<void> {
+    await this.cache.purgeAll();
+    this.caseloads.clear();
+    for (const session of this.sessions.values())
+      if (session.state.status) this.update(session, { phase: 'loading', status: undefined, fetchedAt: undefined, refreshing: true });
   }
 
   // ---- messages from the popup and options pages ------------------------------------------------------
@@ -497,6 +682,7 @@ export class Background {
       case 'popup':
         return this.popupView(message.tabId);
       case 'search':
+        await this.ensureOwner().catch(() => undefined);
         return this.cache.search(message.query);
       case 'settings:get':
         return this.settingsView();
@@ -506,7 +692,9 @@ export class Background {
         await this.cache.purgeAll();
         return { purged: true };
       case 'signout': {
-        await this.cache.purgeAll();
+        await this.forgetPerson();
+        await this.deps.db.kv.delete(OWNER_KEY);
+        this.owner = undefined;
         const settings = await this.settings();
         if (!settings.locked.includes('token')) {
           const stored = await this.deps.db.kv.get(SETTINGS_KEY);
@@ -540,14 +728,17 @@ export class Background {
   }
 
   async popupView(tabId: number | undefined): Promise<PopupView> {
+    await this.ensureOwner().catch(() => undefined);
     const settings = await this.settings();
     const id = tabId === undefined ? undefined : this.byTab.get(tabId);
     const session = id ? this.sessions.get(id) : undefined;
     let child: PopupView['child'] = null;
     if (session) {
       const { phase, status, fetchedAt, problem } = session.state;
-      child = { personId: session.personId, phase, status, fetchedAt, problem };
-      if (status) await this.audit.record(session.personId, 'popup', 'popup');
+      // The popup is the extension's own page, but it shows figures only for a record the page confirmed.
+      const shown = session.confirmable ? status : undefined;
+      child = { personId: session.personId, phase, status: shown, fetchedAt, problem };
+      if (shown) await this.audit.record(session.personId, 'popup', 'popup');
     }
     const connection =
       settings.apiBaseUrl.length === 0
@@ -579,5 +770,7 @@ export class Background {
 
   tabClosed(tabId: number): void {
     this.leave(tabId);
+    this.budget.forget(tabId);
+    for (const [id, caseload] of this.caseloads) if (caseload.tabId === tabId) this.caseloads.delete(id);
   }
 }

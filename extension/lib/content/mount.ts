@@ -1,6 +1,3 @@
-import { RATING_VOCABULARY } from '../../../core/messages/ratings.ts';
-import { RATING_ICON, RATING_WORD } from '../format.ts';
-
 /**
  * Putting EduBridge's panel frame and chips into a host page without disturbing it. The panel frame is
  * loaded, hidden, as soon as the child is recognised, so opening it is instant; it docks at the page's
@@ -24,7 +21,7 @@ function setStyles(element: HTMLElement, styles: Record<string, string>): void {
 export function mountPanel(
   doc: Document,
   src: string,
-  extensionOrigin: string,
+  trustedOrigins: readonly string[],
   events: { onOpenChange(open: boolean, focusWasInside: boolean): void; onRestart(): void },
 ): Mounted {
   const win = doc.defaultView!;
@@ -74,12 +71,15 @@ export function mountPanel(
     if (originalMargin) root.style.setProperty('margin-right', originalMargin);
     else root.style.removeProperty('margin-right');
   }
+  const frameOrigin = new URL(src).origin;
+  const origins = new Set([frameOrigin, ...trustedOrigins]);
   function tell(open: boolean): void {
-    frame.contentWindow?.postMessage({ type: 'edubridge:open', open }, extensionOrigin);
+    // The frame is addressed at the dynamic origin but its document may have the extension's own origin.
+    for (const origin of origins) frame.contentWindow?.postMessage({ type: 'edubridge:open', open }, origin);
   }
   function onMessage(event: MessageEvent): void {
     // Only the frame itself may open, close or restart it: a page script posting the same is ignored.
-    if (event.source !== frame.contentWindow || event.origin !== extensionOrigin) return;
+    if (event.source !== frame.contentWindow || !origins.has(event.origin)) return;
     const data = event.data as { type?: unknown; open?: unknown };
     if (data?.type === 'edubridge:restart') return events.onRestart();
     if (data?.type === 'edubridge:ready') {
@@ -112,29 +112,18 @@ export function mountPanel(
   };
 }
 
-const CHIP_ICON = RATING_ICON;
-const CHIP_WORD = RATING_WORD;
-const chipColours = (rating: keyof typeof RATING_WORD): [string, string] => [RATING_VOCABULARY[rating].background, RATING_VOCABULARY[rating].text];
+/** A caseload row's chip frame, of a fixed size: what it shows is in its own document (lib/frames/chip.ts). */
+export const CHIP_FRAME_SIZE = { width: 96, height: 22 } as const;
 
-/** A caseload row's chip: the overall rating only, as a word and an icon. */
-export function mountChip(doc: Document, after: Element, rating: keyof typeof RATING_WORD): HTMLElement {
+export function mountChip(doc: Document, after: Element, src: string): HTMLElement {
   const host = doc.createElement('edubridge-chip');
   host.setAttribute('data-edubridge', '');
-  const shadow = host.attachShadow({ mode: 'open' });
-  const chip = doc.createElement('span');
-  const [background, colour] = chipColours(rating);
-  chip.setAttribute('style', `font:bold 12px Arial,sans-serif;padding:1px 6px;border-radius:2px;margin-inline-start:6px;background:${background};color:${colour};white-space:nowrap`);
-  chip.setAttribute('title', `EduBridge overall rating: ${CHIP_WORD[rating]}`);
-  const icon = doc.createElement('span');
-  icon.setAttribute('aria-hidden', 'true');
-  icon.textContent = `${CHIP_ICON[rating]} `;
-  const word = doc.createElement('span');
-  word.textContent = CHIP_WORD[rating];
-  const hidden = doc.createElement('span');
-  hidden.setAttribute('style', 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)');
-  hidden.textContent = 'EduBridge overall rating: ';
-  chip.append(hidden, icon, word);
-  shadow.append(chip);
+  setStyles(host, { all: 'initial', display: 'inline-block', 'vertical-align': 'middle', 'margin-inline-start': '6px' });
+  const frame = doc.createElement('iframe');
+  frame.src = src;
+  frame.title = 'EduBridge rating';
+  setStyles(frame, { border: '0', display: 'block', width: `${CHIP_FRAME_SIZE.width}px`, height: `${CHIP_FRAME_SIZE.height}px`, background: 'transparent' });
+  host.append(frame);
   after.append(host);
   return host;
 }

@@ -1,22 +1,28 @@
 import { readCaseload, readChild } from '../adapters/dom.ts';
 import type { Adapter } from '../adapters/schema.ts';
 import { matchPage } from '../adapters/url.ts';
-import type { BadgeFacts, BadgeUpdate, ContentMessage, DiagnoseRequest, DiagnoseResult, RecognisedReply } from '../messages.ts';
+import { MAX_CASELOAD_ROWS } from '../limits.ts';
+import type { CaseloadReply, ContentMessage, DiagnoseRequest, DiagnoseResult, RecognisedReply } from '../messages.ts';
 import { mountBadge, type Badge } from './badge.ts';
 import { mountChip, mountPanel, type Mounted } from './mount.ts';
 
 /**
  * The content script's work on a case-management page: recognise the child (or caseload rows) by the
- * adapters, tell the background, draw the compact badge and load the panel frame. It never sees a token
- * and never makes a request. Of a child's figures it receives only the badge's facts (overall rating,
- * attendance this year, PEP state); the panel's figures go straight from the background to the frame.
+ * adapters, tell the background, and put EduBridge's frames into the page: the badge, the panel (loaded
+ * hidden) and the caseload chips. It never sees a token, makes no request, and never receives a child's
+ * figures or name: those go from the background straight to the frames, extension pages the page cannot
+ * read. A frame inside the page (not the top one) takes part only while it is shown at a usable size, so
+ * hidden frames cannot be used to look children up.
  */
+
+export type FramePage = 'overlay.html' | 'badge.html' | 'chip.html';
 
 export interface ContentEnv {
   send(message: ContentMessage): Promise<unknown>;
-  /** The overlay frame's address for a session. */
-  frameUrl(session: string): string;
-  extensionOrigin: string;
+  /** An extension frame's address, with a fragment (the session). */
+  frameUrl(page: FramePage, fragment: string): string;
+  /** The origins the extension's frames may post from (the static and the dynamic extension origin). */
+  trustedOrigins: string[];
   onMessage(listener: (message: unknown) => Promise<unknown> | undefined): void;
   signal: AbortSignal;
 }
@@ -24,8 +30,6 @@ export interface ContentEnv {
 interface Shown {
   signature: string;
   session?: string;
-  seq: number;
-  lastFacts?: BadgeFacts;
   badge: Badge | null;
   mounted: Mounted | null;
   hide(): void;
@@ -36,6 +40,36 @@ const SETTLE_MS = 30;
 /** How long to wait for a late-rendering page to show everything the adapter looks for, before going
  * ahead with what it has (and saying what is missing). */
 const LATE_CONTENT_MS = 3_000;
+/** The smallest frame (CSS pixels) in which EduBridge recognises a child: a frame a person can read. */
+export const MIN_FRAME_SIZE = { width: 240, height: 160 } as const;
+
+/** Whether this window is the top one, or a frame that is shown, unobscured, at a size a person can read.
+ * Chromium reports whether the frame is really visible (opacity, transforms, other elements over it);
+ * elsewhere the frame must at least intersect the viewport. */
+export async function frameIsShown(win: Window): Promise<boolean> {
+  if (win === win.top) return true;
+  if (win.innerWidth < MIN_FRAME_SIZE.width || win.innerHeight < MIN_FRAME_SIZE.height) return false;
+  if (win.document.visibilityState !== 'visible') return false;
+  const target = win.document.documentElement;
+  const tracksVisibility = 'isVisible' in IntersectionObserverEntry.prototype;
+  return new Promise<boolean>((resolve) => {
+    const done = (value: boolean) => {
+      observer.disconnect();
+      clearTimeout(timeout);
+      resolve(value);
+    };
+    const observer = new IntersectionObserver(
+      (entries) => {
+        // The first report can come before the frame is painted: wait (up to a second) for a visible one.
+        const entry = entries.at(-1) as (IntersectionObserverEntry & { isVisible?: boolean }) | undefined;
+        if (entry?.isIntersecting && (!tracksVisibility || entry.isVisible === true)) done(true);
+      },
+      (tracksVisibility ? { trackVisibility: true, delay: 100 } : {}) as IntersectionObserverInit,
+    );
+    const timeout = setTimeout(() => done(false), 1_000);
+    observer.observe(target);
+  });
+}
 
 export async function runContent(env: ContentEnv, win: Window = window): Promise<void> {
   const doc = win.document;
@@ -43,16 +77,8 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
   const adapters = hello?.adapters ?? [];
   let shown: Shown | null = null;
   let dismissed = false;
-  /** A badge update that arrived before the reply naming its session. */
-  let early: BadgeUpdate | null = null;
   env.onMessage((message) => {
     const request = message as { type?: string } | null;
-    if (request?.type === 'badge') {
-      const update = message as BadgeUpdate;
-      if (shown && shown.session === update.session) showFacts(shown, update.badge);
-      else if (shown && shown.session === undefined) early = update;
-      return Promise.resolve({});
-    }
     if (request?.type === 'dismissed') {
       dismissed = true;
       const leaving = shown;
@@ -87,17 +113,9 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
     shown = null;
   }
 
-  function showFacts(target: Shown, facts: BadgeFacts): void {
-    if (facts.seq < target.seq) return;
-    target.seq = facts.seq;
-    target.lastFacts = facts;
-    target.badge?.show(facts);
-  }
-
   function newShown(signature: string): Shown {
     const next: Shown = {
       signature,
-      seq: 0,
       badge: null,
       mounted: null,
       hide() {
@@ -113,14 +131,15 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
     return next;
   }
 
-  /** Draws the badge beside the anchor (or docked), then loads the panel frame, hidden, once the badge
-   * has been painted (so the frame's load does not delay it). */
-  function place(target: Shown, anchor: { element: Element; position: 'after' | 'before' | 'append' | 'prepend' } | null, facts?: BadgeFacts): void {
+  /** Puts the badge frame beside the anchor (or docked) at once, so it loads while the background answers,
+   * then loads the panel frame, hidden, once the background has accepted the session and the badge frame
+   * has loaded (so the panel's load does not delay the badge). */
+  function place(target: Shown, anchor: { element: Element; position: 'after' | 'before' | 'append' | 'prepend' } | null, accepted: Promise<boolean>): void {
     const session = target.session!;
     let open = false;
     const panel = (): Mounted | null => {
       if (!target.mounted && target.badge) {
-        target.mounted = mountPanel(doc, env.frameUrl(session), env.extensionOrigin, {
+        target.mounted = mountPanel(doc, env.frameUrl('overlay.html', session), env.trustedOrigins, {
           onOpenChange(isOpen, focusWasInside) {
             open = isOpen;
             if (!target.badge) return;
@@ -132,13 +151,39 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
       }
       return target.mounted;
     };
-    const badge = mountBadge(doc, anchor, {
+    const badge = mountBadge(doc, anchor, env.frameUrl('badge.html', session), env.trustedOrigins, {
       toggle: () => panel()?.setOpen(!open),
       close: () => panel()?.setOpen(false),
+      restart,
     });
     target.badge = badge;
-    if (facts) showFacts(target, facts);
-    requestAnimationFrame(() => setTimeout(() => target.badge === badge && panel(), 0));
+    const loaded = new Promise((resolve) => badge.frame.addEventListener('load', resolve, { once: true }));
+    void Promise.all([accepted, loaded]).then(([ok]) => setTimeout(() => ok && target.badge === badge && panel(), 0));
+  }
+
+  async function caseload(adapter: Adapter): Promise<void> {
+    if (pendingCaseload) return;
+    const rows = readCaseload(adapter, doc)
+      .filter((row) => !chipped.has(row.row))
+      .slice(0, MAX_CASELOAD_ROWS);
+    if (rows.length === 0) return;
+    rows.forEach((row) => chipped.add(row.row));
+    pendingCaseload = true;
+    try {
+      const reply = (await env.send({
+        type: 'caseload',
+        adapterId: adapter.id,
+        rows: rows.map((row) => ({ personId: row.personId, text: rowText(row.row) })),
+      })) as Partial<CaseloadReply> | null;
+      if (!reply?.session) return;
+      rows.forEach((row, index) => {
+        if (row.row.isConnected) mountChip(doc, row.anchor, env.frameUrl('chip.html', `${reply.session}.${index}`));
+      });
+    } catch {
+      // A refused or failed caseload lookup leaves the rows as they are.
+    } finally {
+      pendingCaseload = false;
+    }
   }
 
   async function evaluate(): Promise<void> {
@@ -155,28 +200,14 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
       clear();
       return;
     }
-    if (match.kind === 'caseload') {
-      if (pendingCaseload) return;
-      const rows = readCaseload(match.adapter, doc).filter((row) => !chipped.has(row.row));
-      if (rows.length === 0) return;
-      rows.forEach((row) => chipped.add(row.row));
-      pendingCaseload = true;
-      try {
-        const reply = (await env.send({ type: 'caseload', adapterId: match.adapter.id, personIds: rows.map((row) => row.personId) })) as {
-          chips?: { personId: string; overall: 'green' | 'amber' | 'red' | 'none' }[];
-        };
-        const byId = new Map((reply?.chips ?? []).map((chip) => [chip.personId, chip.overall]));
-        for (const row of rows) {
-          const overall = byId.get(row.personId);
-          if (overall && row.row.isConnected) mountChip(doc, row.anchor, overall);
-        }
-      } catch {
-        // A refused or failed caseload lookup leaves the rows as they are.
-      } finally {
-        pendingCaseload = false;
-      }
+    // Hidden or tiny frames take no part: a page could otherwise look children up out of sight.
+    if (!(await frameIsShown(win))) {
+      clear();
+      // A frame is often laid out after its content loads: look again for a while, and when it is resized.
+      if (Date.now() - arrivedAt < LATE_CONTENT_MS) setTimeout(schedule, 300);
       return;
     }
+    if (match.kind === 'caseload') return caseload(match.adapter);
     const identity = readChild(match.adapter, doc, match.idFromUrl);
     if (!identity.personId) return; // Content not rendered yet: the observer calls again when it is.
     const waited = Date.now() - arrivedAt;
@@ -191,15 +222,18 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
       // The page removed or replaced our badge or frame (a re-render): put them back.
       if (shown.session && ((shown.badge && !shown.badge.host.isConnected) || (shown.mounted && !shown.mounted.host.isConnected))) {
         shown.remove();
-        shown.seq = 0;
-        place(shown, identity.anchor ? { element: identity.anchor, position: anchorPosition } : null, shown.lastFacts);
+        place(shown, identity.anchor ? { element: identity.anchor, position: anchorPosition } : null, Promise.resolve(true));
       }
       return;
     }
     shown?.remove();
     shown = newShown(signature);
-    early = null;
     const mine = shown;
+    // The badge frame goes in now and loads while the background answers; it shows nothing until the
+    // background accepts this session for this tab, and is taken out again if it refuses.
+    mine.session = crypto.randomUUID();
+    let accept: (ok: boolean) => void = () => undefined;
+    place(mine, identity.anchor ? { element: identity.anchor, position: anchorPosition } : null, new Promise<boolean>((resolve) => (accept = resolve)));
     const message: ContentMessage = {
       type: 'recognised',
       adapterId: match.adapter.id,
@@ -207,34 +241,29 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
       name: identity.name,
       dateOfBirth: identity.dateOfBirth,
       missing: identity.missing,
+      frameKey: mine.session,
     };
-    type Reply = Partial<{ session: string; badge: BadgeFacts; dismissed: true }> | null;
+    type Reply = Partial<{ session: string; dismissed: true }> | null;
     const ask = async () => (await env.send(message).catch(() => null)) as Reply & (RecognisedReply | null);
     let reply: Reply = await ask();
     // The browser may not have seen a client-side route change yet when the message arrives: ask once more.
     if (!reply?.session && !reply?.dismissed) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      if (shown !== mine) return;
+      if (shown !== mine) return accept(false);
       reply = await ask();
     }
-    if (shown !== mine) return;
-    if (reply?.dismissed) {
-      dismissed = true;
+    if (shown !== mine) return accept(false);
+    if (reply?.session !== mine.session) {
+      // Dismissed for this page, refused or failed: the frame goes (the next change to the page tries again).
+      if (reply?.dismissed) dismissed = true;
+      mine.remove();
       shown = null;
-      return;
+      return accept(false);
     }
-    if (!reply?.session || !reply.badge) {
-      shown = null; // Refused or failed: the next change to the page tries again.
-      return;
-    }
-    mine.session = reply.session;
-    const pending = early as BadgeUpdate | null; // set by the message listener meanwhile
-    const first = pending?.session === reply.session && pending.badge.seq > reply.badge.seq ? pending.badge : reply.badge;
-    early = null;
-    place(mine, identity.anchor ? { element: identity.anchor, position: anchorPosition } : null, first);
+    accept(true);
   }
 
-  /** The frame lost the background (it restarted): recognise the page again, once. */
+  /** A frame lost the background (it restarted): recognise the page again, a few times at most. */
   let restarts = 0;
   function restart(): void {
     if (!shown || ++restarts > 3) return;
@@ -260,12 +289,14 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   win.addEventListener('popstate', schedule);
   win.addEventListener('hashchange', schedule);
+  if (win !== win.top) win.addEventListener('resize', schedule);
   env.signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
       win.removeEventListener('popstate', schedule);
       win.removeEventListener('hashchange', schedule);
+      win.removeEventListener('resize', schedule);
       if (timer !== undefined) clearTimeout(timer);
       if (lateTimer !== undefined) clearTimeout(lateTimer);
       shown?.remove();
@@ -273,6 +304,14 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
     { once: true },
   );
   await evaluate();
+}
+
+/** A caseload row's text, each text node apart (cells run together in textContent), for the name check. */
+function rowText(row: Element): string {
+  const parts: string[] = [];
+  const walker = row.ownerDocument.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.nodeValue ?? '');
+  return parts.join(' ').replace(/\s+/g, ' ').trim().slice(0, 2_000);
 }
 
 function isOurs(node: Node): boolean {

@@ -7,7 +7,6 @@ import { DEMO_PAGES } from './systems.ts';
 
 const FAULTS: [Fault, RegExp][] = [
   ['offline', /Could not reach the education service/],
-  ['unauthorised', /You are not signed in to the education service/],
   ['server-error', /had a problem and could not answer \(error 500\)/],
   ['bad-body', /sent data that does not match what EduBridge expects/],
 ];
@@ -30,6 +29,21 @@ for (const [fault, words] of FAULTS) {
     await expect.poll(() => badge(page).text()).toContain('(saved)');
   });
 }
+
+test('signed out (401): says so, and the saved figures are gone, not shown as "saved"', async ({ ext, demo, worker }) => {
+  const faults = await apiFaults(ext.context, demo.url);
+  const page = await ext.context.newPage();
+  await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, worker.children[0]!));
+  const frame = DEMO_PAGES.carepath.overlay(page);
+  await badge(page).click();
+  await expect(frame.locator('#eb-panel')).toContainText('Updated just now');
+  faults.set('unauthorised');
+  await frame.getByRole('button', { name: 'Check for newer data' }).click();
+  await expect(frame.locator('.problem')).toContainText(/You are not signed in to the education service/);
+  await expect(frame.locator('#eb-panel')).not.toContainText('Showing the last good data');
+  await expect.poll(() => badge(page).text()).toContain('Education data unavailable');
+  expect(await badge(page).text()).not.toMatch(/Attendance|%|saved/);
+});
 
 test('nothing saved and the service fails: the message, and no figures', async ({ ext, demo, worker }) => {
   const faults = await apiFaults(ext.context, demo.url);

@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type CDPSession, type FrameLocator, type Page, type Request, type Route } from '@playwright/test';
+import { expect, type BrowserContext, type Frame, type FrameLocator, type Page, type Request, type Route } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
 
 /** Helpers the extension's browser tests share: configuring the extension as a user would (through its
@@ -30,9 +30,8 @@ export function overlay(page: Page): FrameLocator {
 }
 
 /**
- * The badge the content script draws in a closed shadow root. Neither page scripts nor Playwright's
- * selectors can enter a closed shadow root, so the tests reach it as assistive technology does: through
- * the browser's DevTools protocol, which sees the whole DOM and the accessibility tree.
+ * The badge, drawn in its own extension-origin frame (badge.html) beside the child's name. The page cannot
+ * read that frame; the tests can, as the browser's automation sees every frame.
  */
 export interface BadgeHandle {
   /** The badge's visible text ('' while there is none). */
@@ -45,58 +44,48 @@ export interface BadgeHandle {
   click(): Promise<void>;
 }
 
-type DomNode = { localName?: string; backendNodeId: number; children?: DomNode[]; shadowRoots?: DomNode[]; contentDocument?: DomNode };
-
-function findBadgeButton(node: DomNode, inBadge = false): number | undefined {
-  if (inBadge && node.localName === 'button') return node.backendNodeId;
-  const within = inBadge || node.localName === 'edubridge-badge';
-  for (const next of [...(node.shadowRoots ?? []), ...(node.children ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) {
-    const found = findBadgeButton(next, within);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+/** The page's badge frame (in the page or in one of its frames), if there is one. */
+export function badgeFrame(page: Page): Frame | undefined {
+  return page.frames().find((frame) => {
+    try {
+      const url = new URL(frame.url());
+      return url.protocol === 'chrome-extension:' && url.pathname === '/badge.html' && !frame.isDetached();
+    } catch {
+      return false;
+    }
+  });
 }
 
-const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
-
 export function badge(page: Page): BadgeHandle {
-  const session = () => {
-    let cdp = cdpSessions.get(page);
-    if (!cdp) cdpSessions.set(page, (cdp = page.context().newCDPSession(page)));
-    return cdp;
-  };
-  const button = async (): Promise<number | undefined> => {
-    const { root } = (await (await session()).send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
-    return findBadgeButton(root);
-  };
-  const call = async <T>(fn: string, fallback: T): Promise<T> => {
-    const cdp = await session();
-    const id = await button();
-    if (id === undefined) return fallback;
+  const call = async <T>(fn: () => T, fallback: T): Promise<T> => {
+    const frame = badgeFrame(page);
+    if (!frame) return fallback;
     try {
-      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: id });
-      const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: fn, returnByValue: true });
-      return result.value as T;
+      return await frame.evaluate(fn);
     } catch {
       return fallback; // Replaced while we looked: the caller polls again.
     }
   };
   return {
-    text: () => call('function () { return this.textContent; }', ''),
-    label: () => call("function () { return this.getAttribute('aria-label') ?? ''; }", ''),
-    expanded: () => call("function () { return this.getAttribute('aria-expanded') ?? ''; }", ''),
-    focused: () => call('function () { return this.getRootNode().activeElement === this && this.ownerDocument.hasFocus(); }', false),
+    text: () => call(() => document.querySelector('button')?.textContent ?? '', ''),
+    label: () => call(() => document.querySelector('button')?.getAttribute('aria-label') ?? '', ''),
+    expanded: () => call(() => document.querySelector('button')?.getAttribute('aria-expanded') ?? '', ''),
+    focused: () => call(() => document.hasFocus() && document.activeElement === document.querySelector('button'), false),
     async accessible() {
-      const id = await button();
-      if (id === undefined) return { role: '', name: '' };
-      const { nodes } = (await (await session()).send('Accessibility.getPartialAXTree', { backendNodeId: id, fetchRelatives: false })) as unknown as {
-        nodes: { role?: { value?: string }; name?: { value?: string } }[];
-      };
-      return { role: nodes[0]?.role?.value ?? '', name: nodes[0]?.name?.value ?? '' };
+      const frame = badgeFrame(page);
+      if (!frame) return { role: '', name: '' };
+      // The accessible name is the one the browser computes: the button found by role and that exact name.
+      const label = (await frame.locator('button').getAttribute('aria-label').catch(() => null)) ?? '';
+      const found = await frame.getByRole('button', { name: label, exact: true }).count();
+      return found === 1 ? { role: 'button', name: label } : { role: '', name: '' };
     },
     async click() {
       for (let i = 0; i < 100; i++) {
-        if (await call('function () { this.click(); return true; }', false)) return;
+        const frame = badgeFrame(page);
+        if (frame && (await frame.locator('button').count()) > 0) {
+          await frame.locator('button').click();
+          return;
+        }
         await page.waitForTimeout(100);
       }
       throw new Error('No EduBridge badge on the page');

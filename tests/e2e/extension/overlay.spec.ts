@@ -56,7 +56,9 @@ test('caseload lists get a rating chip per child', async ({ ext, demo, worker })
   await expect(chips).toHaveCount(worker.children.length);
   const first = await statusOf(demo, worker.token, worker.children[0]!);
   const row = page.locator('table.caseload tbody tr', { hasText: worker.children[0]! });
-  await expect(row.locator('edubridge-chip')).toContainText(RATING_WORD[first.rag.overall]);
+  // The chip is drawn in its own extension frame: the page holds only the frame element.
+  await expect(row.frameLocator('edubridge-chip iframe').locator('.chip')).toContainText(RATING_WORD[first.rag.overall]);
+  expect(await row.locator('edubridge-chip').evaluate((chip) => chip.textContent)).toBe('');
 });
 
 test('the single-page application: follows route changes, never showing the previous child', async ({ ext, demo, worker }) => {

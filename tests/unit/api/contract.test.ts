@@ -185,6 +185,22 @@ describe('audit: every disclosure is recorded (who, which child, when, which end
     expect(audit.entries.map((e) => e.purpose)).toEqual(['case record page', undefined]);
   });
 
+  it('keeps the page origin the caller gives (EduBridge-Page-Origin header), and ignores one that is not an origin', async () => {
+    const { app: audited, audit } = makeApp();
+    const send = (origin: string) =>
+      audited.request(`/api/v1/children/${inScope}/status`, {
+        headers: { ...bearer(USERS.socialWorker), 'EduBridge-Purpose': 'case record page', 'EduBridge-Page-Origin': origin },
+      });
+    await send('https://cases.council.example');
+    await send('https://cases.council.example/people/1?name=Jane');
+    await send('javascript:alert(1)');
+    expect(audit.entries.map((e) => [e.purpose, e.pageOrigin])).toEqual([
+      ['case record page', 'https://cases.council.example'],
+      ['case record page', undefined],
+      ['case record page', undefined],
+    ]);
+  });
+
   it('a disclosure that cannot be audited is not made', async () => {
     const { app: failing } = makeApp({ audit: { record: () => Promise.reject(new Error('disk full')) } });
     const response = await failing.request(`/api/v1/children/${inScope}`, { headers: bearer(USERS.socialWorker) });

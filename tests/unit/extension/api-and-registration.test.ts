@@ -15,22 +15,57 @@ function fakeFetch(respond: (url: string, init: RequestInit) => Response | Promi
   return { impl, calls };
 }
 
+const PAGE = { purpose: 'case record page', pageOrigin: 'https://cases.council.example' };
+
 describe('the API client the background uses', () => {
+  it('says why it asks and for which page: EduBridge-Purpose and EduBridge-Page-Origin on every request', async () => {
+    const { impl, calls } = fakeFetch((url) => (url.includes('/me') ? Response.json({ user: 'x' }) : Response.json(makeStatus())));
+    const api = createStatusApi(settings({ authMode: 'token', token: 'T0K' }), PAGE, impl);
+    await api.status('P1');
+    await api.whoAmI();
+    for (const call of calls) {
+      const headers = new Headers(call.init.headers);
+      expect(headers.get('EduBridge-Purpose')).toBe('case record page');
+      expect(headers.get('EduBridge-Page-Origin')).toBe('https://cases.council.example');
+    }
+  });
+
+  it('asks for compact summaries of the named children only', async () => {
+    const { impl, calls } = fakeFetch(() => Response.json({ items: [], page: 1, pageSize: 2, total: 0 }));
+    await createStatusApi(settings(), { purpose: 'caseload page', pageOrigin: 'https://cases.council.example' }, impl)
+      .summaries(['P1', 'P2'])
+      .catch(() => undefined);
+    const url = new URL(calls[0]!.url);
+    expect(url.pathname).toBe('/api/v1/children');
+    expect(url.searchParams.get('view')).toBe('summary');
+    expect(url.searchParams.get('ids')).toBe('P1,P2');
+  });
+
+  it('"who am I": the answer as text, nothing when the API has no such endpoint, a problem on 401', async () => {
+    const answers = [Response.json({ user: 'sw1' }), new Response('', { status: 404 }), new Response('', { status: 401 })];
+    const { impl, calls } = fakeFetch(() => answers.shift()!);
+    const api = createStatusApi(settings(), PAGE, impl);
+    expect(await api.whoAmI()).toBe('{"user":"sw1"}');
+    expect(calls[0]!.url).toBe('https://edu.council.example/api/v1/me');
+    expect(await api.whoAmI()).toBeUndefined();
+    await expect(api.whoAmI()).rejects.toMatchObject({ kind: 'unauthorised' });
+  });
+
   it('asks for the status by person ID with the token, and validates the answer', async () => {
     const status = makeStatus({ personId: 'P 1/2' });
     const { impl, calls } = fakeFetch(() => Response.json(status));
-    const api = createStatusApi(settings({ authMode: 'token', token: 'T0K' }), impl);
+    const api = createStatusApi(settings({ authMode: 'token', token: 'T0K' }), PAGE, impl);
     expect((await api.status('P 1/2')).child.personId).toBe('P 1/2');
     expect(calls[0]!.url).toBe('https://edu.council.example/api/v1/children/P%201%2F2/status');
-    expect((calls[0]!.init.headers as Record<string, string>).authorization).toBe('Bearer T0K');
+    expect(new Headers(calls[0]!.init.headers).get('authorization')).toBe('Bearer T0K');
     expect(calls[0]!.init.credentials).toBe('omit');
   });
 
   it('uses the browser session cookie in cookie mode and sends no token', async () => {
     const { impl, calls } = fakeFetch(() => Response.json(makeStatus()));
-    await createStatusApi(settings({ authMode: 'cookie', token: 'T0K' }), impl).status('P1');
+    await createStatusApi(settings({ authMode: 'cookie', token: 'T0K' }), PAGE, impl).status('P1');
     expect(calls[0]!.init.credentials).toBe('include');
-    expect((calls[0]!.init.headers as Record<string, string>).authorization).toBeUndefined();
+    expect(new Headers(calls[0]!.init.headers).get('authorization')).toBeNull();
   });
 
   it.each([
@@ -49,7 +84,7 @@ describe('the API client the background uses', () => {
     ],
   ] as const)('%s → %s', async (_label, respond, kind) => {
     const { impl } = fakeFetch(respond as () => Response);
-    const error = await createStatusApi(settings(), impl, 50).status('P1').catch((e: unknown) => e);
+    const error = await createStatusApi(settings(), PAGE, impl, 50).status('P1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiProblem);
     expect((error as ApiProblem).kind).toBe(kind);
     // The explanation a person reads is plain words, never a stack trace or a schema dump.

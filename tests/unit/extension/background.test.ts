@@ -3,10 +3,12 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EducationStatus } from '../../../core/model/index.ts';
 import { Adapter } from '../../../extension/lib/adapters/schema.ts';
-import { ApiProblem, type StatusApi } from '../../../extension/lib/background/api.ts';
-import { Background, type MessageSender, type OverlayPort } from '../../../extension/lib/background/service.ts';
+import type { StatusSummary } from '../../../core/model/index.ts';
+import { ApiProblem, type RequestContext, type StatusApi } from '../../../extension/lib/background/api.ts';
+import { RECOGNITION_BUDGET } from '../../../extension/lib/background/budget.ts';
+import { Background, type FramePort, type MessageSender, type OverlayPort } from '../../../extension/lib/background/service.ts';
 import { openDb, type EduBridgeDb } from '../../../extension/lib/db.ts';
-import type { BadgeFacts, BadgeUpdate, OverlayState, RecognisedReply } from '../../../extension/lib/messages.ts';
+import type { BadgeFacts, ChipFacts, OverlayState } from '../../../extension/lib/messages.ts';
 import { makeStatus } from './helpers/status.ts';
 
 const EXT = 'chrome-extension://abcdefghijklmnop';
@@ -35,6 +37,10 @@ let managed: unknown;
 let background: Background;
 let tabUrls: Map<number, string>;
 let sent: { tabId: number; frameId: number; message: unknown }[];
+let contexts: RequestContext[];
+let summaryRequests: string[][];
+/** What the API's "who am I" answers (undefined: the API has no such endpoint). */
+let me: string | undefined;
 
 function api(): StatusApi {
   return {
@@ -45,10 +51,14 @@ function api(): StatusApi {
       if (!status) throw new ApiProblem('not-found', 404);
       return status;
     },
-    async caseload() {
-      requests.push('caseload');
+    async summaries(personIds) {
+      summaryRequests.push([...personIds]);
       if (failure) throw failure;
-      return [...statuses.values()];
+      return personIds.flatMap((id) => (statuses.has(id) ? [statuses.get(id)! as StatusSummary] : []));
+    },
+    async whoAmI() {
+      if (failure?.kind === 'unauthorised') throw failure;
+      return me;
     },
   };
 }
@@ -63,6 +73,9 @@ beforeEach(() => {
   managed = undefined;
   tabUrls = new Map();
   sent = [];
+  contexts = [];
+  summaryRequests = [];
+  me = undefined;
   let counter = 0;
   background = new Background({
     runtimeId: 'abcdefghijklmnop',
@@ -71,7 +84,7 @@ beforeEach(() => {
     defaultApiBaseUrl: 'https://edu.council.example/',
     db,
     readManaged: async () => managed,
-    createApi: () => api(),
+    createApi: (_settings, context) => (contexts.push(context), api()),
     setBadge: async (tabId, text) => void badges.set(tabId, text),
     grantedOrigins: async () => ['https://cms.example.org/*'],
     syncContentScripts: async () => undefined,
@@ -89,6 +102,9 @@ afterEach(async () => {
 
 const page = (url: string, tabId = 7): MessageSender => ({ id: 'abcdefghijklmnop', url, tab: { id: tabId }, frameId: 0 });
 const overlaySender = (tabId = 7): MessageSender => ({ id: 'abcdefghijklmnop', url: `${EXT}/overlay.html#x`, tab: { id: tabId }, frameId: 3 });
+/** The badge frame, loaded at the extension's dynamic address (use_dynamic_url). */
+const badgeSender = (tabId = 7): MessageSender => ({ id: 'abcdefghijklmnop', url: 'chrome-extension://0f9e8d7c-dynamic/badge.html#x', tab: { id: tabId }, frameId: 4 });
+const chipSender = (tabId = 7): MessageSender => ({ id: 'abcdefghijklmnop', url: `${EXT}/chip.html#x`, tab: { id: tabId }, frameId: 5 });
 const popupSender: MessageSender = { id: 'abcdefghijklmnop', url: `${EXT}/popup.html` };
 
 function portFor(sender: MessageSender): OverlayPort & { states: OverlayState[] } {
@@ -105,7 +121,8 @@ async function recognise(message: Record<string, unknown> = {}, sender = page('h
 }
 
 async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  // Background work (IndexedDB, hashing) runs on timers and promises: give it time on a busy machine.
+  for (let i = 0; i < 100; i++) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 
 describe('messages from content scripts are checked against their sender', () => {
@@ -186,14 +203,13 @@ describe('showing a child', () => {
   it.each([
     ['offline', 'offline', 'cannot reach the education service'],
     ['timeout', 'timeout', 'taking too long'],
-    ['unauthorised', 'unauthorised', 'not signed in'],
     ['server', 'server', 'had a problem (error 500)'],
     ['schema', 'schema', 'does not understand'],
   ] as const)('%s: says so and keeps showing the last good data with its age', async (_label, kind, words) => {
     await recognise();
     await settle();
     now += 2 * 3_600_000;
-    failure = new ApiProblem(kind, kind === 'server' ? 500 : kind === 'unauthorised' ? 401 : undefined);
+    failure = new ApiProblem(kind, kind === 'server' ? 500 : undefined);
     const session = await recognise();
     await settle();
     const port = portFor(overlaySender());
@@ -256,25 +272,29 @@ describe('showing a child', () => {
   });
 });
 
-describe("the badge's facts, the only figures the content script receives", () => {
-  const BADGE_FIELDS = ['seq', 'phase', 'rating', 'attendancePercent', 'pep', 'name', 'stale', 'problem'];
-  const recogniseReply = async (message: Record<string, unknown> = {}) =>
-    (await background.handleContent(
-      { type: 'recognised', adapterId: 'test-cms', personId: 'P1', name: 'Jane Smith', dateOfBirth: '03/03/2015', missing: [], ...message },
-      page('https://cms.example.org/people/P1'),
-    )) as Extract<RecognisedReply, { session: string }>;
-  const updates = () => sent.map((s) => s.message as BadgeUpdate).filter((m) => m.type === 'badge');
+function badgePort(sender = badgeSender()): FramePort<BadgeFacts> & { facts: BadgeFacts[] } {
+  const facts: BadgeFacts[] = [];
+  return { sender, facts, postMessage: (next) => void facts.push(next) };
+}
 
-  it('nothing saved: the reply says "loading", then one update brings the rating, attendance and PEP state', async () => {
-    const reply = await recogniseReply();
-    expect(reply.badge).toMatchObject({ phase: 'loading' });
-    expect(reply.badge.rating).toBeUndefined();
+describe("the badge's facts go to the badge frame only, and only for a page that confirms the child", () => {
+  it('the reply to the content script names a session and nothing about the child', async () => {
+    const reply = await background.handleContent(
+      { type: 'recognised', adapterId: 'test-cms', personId: 'P1', name: 'Jane Smith', dateOfBirth: '03/03/2015', missing: [] },
+      page('https://cms.example.org/people/P1'),
+    );
+    expect(Object.keys(reply as object)).toEqual(['session']);
+    await settle();
+    expect(sent).toEqual([]);
+  });
+
+  it('the badge frame in the same tab gets the rating, attendance and PEP state, then each change', async () => {
+    const session = await recognise();
+    const port = badgePort();
+    expect(background.handleBadgeFrame({ type: 'attach', session }, port)).toBe(session);
     await settle();
     const status = statuses.get('P1')!;
-    const last = updates().at(-1)!;
-    expect(last.session).toBe(reply.session);
-    expect(sent.at(-1)).toMatchObject({ tabId: 7, frameId: 0 });
-    expect(last.badge).toEqual({
+    expect(port.facts.at(-1)).toEqual({
       seq: expect.any(Number),
       phase: 'ready',
       rating: status.rag.overall,
@@ -283,30 +303,205 @@ describe("the badge's facts, the only figures the content script receives", () =
       name: 'Jane Smith',
       stale: false,
     } satisfies BadgeFacts);
-    expect(last.badge.seq).toBeGreaterThan(reply.badge.seq);
   });
 
-  it('a saved copy: the reply itself carries the figures, and nothing else about the child', async () => {
-    await recogniseReply();
+  it('a badge frame put in before the question waits for it, in its own tab only', async () => {
+    const key = '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
+    const early = badgePort();
+    const elsewhere = badgePort(badgeSender(8));
+    expect(background.handleBadgeFrame({ type: 'attach', session: key }, early)).toBe(key);
+    expect(() => background.handleBadgeFrame({ type: 'attach', session: key }, elsewhere)).toThrow('Unknown session');
+    expect(early.facts).toEqual([]);
+    expect(await recognise({ frameKey: key })).toBe(key);
     await settle();
-    const reply = await recogniseReply();
-    expect(reply.badge).toMatchObject({ phase: 'ready', rating: statuses.get('P1')!.rag.overall });
-    for (const key of Object.keys(reply.badge)) expect(BADGE_FIELDS).toContain(key);
+    expect(early.facts.at(-1)).toMatchObject({ phase: 'ready', rating: statuses.get('P1')!.rag.overall });
+    expect(elsewhere.facts).toEqual([]);
+    await expect(recognise({ frameKey: key }, page('https://cms.example.org/people/P1', 9))).rejects.toThrow('in use');
+  });
+
+  it('a badge frame in another tab, or a page pretending to be one, gets nothing', async () => {
+    const session = await recognise();
+    expect(() => background.handleBadgeFrame({ type: 'attach', session }, badgePort(badgeSender(8)))).toThrow('Unknown session');
+    expect(() => background.handleBadgeFrame({ type: 'attach', session }, badgePort({ ...badgeSender(), url: 'https://cms.example.org/badge.html' }))).toThrow();
+    expect(() => background.handleBadgeFrame({ type: 'attach', session }, badgePort({ ...badgeSender(), id: 'another-extension' }))).toThrow();
   });
 
   it('a record that disagrees with the page: the badge gets no figures', async () => {
-    await recogniseReply({ dateOfBirth: '04/03/2015' });
+    const session = await recognise({ dateOfBirth: '04/03/2015' });
     await settle();
-    const last = updates().at(-1)!.badge;
-    expect(last.phase).toBe('mismatch');
-    expect(Object.keys(last).sort()).toEqual(['phase', 'seq', 'stale']);
+    const port = badgePort();
+    background.handleBadgeFrame({ type: 'attach', session }, port);
+    expect(port.facts.at(-1)!.phase).toBe('mismatch');
+    expect(Object.keys(port.facts.at(-1)!).sort()).toEqual(['phase', 'seq', 'stale']);
+  });
+
+  it.each([
+    ['no name and no date of birth', { name: undefined, dateOfBirth: undefined }],
+    ['a name only', { dateOfBirth: undefined }],
+    ['a date of birth it cannot read', { dateOfBirth: 'spring 2015' }],
+  ])('a page that shows %s: "open to see the record", no figures, and nothing fetched until the panel is opened', async (_label, fields) => {
+    const session = await recognise(fields);
+    await settle();
+    const port = badgePort();
+    background.handleBadgeFrame({ type: 'attach', session }, port);
+    expect(port.facts.at(-1)).toEqual({ seq: expect.any(Number), phase: 'unconfirmed', stale: false });
+    expect(requests).toEqual([]);
+    const overlay = portFor(overlaySender());
+    const attached = await background.handleOverlay({ type: 'attach', session }, overlay, undefined);
+    await background.handleOverlay({ type: 'set-open', open: true }, overlay, attached);
+    await settle();
+    // Opened by the person: the panel (an extension page) shows the record to judge; the badge still no figures.
+    expect(requests).toEqual(['P1']);
+    expect(overlay.states.at(-1)).toMatchObject({ phase: 'ready' });
+    expect(port.facts.at(-1)!.phase).toBe('unconfirmed');
+    expect(port.facts.every((facts) => facts.rating === undefined)).toBe(true);
+    const popup = (await background.handlePage({ type: 'popup', tabId: 7 }, popupSender)) as { child: { status?: unknown } };
+    expect(popup.child.status).toBeUndefined();
   });
 });
 
+describe('one child per tab, and a recognition budget', () => {
+  it('while one frame of a tab shows a child, another frame cannot start a second', async () => {
+    statuses.set('P2', makeStatus({ personId: 'P2', firstName: 'Tom', lastName: 'Jones', dateOfBirth: '2014-01-01' }));
+    await recognise();
+    const hidden = { ...page('https://cms.example.org/people/P2'), frameId: 9 };
+    await expect(recognise({ personId: 'P2', name: 'Tom Jones', dateOfBirth: '01/01/2014' }, hidden)).rejects.toThrow('already shows a child');
+    // The same frame moving on to the next child is a person navigating.
+    await expect(recognise({ personId: 'P2', name: 'Tom Jones', dateOfBirth: '01/01/2014' }, page('https://cms.example.org/people/P2'))).resolves.toBeTruthy();
+  });
+
+  it('a tab that moves through children quickly is slowed, then stopped and told why; nothing more is fetched', async () => {
+    const ids = Array.from({ length: RECOGNITION_BUDGET.stopAtChildren + 2 }, (_, i) => `C${i}`);
+    for (const id of ids) statuses.set(id, makeStatus({ personId: id, firstName: 'Jane', lastName: 'Smith', dateOfBirth: '2015-03-03' }));
+    const waits: number[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    // The slow-down waits are recorded rather than waited for.
+    globalThis.setTimeout = ((fn: () => void, ms?: number) => {
+      if (ms && ms >= RECOGNITION_BUDGET.slowStepMs) waits.push(ms);
+      return realSetTimeout(fn, 0);
+    }) as typeof setTimeout;
+    const facts: BadgeFacts[] = [];
+    try {
+      for (const id of ids) {
+        const session = await recognise({ personId: id }, page(`https://cms.example.org/people/${id}`));
+        await settle();
+        const port = badgePort();
+        background.handleBadgeFrame({ type: 'attach', session }, port);
+        facts.push(port.facts.at(-1)!);
+        now += 1_000;
+      }
+    } finally {
+      globalThis.setTimeout = realSetTimeout;
+    }
+    const free = RECOGNITION_BUDGET.freeChildren;
+    expect(waits).toEqual(Array.from({ length: RECOGNITION_BUDGET.stopAtChildren - 1 - free }, (_, i) => (i + 1) * RECOGNITION_BUDGET.slowStepMs));
+    const stopped = facts.slice(RECOGNITION_BUDGET.stopAtChildren - 1);
+    expect(stopped.every((f) => f.phase === 'stopped' && f.rating === undefined)).toBe(true);
+    expect(stopped[0]!.problem).toContain('faster than a person reads them');
+    expect(requests).toEqual(ids.slice(0, RECOGNITION_BUDGET.stopAtChildren - 1));
+    expect(badges.get(7)).toBe('!');
+    // Another tab is not affected; closing the tab ends the stop.
+    await expect(recognise({}, page('https://cms.example.org/people/P1', 8))).resolves.toBeTruthy();
+    background.tabClosed(7);
+    const again = await recognise({}, page('https://cms.example.org/people/P1', 7));
+    const port = badgePort();
+    background.handleBadgeFrame({ type: 'attach', session: again }, port);
+    expect(port.facts.at(-1)!.phase).not.toBe('stopped');
+  });
+});
+
+describe('purpose and page origin go with every request', () => {
+  it('a case record page and a caseload page say which, and where', async () => {
+    await recognise();
+    await settle();
+    await background.handleContent({ type: 'caseload', adapterId: 'test-cms', rows: [{ personId: 'P1', text: 'Jane Smith P1' }] }, page('https://cms.example.org/caseload'));
+    // (Signed in through the browser, the extension also asks who is signed in: see below.)
+    expect(contexts.filter((context) => context.purpose !== 'who is signed in')).toEqual([
+      { purpose: 'case record page', pageOrigin: 'https://cms.example.org' },
+      { purpose: 'caseload page', pageOrigin: 'https://cms.example.org' },
+    ]);
+  });
+});
+
+function chipPort(sender = chipSender()): FramePort<ChipFacts> & { chips: ChipFacts[] } {
+  const chips: ChipFacts[] = [];
+  return { sender, chips, postMessage: (chip) => void chips.push(chip) };
+}
+
 describe('caseload chips', () => {
-  it('gives the overall rating of each listed child the user may see', async () => {
-    const reply = await background.handleContent({ type: 'caseload', adapterId: 'test-cms', personIds: ['P1', 'P9'] }, page('https://cms.example.org/caseload'));
-    expect(reply).toEqual({ chips: [{ personId: 'P1', overall: 'amber', name: 'Jane Smith' }] });
+  it('asks for summaries of the rows shown only, and gives each row frame its rating or nothing', async () => {
+    statuses.set('P2', makeStatus({ personId: 'P2', firstName: 'Tom', lastName: 'Jones', dateOfBirth: '2014-01-01' }));
+    const rows = [
+      { personId: 'P1', text: 'Jane Smith  P1  Year 5' },
+      { personId: 'P9', text: 'Nobody Known  P9' },
+      // The row's name disagrees with the record: no chip.
+      { personId: 'P2', text: 'Jane Smith  P2' },
+    ];
+    const reply = (await background.handleContent({ type: 'caseload', adapterId: 'test-cms', rows }, page('https://cms.example.org/caseload'))) as { session: string };
+    expect(Object.keys(reply)).toEqual(['session']);
+    expect(summaryRequests).toEqual([['P1', 'P9', 'P2']]);
+    expect(requests).toEqual([]);
+    expect(await db.statuses.count()).toBe(0);
+    const chips = [0, 1, 2].map((index) => {
+      const port = chipPort();
+      background.handleChipFrame({ type: 'attach', session: reply.session, index }, port);
+      return port.chips[0];
+    });
+    expect(chips).toEqual([{ overall: statuses.get('P1')!.rag.overall }, {}, {}]);
+    const csv = ((await background.handlePage({ type: 'audit:csv' }, popupSender)) as { csv: string }).csv;
+    expect(csv).toContain(',P1,https://cms.example.org,caseload');
+    expect(csv).not.toContain('P2');
+    expect(() => background.handleChipFrame({ type: 'attach', session: reply.session, index: 0 }, chipPort(chipSender(8)))).toThrow('Unknown session');
+  });
+
+  it('refuses more rows than the API will answer for at once', async () => {
+    const rows = Array.from({ length: 201 }, (_, i) => ({ personId: `P${i}`, text: 'x' }));
+    await expect(background.handleContent({ type: 'caseload', adapterId: 'test-cms', rows }, page('https://cms.example.org/caseload'))).rejects.toThrow('Malformed');
+    expect(summaryRequests).toEqual([]);
+  });
+});
+
+describe('the saved data belongs to the person signed in', () => {
+  it('a new access token: the last person\'s saved children are gone before anything is shown or searched', async () => {
+    await background.handlePage({ type: 'settings:set', patch: { authMode: 'token', token: 'first-person' } }, popupSender);
+    await recognise();
+    await settle();
+    expect(await background.handlePage({ type: 'search', query: 'smith' }, popupSender)).toMatchObject([{ personId: 'P1' }]);
+    await background.handlePage({ type: 'settings:set', patch: { token: 'second-person' } }, popupSender);
+    expect(await db.statuses.count()).toBe(0);
+    expect(await background.handlePage({ type: 'search', query: 'smith' }, popupSender)).toEqual([]);
+  });
+
+  it('signed in through the browser: a different person in the API\'s "who am I" purges the cache', async () => {
+    me = '{"user":"first"}';
+    await recognise();
+    await settle();
+    expect(await db.statuses.count()).toBe(1);
+    me = '{"user":"second"}';
+    now += 60_000;
+    expect(await background.handlePage({ type: 'search', query: 'smith' }, popupSender)).toEqual([]);
+    expect(await db.statuses.count()).toBe(0);
+  });
+
+  it('a 401: everything saved is deleted and no saved figures are shown', async () => {
+    const first = await recognise();
+    await settle();
+    const port = badgePort();
+    background.handleBadgeFrame({ type: 'attach', session: first }, port);
+    expect(port.facts.at(-1)!.rating).toBeDefined();
+    now += 2 * 3_600_000;
+    failure = new ApiProblem('unauthorised', 401);
+    const session = await recognise();
+    await settle();
+    const overlay = portFor(overlaySender());
+    await background.handleOverlay({ type: 'attach', session }, overlay, undefined);
+    expect(overlay.states.at(-1)).toMatchObject({ phase: 'unavailable', status: undefined, problem: { kind: 'unauthorised' } });
+    const badge = badgePort();
+    background.handleBadgeFrame({ type: 'attach', session }, badge);
+    expect(badge.facts.at(-1)).toMatchObject({ phase: 'unavailable', stale: false });
+    expect(badge.facts.at(-1)!.rating).toBeUndefined();
+    expect(await db.statuses.count()).toBe(0);
+    expect(await background.handlePage({ type: 'search', query: 'smith' }, popupSender)).toEqual([]);
   });
 });
 

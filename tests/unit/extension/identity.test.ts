@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmIdentity, namesAgree, parsePageDate } from '../../../extension/lib/identity.ts';
+import { confirmIdentity, namesAgree, pageShowsIdentity, parsePageDate } from '../../../extension/lib/identity.ts';
 import { makeStatus } from './helpers/status.ts';
 
 const child = makeStatus({ firstName: 'Zoë', lastName: "O'Brien-Smith", dateOfBirth: '2015-03-03' }).child;
@@ -51,9 +51,21 @@ describe('never the wrong child', () => {
   it('warns when the name disagrees', () => {
     expect(confirmIdentity(child, { name: 'Tom Jones' }).verdict).toBe('mismatch');
   });
-  it('notes a date it cannot read rather than guessing', () => {
-    const check = confirmIdentity(child, { dateOfBirth: 'spring 2015' });
-    expect(check.verdict).toBe('match');
+  it('fails closed on a date it cannot read, rather than guessing', () => {
+    const check = confirmIdentity(child, { name: "Zoe O'Brien-Smith", dateOfBirth: 'spring 2015' });
+    expect(check.verdict).toBe('incomplete');
     expect(check.notes[0]).toContain('could not be read');
+  });
+  it.each([
+    ['no name and no date of birth', {}],
+    ['a name but no date of birth', { name: "Zoe O'Brien-Smith" }],
+    ['a date of birth but no name', { dateOfBirth: '03/03/2015' }],
+    ['a name of punctuation only', { name: ' - , ', dateOfBirth: '03/03/2015' }],
+  ])('fails closed on a page that shows %s: nothing confirms it is this child', (_, page) => {
+    expect(confirmIdentity(child, page).verdict).toBe('incomplete');
+    expect(pageShowsIdentity(page)).toBe(false);
+  });
+  it('a disagreement outweighs a missing field', () => {
+    expect(confirmIdentity(child, { name: 'Tom Jones' }).verdict).toBe('mismatch');
   });
 });
