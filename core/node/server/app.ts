@@ -12,11 +12,15 @@ import { ChildId, ChildrenQuery, CohortSummaryQuery, Purpose, PURPOSE_HEADER, Re
 import { filterCohort, summariseCohort } from '../../cohort.ts';
 import type { AuditEntry, AuditLog } from './audit.ts';
 import type { ChildStore } from './data.ts';
-import { API_CSP, isLoopbackHost, originAllowed, PAGE_CSP, problem, RateLimiter } from './security.ts';
+import { registerAdmin } from './admin.ts';
+import { bodilessLimit, clientAddress, hostGuard, principalRateLimits } from './guards.ts';
+import type { DataReport } from './live-data.ts';
+import { API_CSP, isLoopbackHost, LOOPBACK_NAMES, originAllowed, originProblem, PAGE_CSP, problem } from './security.ts';
 import { page } from './pages/layout.ts';
 import { registerSignIn } from './pages/signin.ts';
 import { SessionStore, SESSION_COOKIE } from './sessions.ts';
-import type { User } from './users.ts';
+import { tokenHashOf, UserDirectory, type User } from './users.ts';
+import { WorkLimiter } from './work.ts';
 
 /**
  * The reference server of the Education Status API (and, in demo mode, the demo pages), as a Hono app.
@@ -25,13 +29,27 @@ import type { User } from './users.ts';
  */
 
 export interface AppOptions {
-  store: ChildStore;
-  users: readonly User[];
+  /** The children, fixed; or `data`, which can change while the server runs. */
+  store?: ChildStore;
+  /** The children now, and (for the admin endpoint) what was loaded when. */
+  data?: { current(): ChildStore; report?(): DataReport };
+  /** The people who may use the service: a fixed list, or a directory that follows the users file. */
+  users: readonly User[] | UserDirectory;
   audit: AuditLog;
-  /** Origins allowed to call the API from a browser (CORS); `scheme://*` allows any host of a scheme. */
+  /** Origins allowed to call the API from a browser (CORS); `scheme://*` allows any extension of a scheme. */
   origins?: readonly string[];
-  /** Requests per caller per minute; default 600. */
+  /** Requests per person (or, before sign-in, per client address) per minute; default 600. */
   rateLimit?: number;
+  /** Failed sign-ins and unknown tokens per client address per minute before it must wait; default 20. */
+  failedAuthLimit?: number;
+  /** Host names this service answers to (the Host header; any port); default the loopback names. */
+  allowedHosts?: readonly string[];
+  /** Take the client's address from the last X-Forwarded-For entry (only behind a proxy that sets it). */
+  trustProxy?: boolean;
+  /** Mark the session cookie `Secure` (served over HTTPS, directly or behind a TLS-terminating proxy). */
+  secureCookies?: boolean;
+  /** Lists and summaries being worked out at once, in all (each person has one at a time); default 2. */
+  listConcurrency?: number;
   /** Where request lines go (IDs only, never names); default stderr. */
   log?: (line: string) => void;
   /** Adds the demo pages (imitation case-management systems, portal, intranet, index with demo users). */
@@ -45,7 +63,7 @@ export interface DemoContext {
   userFor: (c: Context<AppEnv>) => User | undefined;
 }
 
-export type AppEnv = { Variables: { requestId: string; user: User; childId: string | undefined } };
+export type AppEnv = { Variables: { requestId: string; user: User; childId: string | undefined; clientAddress: string; store: ChildStore } };
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -71,13 +89,23 @@ function queryOf(c: Context): Record<string, string> {
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { store, users, audit } = options;
+  const { audit } = options;
+  const fixedStore = options.store;
+  const data = options.data ?? (fixedStore ? { current: () => fixedStore } : undefined);
+  if (!data) throw new Error('give the children: a store or live data');
+  /** The children for this request: one set for the whole request, even if new data arrives meanwhile. */
+  const storeOf = (c: Context<AppEnv>): ChildStore => c.var.store ?? data.current();
+  const directory = options.users instanceof UserDirectory ? options.users : new UserDirectory(options.users);
   const origins = options.origins ?? [];
+  for (const origin of origins) {
+    const wrong = originProblem(origin);
+    if (wrong) throw new Error(`allowed origin ${wrong}`);
+  }
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const limiter = new RateLimiter(options.rateLimit ?? 600, 60_000);
   const sessions = new SessionStore();
-  const byToken = new Map(users.map((user) => [user.token, user]));
-  const userIds = new Map(users.map((user, index) => [user, `user${index + 1}`]));
+  const work = new WorkLimiter(options.listConcurrency ?? 2);
+  /** A person in log lines: the first 12 hex digits of their token's hash, never a name. */
+  const userIdOf = (user: User) => `u-${tokenHashOf(user).slice(0, 12)}`;
   let openapi: string | undefined;
 
   const app = new Hono<AppEnv>();
@@ -87,10 +115,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const header = c.req.header('authorization');
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      return match ? byToken.get(match[1] as string) : undefined;
+      return match ? directory.byToken(match[1] as string) : undefined;
     }
     const session = getCookie(c, SESSION_COOKIE);
-    return session ? sessions.user(session) : undefined;
+    const hash = session ? sessions.tokenHash(session) : undefined;
+    return hash ? directory.byTokenHash(hash) : undefined;
   };
 
   /** Whether an Origin header is the server itself (under any of its loopback names, when it runs on loopback). */
@@ -113,10 +142,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const started = performance.now();
     await next();
     c.header('x-request-id', requestId);
-    const user = c.var.user ? ` user=${userIds.get(c.var.user) ?? '?'}` : '';
+    const user = c.var.user ? ` user=${userIdOf(c.var.user)}` : '';
     const child = c.var.childId ? ` child=${c.var.childId}` : '';
     log(`${new Date().toISOString()} ${requestId} ${c.req.method} ${c.req.routePath} ${c.res.status} ${Math.round(performance.now() - started)}ms${user}${child}`);
   });
+
+  app.use('*', hostGuard(options.allowedHosts ?? LOOPBACK_NAMES));
 
   app.use(
     '*',
@@ -140,19 +171,18 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (api) c.header('cache-control', 'no-store');
   });
 
+  app.use('*', bodilessLimit(MAX_BODY_BYTES));
   app.use(
     '*',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 'payloadTooLarge', `A request body may be at most ${MAX_BODY_BYTES} bytes.`) }),
   );
 
   app.use('*', async (c, next) => {
-    const header = c.req.header('authorization');
-    const session = getCookie(c, SESSION_COOKIE);
-    const key = header ? `t:${header}` : session ? `s:${session}` : `a:${(c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local'}`;
-    const wait = limiter.hit(key);
-    if (wait > 0) return problem(c, 'tooManyRequests', `At most ${limiter.limit} requests a minute. Try again in ${wait} seconds.`, { headers: { 'retry-after': String(wait) } });
+    c.set('clientAddress', clientAddress(c, options.trustProxy ?? false));
+    c.set('store', data.current());
     await next();
   });
+  const limits = principalRateLimits({ perPerson: options.rateLimit ?? 600, failuresPerAddress: options.failedAuthLimit ?? 20, userFor, userKey: tokenHashOf });
 
   // CORS for the configured origins only; and a browser request from any other origin is refused
   // outright, so a cookie cannot be used from a site that is not trusted.
@@ -182,16 +212,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   // Everything else under the API needs a user.
-  app.use(`${API_BASE}/*`, async (c, next) => {
-    const user = userFor(c);
-    if (!user) {
-      return problem(c, 'unauthorised', 'Send an access token (Authorization: Bearer …) or sign in first.', { headers: { 'www-authenticate': 'Bearer realm="edubridge"' } });
-    }
-    c.set('user', user);
-    await next();
-  });
+  app.use(`${API_BASE}/*`, limits.api);
 
-  const record = async (c: Context<AppEnv>, children: readonly (string | null)[], cohortSize?: number) => {
+  const record = async (c: Context<AppEnv>, children: readonly (string | null)[], cohort?: Pick<AuditEntry, 'cohortSize' | 'filters' | 'children'>) => {
     const user = c.var.user;
     const time = new Date().toISOString();
     const purpose = Purpose.safeParse(c.req.header(PURPOSE_HEADER));
@@ -202,7 +225,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       role: user.role,
       endpoint: `${c.req.method} ${c.req.routePath}`,
       child,
-      ...(cohortSize !== undefined ? { cohortSize } : {}),
+      ...cohort,
       ...(purpose.success ? { purpose: purpose.data } : {}),
     }));
     await audit.record(entries);
@@ -214,6 +237,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const childFor = (c: Context<AppEnv>) => {
     const id = ChildId.safeParse(c.req.param('id'));
     if (!id.success) return { response: problem(c, 'badRequest', 'The child ID is not valid.', { errors: parameterErrors(id.error).map((e) => ({ ...e, parameter: 'id' })) }) };
+    const store = storeOf(c);
     const found = store.find(id.data);
     if (!found || !store.maySee(c.var.user, found)) return { response: problem(c, 'notFound', NOT_FOUND_DETAIL) };
     c.set('childId', found.identity.personId);
@@ -234,6 +258,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
     const found = childFor(c);
     if (found.response) return found.response;
+    const store = storeOf(c);
     const status = store.status(found.record, query.data.asOf ?? store.asOf, query.data.lang ?? 'en');
     await record(c, [found.record.identity.personId]);
     return c.json(status);
@@ -242,8 +267,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get(`${API_BASE}/children`, async (c) => {
     const query = ChildrenQuery.safeParse(queryOf(c));
     if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
+    const store = storeOf(c);
     const { caseload: _caseload, page, pageSize, asOf = store.asOf, lang = 'en', ...filters } = query.data;
-    const statuses = store.visibleTo(c.var.user).map((child) => store.status(child, asOf, lang));
+    const statuses = await work.run(tokenHashOf(c.var.user), () => store.statusesOf(store.visibleTo(c.var.user), asOf, lang));
     const matching = filterCohort(statuses, filters);
     const items = matching.slice((page - 1) * pageSize, page * pageSize);
     await record(
@@ -256,32 +282,48 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get(`${API_BASE}/cohort/summary`, async (c) => {
     const query = CohortSummaryQuery.safeParse(queryOf(c));
     if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
+    const store = storeOf(c);
     const { asOf = store.asOf, ...filters } = query.data;
-    const statuses = filterCohort(
-      store.visibleTo(c.var.user).map((child) => store.status(child, asOf)),
-      filters,
-    );
+    const statuses = filterCohort(await work.run(tokenHashOf(c.var.user), () => store.statusesOf(store.visibleTo(c.var.user), asOf)), filters);
     const summary = summariseCohort(statuses);
-    await record(c, [null], statuses.length);
+    await record(c, [null], {
+      cohortSize: statuses.length,
+      filters: queryOf(c),
+      children: statuses.map((status) => status.child.personId),
+    });
     return c.json({ ...summary, asOf: summary.asOf ?? asOf });
   });
 
+  registerAdmin(app, { report: () => data.report?.() });
+
   app.all(`${API_BASE}/*`, (c) => {
-    const known = /^\/api\/v1\/(children(\/[^/]+(\/status)?)?|cohort\/summary|openapi\.json)$/.test(c.req.path);
+    const known = /^\/api\/v1\/(children(\/[^/]+(\/status)?)?|cohort\/summary|openapi\.json|admin\/data)$/.test(c.req.path);
     return known ? problem(c, 'methodNotAllowed', 'Only GET is supported.', { headers: { allow: 'GET, HEAD, OPTIONS' } }) : problem(c, 'notFound', 'There is no such endpoint.');
   });
 
   registerSignIn(app, {
-    byToken,
+    directory,
     sessions,
     userFor,
+    limits,
+    secureCookies: options.secureCookies ?? false,
+    // A sign-in form must say where it comes from, and come from this server's own pages.
     sameOrigin: (c) => {
       const origin = c.req.header('origin');
-      return origin === undefined || isSelf(c, origin);
+      return origin !== undefined && isSelf(c, origin);
     },
   });
 
-  options.demo?.(app, { store, users, sessions, userFor });
+  options.demo?.(app, {
+    get store() {
+      return data.current();
+    },
+    get users() {
+      return directory.users;
+    },
+    sessions,
+    userFor,
+  });
 
   app.get('/', (c) =>
     c.html(

@@ -1,4 +1,4 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -17,6 +17,10 @@ export interface AuditEntry {
   cohortSize?: number;
   /** Why, as the caller said in the EduBridge-Purpose header. */
   purpose?: string;
+  /** For an aggregate: the filters and date it was asked for, as sent. */
+  filters?: Record<string, string>;
+  /** For an aggregate: the person IDs of every child it covered. */
+  children?: string[];
 }
 
 export interface AuditLog {
@@ -40,4 +44,37 @@ export function fileAuditLog(file: string): AuditLog {
       return write;
     },
   };
+}
+
+/** How long the start-up check may take: a path on a device or a stalled network mount never answers. */
+const OPEN_CHECK_MS = 5_000;
+
+/**
+ * The audit log file, checked first: its folder is made, and the file opened for appending and confirmed
+ * to be a regular file. A path that cannot be written (under /proc, a device, a missing mount) stops the
+ * server at start-up rather than failing or hanging every request that discloses a child.
+ */
+export async function openFileAuditLog(file: string): Promise<AuditLog> {
+  const check = (async () => {
+    await mkdir(dirname(file), { recursive: true });
+    const handle = await open(file, 'a', 0o600);
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) throw new Error('it is not a regular file');
+    } finally {
+      await handle.close();
+    }
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`opening it took more than ${OPEN_CHECK_MS / 1000} seconds`)), OPEN_CHECK_MS);
+  });
+  try {
+    await Promise.race([check, timeout]);
+  } catch (error) {
+    throw new Error(`cannot write the audit log ${file}: ${(error as Error).message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  return fileAuditLog(file);
 }
