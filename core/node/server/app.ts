@@ -18,8 +18,9 @@ import type { DataReport } from './live-data.ts';
 import { API_CSP, isLoopbackHost, LOOPBACK_NAMES, originAllowed, originProblem, PAGE_CSP, problem } from './security.ts';
 import { page } from './pages/layout.ts';
 import { registerSignIn } from './pages/signin.ts';
-import { SessionStore, SESSION_COOKIE } from './sessions.ts';
-import { tokenHashOf, UserDirectory, type User } from './users.ts';
+import { SESSION_COOKIE } from './sessions.ts';
+import { memoryStores, type ServerStores, type Sessions } from './stores.ts';
+import { hashToken, tokenHashOf, UserDirectory, type User } from './users.ts';
 import { WorkLimiter } from './work.ts';
 
 /**
@@ -36,6 +37,8 @@ export interface AppOptions {
   /** The people who may use the service: a fixed list, or a directory that follows the users file. */
   users: readonly User[] | UserDirectory;
   audit: AuditLog;
+  /** Sessions, rate-limit counters and revocations; default in memory (one instance). */
+  stores?: ServerStores;
   /** Origins allowed to call the API from a browser (CORS); `scheme://*` allows any extension of a scheme. */
   origins?: readonly string[];
   /** Requests per person (or, before sign-in, per client address) per minute; default 600. */
@@ -59,8 +62,8 @@ export interface AppOptions {
 export interface DemoContext {
   store: ChildStore;
   users: readonly User[];
-  sessions: SessionStore;
-  userFor: (c: Context<AppEnv>) => User | undefined;
+  sessions: Sessions;
+  userFor: (c: Context<AppEnv>) => Promise<User | undefined>;
 }
 
 export type AppEnv = { Variables: { requestId: string; user: User; childId: string | undefined; clientAddress: string; store: ChildStore } };
@@ -102,7 +105,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (wrong) throw new Error(`allowed origin ${wrong}`);
   }
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const sessions = new SessionStore();
+  const stores = options.stores ?? memoryStores();
+  const sessions = stores.sessions;
   const work = new WorkLimiter(options.listConcurrency ?? 2);
   /** A person in log lines: the first 12 hex digits of their token's hash, never a name. */
   const userIdOf = (user: User) => `u-${tokenHashOf(user).slice(0, 12)}`;
@@ -110,16 +114,20 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const app = new Hono<AppEnv>();
 
-  /** The user a request names: by bearer token, else by session cookie. */
-  const userFor = (c: Context<AppEnv>): User | undefined => {
+  /** The user a request names: by bearer token, else by session cookie; never one whose token is revoked. */
+  const userFor = async (c: Context<AppEnv>): Promise<User | undefined> => {
+    let hash: string | undefined;
     const header = c.req.header('authorization');
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      return match ? directory.byToken(match[1] as string) : undefined;
+      hash = match ? hashToken(match[1] as string) : undefined;
+    } else {
+      const session = getCookie(c, SESSION_COOKIE);
+      hash = session ? await sessions.tokenHash(session) : undefined;
     }
-    const session = getCookie(c, SESSION_COOKIE);
-    const hash = session ? sessions.tokenHash(session) : undefined;
-    return hash ? directory.byTokenHash(hash) : undefined;
+    const user = hash ? directory.byTokenHash(hash) : undefined;
+    if (!user || (await stores.revocations.isRevoked(hash as string))) return undefined;
+    return user;
   };
 
   /** Whether an Origin header is the server itself (under any of its loopback names, when it runs on loopback). */
@@ -182,7 +190,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set('store', data.current());
     await next();
   });
-  const limits = principalRateLimits({ perPerson: options.rateLimit ?? 600, failuresPerAddress: options.failedAuthLimit ?? 20, userFor, userKey: tokenHashOf });
+  const limits = principalRateLimits({
+    people: stores.counter('person', options.rateLimit ?? 600),
+    failures: stores.counter('failed', options.failedAuthLimit ?? 20),
+    userFor,
+    userKey: tokenHashOf,
+  });
 
   // CORS for the configured origins only; and a browser request from any other origin is refused
   // outright, so a cookie cannot be used from a site that is not trusted.

@@ -1,8 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './app.ts';
-import { hostAllowed, problem, RateLimiter } from './security.ts';
+import { hostAllowed, problem } from './security.ts';
 import { SESSION_COOKIE } from './sessions.ts';
+import type { RateCounter } from './stores.ts';
 import type { User } from './users.ts';
 
 /** The client's address: the socket's peer, or behind a trusted proxy the last X-Forwarded-For entry (the one the proxy added). */
@@ -33,9 +34,9 @@ export interface PrincipalLimits {
   /** The API's gate: refuses addresses that guessed too often, names the person, and counts their requests. */
   api: MiddlewareHandler<AppEnv>;
   /** Counts a failed sign-in for this request's client address; the seconds it must now wait, else 0. */
-  failed(c: Context<AppEnv>): number;
+  failed(c: Context<AppEnv>): Promise<number>;
   /** The seconds this client address must wait before trying a token again, else 0. */
-  blocked(c: Context<AppEnv>): number;
+  blocked(c: Context<AppEnv>): Promise<number>;
 }
 
 /**
@@ -44,9 +45,8 @@ export interface PrincipalLimits {
  * unknown tokens or sessions a minute, after which it must wait even to try. Both counters hold a bounded
  * number of keys.
  */
-export function principalRateLimits(options: { perPerson: number; failuresPerAddress: number; userFor: (c: Context<AppEnv>) => User | undefined; userKey: (user: User) => string }): PrincipalLimits {
-  const people = new RateLimiter(options.perPerson, 60_000);
-  const failures = new RateLimiter(options.failuresPerAddress, 60_000);
+export function principalRateLimits(options: { people: RateCounter; failures: RateCounter; userFor: (c: Context<AppEnv>) => Promise<User | undefined>; userKey: (user: User) => string }): PrincipalLimits {
+  const { people, failures } = options;
   const tooMany = (c: Context, wait: number, what: string) => problem(c, 'tooManyRequests', `${what} Try again in ${wait} seconds.`, { headers: { 'retry-after': String(wait) } });
   const FAILED = 'Too many tries with a token or session that is not recognised.';
 
@@ -54,18 +54,18 @@ export function principalRateLimits(options: { perPerson: number; failuresPerAdd
   const blocked = (c: Context<AppEnv>) => failures.peek(c.var.clientAddress);
 
   const api: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const waitAddress = blocked(c);
+    const waitAddress = await blocked(c);
     if (waitAddress > 0) return tooMany(c, waitAddress, FAILED);
-    const user = options.userFor(c);
+    const user = await options.userFor(c);
     if (!user) {
       const presented = c.req.header('authorization') !== undefined || getCookie(c, SESSION_COOKIE) !== undefined;
       if (presented) {
-        const wait = failed(c);
+        const wait = await failed(c);
         if (wait > 0) return tooMany(c, wait, FAILED);
       }
       return problem(c, 'unauthorised', 'Send an access token (Authorization: Bearer …) or sign in first.', { headers: { 'www-authenticate': 'Bearer realm="edubridge"' } });
     }
-    const wait = people.hit(options.userKey(user));
+    const wait = await people.hit(options.userKey(user));
     if (wait > 0) return tooMany(c, wait, `At most ${people.limit} requests a minute.`);
     c.set('user', user);
     await next();
