@@ -7,7 +7,9 @@ import { createApp, type AppEnv, type DemoContext } from './app.ts';
 import type { Hono } from 'hono';
 import type { ChildStore } from './data.ts';
 import { LiveData } from './live-data.ts';
+import { pgStores } from './pg-stores.ts';
 import { LOOPBACK_NAMES } from './security.ts';
+import { memoryStores } from './stores.ts';
 import { UserDirectory, type User } from './users.ts';
 
 z.config({ jitless: true });
@@ -23,7 +25,10 @@ export interface ServeOptions {
   /** The date statuses are worked out for; default today in the UK, following the clock. */
   asOf?: string;
   laCode?: string;
+  /** The audit log file (the embedded default); with `database` the audit log is in PostgreSQL instead. */
   auditFile: string;
+  /** A PostgreSQL connection URL: sessions, rate limits, revocations and the audit log are kept there. */
+  database?: string;
   rateLimit?: number;
   /** Failed token tries per client address per minute. */
   failedAuthLimit?: number;
@@ -78,7 +83,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const allowedHosts = options.allowedHosts && options.allowedHosts.length > 0 ? options.allowedHosts : host === 'localhost' ? [...LOOPBACK_NAMES] : undefined;
   if (!allowedHosts) throw new Error(`give the host names this service answers to (--allowed-host NAME) when it listens on ${host}`);
   // Checked before anything else: a disclosure that cannot be audited is never made.
-  const audit = await openFileAuditLog(options.auditFile);
+  const stores = options.database ? await pgStores(options.database, { log }) : memoryStores();
+  const audit = stores.audit ?? (await openFileAuditLog(options.auditFile));
   const refreshMs = (options.refreshSeconds ?? 30) * 1000;
   const data = await LiveData.load({ dir: options.dir, asOf: options.asOf, laCode: options.laCode, maxRejectedPercent: options.maxRejectedPercent, pollMs: refreshMs, log });
 
@@ -91,6 +97,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     data,
     users: directory,
     audit,
+    stores,
     origins: options.origins,
     rateLimit: options.rateLimit,
     failedAuthLimit: options.failedAuthLimit,
@@ -137,7 +144,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     close: () => {
       data.stop();
       clearInterval(usersTimer);
-      return Promise.all(
+      const closed = Promise.all(
         servers.map(
           (server) =>
             new Promise<void>((resolve) => {
@@ -145,7 +152,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
               server.closeAllConnections();
             }),
         ),
-      ).then(() => undefined);
+      );
+      return closed.then(() => stores.close());
     },
   };
 }

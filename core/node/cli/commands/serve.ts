@@ -49,12 +49,13 @@ export function serveCommand(program: Command, demoPlugin?: DemoPlugin): void {
     .option('--refresh-seconds <n>', 'check the data directory and users file for changes this often; 0 never', '30')
     .option('--max-rejected-percent <n>', 'refuse new data when more than this percent of its rows cannot be imported', '1')
     .option('--audit <file>', 'append the audit log (one JSON line per disclosure) to this file', 'edubridge-audit.jsonl')
+    .option('--database <url>', 'keep sessions, rate limits, revocations and the audit log in PostgreSQL (default: $EDUBRIDGE_DATABASE_URL; without either, in this process and the audit file)')
     .option('--rate-limit <n>', 'requests per caller per minute', '600')
     .option('--la-code <number>', "the council's own 3-digit LA number")
     .option('--stop-with-stdin', 'stop when standard input closes (so a test harness that dies takes the server with it)')
     .addHelpText('after', '\nPrints "EduBridge … listening on URL" once ready. Stop with Ctrl+C.')
     .action(
-      runAction(async (dir: string, options: { port: string; host: string; users?: string; origin: string[]; asOf?: string; allowedHost: string[]; trustProxy?: boolean; secureCookies?: boolean; refreshSeconds: string; maxRejectedPercent: string; audit: string; rateLimit: string; laCode?: string; demo?: boolean; stopWithStdin?: boolean }) => {
+      runAction(async (dir: string, options: { port: string; host: string; users?: string; origin: string[]; asOf?: string; allowedHost: string[]; trustProxy?: boolean; secureCookies?: boolean; refreshSeconds: string; maxRejectedPercent: string; audit: string; database?: string; rateLimit: string; laCode?: string; demo?: boolean; stopWithStdin?: boolean }) => {
         await requireReadablePath(dir);
         const port = parsePort(options.port);
         const origins = options.origin.map(checkOrigin);
@@ -68,7 +69,7 @@ export function serveCommand(program: Command, demoPlugin?: DemoPlugin): void {
         const { startServer } = await import('../../server/serve.ts');
         let server;
         try {
-          server = await startServer({ dir, port, host: options.host, usersFile: options.users, origins, asOf: options.asOf, auditFile: options.audit, rateLimit, laCode: options.laCode, demo, allowedHosts, trustProxy: options.trustProxy, secureCookies: options.secureCookies, refreshSeconds, maxRejectedPercent });
+          server = await startServer({ dir, port, host: options.host, usersFile: options.users, origins, asOf: options.asOf, auditFile: options.audit, database: options.database ?? (process.env.EDUBRIDGE_DATABASE_URL || undefined), rateLimit, laCode: options.laCode, demo, allowedHosts, trustProxy: options.trustProxy, secureCookies: options.secureCookies, refreshSeconds, maxRejectedPercent });
         } catch (error) {
           throw new UsageError((error as Error).message);
         }
