@@ -4,6 +4,7 @@ import type { FileSummary } from '../../import/problem.ts';
 import { loadDataDirectory } from '../import/load.ts';
 import { todayInLondon } from './clock.ts';
 import { ChildStore } from './data.ts';
+import type { SharedRecords } from './stores.ts';
 
 /**
  * The data the server answers from, kept up to date: the data directory is checked every `pollMs`; a
@@ -28,6 +29,8 @@ export interface LiveDataOptions {
   log?: (line: string) => void;
   /** The clock (tests move it). */
   now?: () => Date;
+  /** The database's copy of the children: loaded from when it is newer, published to on a new load. */
+  shared?: SharedRecords;
 }
 
 export interface LoadSummary {
@@ -56,6 +59,8 @@ export interface DataReport {
   refused: (LoadSummary & { reason: string }) | null;
   maxRejectedPercent: number;
   pollSeconds: number;
+  /** With a database: the generation of the children in use (every instance serves the newest). */
+  generation: number | null;
 }
 
 type Signature = string;
@@ -77,9 +82,9 @@ async function signatureOf(dir: string): Promise<{ signature: Signature; modifie
     try {
       const file = await stat(path);
       modified.set(rel.split(sep).join('/'), file.mtimeMs);
-      parts.push(`${rel}\0${file.mtimeMs}\0${file.size}`);
+      parts.push(`${rel}\t${file.mtimeMs}\t${file.size}`);
     } catch {
-      parts.push(`${rel}\0gone`);
+      parts.push(`${rel}\tgone`);
     }
   }
   return { signature: parts.sort().join('\n'), modified };
@@ -108,6 +113,7 @@ export class LiveData {
   private loaded!: LoadSummary;
   private refused: (LoadSummary & { reason: string }) | null = null;
   private signature: Signature = '';
+  private generation = 0;
   private pending: Signature | undefined;
   private checkedAt: Date;
   private timer: NodeJS.Timeout | undefined;
@@ -132,11 +138,21 @@ export class LiveData {
   static async load(options: LiveDataOptions): Promise<LiveData> {
     const data = new LiveData(options);
     const { signature, modified } = await signatureOf(options.dir);
+    data.signature = signature;
+    const latest = await options.shared?.latest();
+    if (options.shared && latest && latest.signature === signature) {
+      // Another instance has read this very directory state already: take its children from the database.
+      data.store = new ChildStore(await options.shared.load(latest.generation), data.asOf);
+      data.loaded = latest.summary as LoadSummary;
+      data.generation = latest.generation;
+      data.log(`edubridge: loaded ${data.loaded.children} children from the database (data generation ${latest.generation})`);
+      return data;
+    }
     const result = await loadDataDirectory(options.dir, { asOf: data.asOf(), laCode: options.laCode });
     const errors = result.problems.filter((p) => p.severity === 'error').length;
-    data.signature = signature;
     data.store = new ChildStore(result.records, data.asOf);
     data.loaded = summarise(result.files, result.records.length, errors, modified, data.now());
+    if (options.shared) data.generation = await options.shared.publish(result.records, signature, data.loaded);
     data.log(`edubridge: loaded ${data.loaded.children} children from ${data.loaded.files.length} files in ${options.dir}${errors > 0 ? `; ${errors} row${errors === 1 ? '' : 's'} could not be imported (run "edubridge validate ${options.dir}")` : ''}`);
     return data;
   }
@@ -170,6 +186,23 @@ export class LiveData {
 
   private async check(): Promise<'unchanged' | 'changing' | 'loaded' | 'refused'> {
     this.checkedAt = this.now();
+    if (this.options.shared) {
+      try {
+        const latest = await this.options.shared.latest();
+        if (latest && latest.generation > this.generation) {
+          const records = await this.options.shared.load(latest.generation);
+          this.store = new ChildStore(records, this.asOf);
+          this.loaded = latest.summary as LoadSummary;
+          this.generation = latest.generation;
+          this.signature = latest.signature;
+          this.refused = null;
+          this.log(`edubridge: loaded ${records.length} children from the database (data generation ${latest.generation})`);
+          return 'loaded';
+        }
+      } catch (error) {
+        this.log(`edubridge: cannot read the children from the database: ${(error as Error).message}; keeping the data loaded at ${this.loaded.at}`);
+      }
+    }
     let seen: Awaited<ReturnType<typeof signatureOf>>;
     try {
       seen = await signatureOf(this.options.dir);
@@ -196,6 +229,7 @@ export class LiveData {
       this.log(`edubridge: new data in ${this.options.dir} refused: ${reason}; still serving the ${this.loaded.children} children loaded at ${this.loaded.at}`);
       return 'refused';
     }
+    if (this.options.shared) this.generation = await this.options.shared.publish(result.records, seen.signature, summary);
     this.store = new ChildStore(result.records, this.asOf);
     this.loaded = summary;
     this.refused = null;
@@ -226,6 +260,7 @@ export class LiveData {
       refused: this.refused,
       maxRejectedPercent: this.maxRejectedPercent,
       pollSeconds: this.pollMs / 1000,
+      generation: this.options.shared ? this.generation : null,
     };
   }
 }

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { z } from 'zod';
+import { ChildEducationRecord } from '../../model/index.ts';
 import type { AuditEntry, AuditLog } from './audit.ts';
 import { SESSION_HOURS } from './sessions.ts';
-import type { RateCounter, ServerStores } from './stores.ts';
+import type { RateCounter, ServerStores, SharedRecords } from './stores.ts';
 
 /**
  * The server's state in PostgreSQL, so that two or more instances behind a load balancer agree: sessions
@@ -34,6 +36,18 @@ CREATE TABLE IF NOT EXISTS edubridge_audit (
   recorded_at timestamptz NOT NULL DEFAULT now(),
   entry jsonb NOT NULL
 );
+CREATE TABLE IF NOT EXISTS edubridge_data (
+  generation bigserial PRIMARY KEY,
+  loaded_at timestamptz NOT NULL DEFAULT now(),
+  signature text NOT NULL,
+  summary jsonb NOT NULL
+);
+CREATE TABLE IF NOT EXISTS edubridge_children (
+  generation bigint NOT NULL REFERENCES edubridge_data ON DELETE CASCADE,
+  person_id text NOT NULL,
+  record jsonb NOT NULL,
+  PRIMARY KEY (generation, person_id)
+);
 `;
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -51,6 +65,8 @@ export async function setupDatabase(ownerUrl: string, serverRole: string): Promi
     await client.query(SCHEMA_SQL);
     const role = quoteIdent(serverRole);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON edubridge_sessions, edubridge_rate, edubridge_revoked TO ${role}`);
+    await client.query(`GRANT SELECT, INSERT, DELETE ON edubridge_data, edubridge_children TO ${role}`);
+    await client.query(`GRANT USAGE ON SEQUENCE edubridge_data_generation_seq TO ${role}`);
     await client.query(`REVOKE ALL ON edubridge_audit FROM ${role}`);
     await client.query(`GRANT SELECT, INSERT ON edubridge_audit TO ${role}`);
     await client.query(`GRANT USAGE ON SEQUENCE edubridge_audit_id_seq TO ${role}`);
@@ -65,6 +81,9 @@ export async function setupDatabase(ownerUrl: string, serverRole: string): Promi
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
+/** Children written per statement when new data is published. */
+const PUBLISH_BATCH = 500;
+
 /** How often expired sessions and counters are deleted. */
 const SWEEP_MS = 60_000;
 
@@ -75,7 +94,7 @@ export interface PgStoresOptions {
 }
 
 /** Connects to PostgreSQL and checks the tables are there and the audit log can be written. */
-export async function pgStores(url: string, options: PgStoresOptions = {}): Promise<ServerStores> {
+export async function pgStores(url: string, options: PgStoresOptions = {}): Promise<ServerStores & { records: SharedRecords }> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   pool.on('error', (error) => options.log?.(`edubridge: database connection lost: ${error.message}`));
   try {
@@ -124,7 +143,53 @@ export async function pgStores(url: string, options: PgStoresOptions = {}): Prom
     },
   };
 
+  const records: SharedRecords = {
+    async latest() {
+      const { rows } = await pool.query<{ generation: string; signature: string; summary: unknown }>('SELECT generation, signature, summary FROM edubridge_data ORDER BY generation DESC LIMIT 1');
+      const row = rows[0];
+      return row ? { generation: Number(row.generation), signature: row.signature, summary: row.summary } : undefined;
+    },
+    async publish(children, signature, summary) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        // One instance publishes a given directory state; the others find it already there.
+        await client.query("SELECT pg_advisory_xact_lock(hashtext('edubridge_data'))");
+        const { rows: latest } = await client.query<{ generation: string; signature: string }>('SELECT generation, signature FROM edubridge_data ORDER BY generation DESC LIMIT 1');
+        if (latest[0] && latest[0].signature === signature) {
+          await client.query('COMMIT');
+          return Number(latest[0].generation);
+        }
+        const { rows } = await client.query<{ generation: string }>('INSERT INTO edubridge_data (signature, summary) VALUES ($1, $2) RETURNING generation', [signature, JSON.stringify(summary)]);
+        const generation = Number(rows[0]!.generation);
+        for (let i = 0; i < children.length; i += PUBLISH_BATCH) {
+          const batch = children.slice(i, i + PUBLISH_BATCH);
+          await client.query(
+            "INSERT INTO edubridge_children (generation, person_id, record) SELECT $1, value->'identity'->>'personId', value FROM jsonb_array_elements($2::jsonb)",
+            [generation, JSON.stringify(batch)],
+          );
+        }
+        // The generation before stays for instances still reading it; older ones go.
+        await client.query('DELETE FROM edubridge_data WHERE generation < (SELECT min(generation) FROM (SELECT generation FROM edubridge_data ORDER BY generation DESC LIMIT 2) AS kept)');
+        await client.query('COMMIT');
+        return generation;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async load(generation) {
+      const { rows } = await pool.query<{ record: unknown }>('SELECT record FROM edubridge_children WHERE generation = $1', [generation]);
+      const parsed = z.array(ChildEducationRecord).safeParse(rows.map((row) => row.record));
+      if (!parsed.success) throw new Error(`the children of data generation ${generation} in the database are not valid: ${parsed.error.issues[0]?.message ?? ''}`);
+      return parsed.data;
+    },
+  };
+
   return {
+    records,
     sessions: {
       async start(tokenSha256) {
         const id = randomBytes(32).toString('base64url');

@@ -86,7 +86,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const stores = options.database ? await pgStores(options.database, { log }) : memoryStores();
   const audit = stores.audit ?? (await openFileAuditLog(options.auditFile));
   const refreshMs = (options.refreshSeconds ?? 30) * 1000;
-  const data = await LiveData.load({ dir: options.dir, asOf: options.asOf, laCode: options.laCode, maxRejectedPercent: options.maxRejectedPercent, pollMs: refreshMs, log });
+  const data = await LiveData.load({ dir: options.dir, asOf: options.asOf, laCode: options.laCode, maxRejectedPercent: options.maxRejectedPercent, pollMs: refreshMs, log, shared: stores.records });
 
   let directory: UserDirectory;
   if (options.usersFile) directory = await UserDirectory.fromFile(options.usersFile, { allowPlainTokens: options.demo !== undefined }, log);

@@ -1,3 +1,4 @@
+import type { ChildEducationRecord } from '../../model/index.ts';
 import type { AuditLog } from './audit.ts';
 import { RateLimiter } from './security.ts';
 import { SessionStore } from './sessions.ts';
@@ -28,11 +29,25 @@ export interface Revocations {
   isRevoked(tokenSha256: string): Promise<boolean>;
 }
 
+/**
+ * The children in the database, by generation: an instance that reads new data from the directory
+ * publishes it as a new generation; every instance loads the newest generation, so all answer from the
+ * same data.
+ */
+export interface SharedRecords {
+  latest(): Promise<{ generation: number; signature: string; summary: unknown } | undefined>;
+  /** Publishes the children read from a directory state; an already published state is not written twice. */
+  publish(children: readonly ChildEducationRecord[], signature: string, summary: unknown): Promise<number>;
+  load(generation: number): Promise<ChildEducationRecord[]>;
+}
+
 export interface ServerStores {
   sessions: Sessions;
   /** A counter for `limit` requests per minute, under a name (so instances share the same one). */
   counter(name: string, limit: number): RateCounter;
   revocations: Revocations;
+  /** The children, when the store keeps them (PostgreSQL); the embedded default holds them in memory only. */
+  records?: SharedRecords;
   /** The audit log, when the store keeps it (PostgreSQL); the embedded default appends to a file instead. */
   audit?: AuditLog;
   close(): Promise<void>;

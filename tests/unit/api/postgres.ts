@@ -51,7 +51,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   const url = (role = 'edubridge_owner', password?: string) => `postgres://${role}${password ? `:${password}` : ''}@127.0.0.1:${port}/postgres`;
   return {
     url,
-    sql: (text) => run('psql', ['-h', dir, '-p', String(port), '-U', 'edubridge_owner', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-Atc', text]),
+    sql: (text) => run('psql', ['-h', dir, '-p', String(port), '-U', 'edubridge_owner', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-Atc', text]).trim(),
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

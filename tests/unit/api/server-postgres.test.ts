@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -25,8 +25,10 @@ describe('two instances, one PostgreSQL', () => {
   const head = newToken();
   const worker = newToken();
   const limited = newToken();
+  const reader = newToken();
   let child: string;
   let serverUrl: string;
+  let dir: string;
 
   beforeAll(async () => {
     db = await startPostgres();
@@ -34,7 +36,7 @@ describe('two instances, one PostgreSQL', () => {
     await setupDatabase(db.url(), SERVER_ROLE);
     serverUrl = db.url(SERVER_ROLE);
     const scratch = mkdtempSync(join(tmpdir(), 'edubridge-pg-test-'));
-    const dir = join(scratch, 'data');
+    dir = join(scratch, 'data');
     const records = generateRecords({ children: 12, seed: 9, asOf: AS_OF });
     child = records[0]!.identity.personId;
     await writeTemplateCsv(dir, records);
@@ -45,6 +47,7 @@ describe('two instances, one PostgreSQL', () => {
         { tokenSha256: head.tokenSha256, name: 'Val Head', role: 'virtual-school' },
         { tokenSha256: worker.tokenSha256, name: 'Sam Worker', role: 'social-worker', children: [child] },
         { tokenSha256: limited.tokenSha256, name: 'Lee Limited', role: 'social-worker', children: [child] },
+        { tokenSha256: reader.tokenSha256, name: 'Ray Reader', role: 'virtual-school' },
       ]),
     );
     const options = { dir, port: 0, usersFile, auditFile: join(scratch, 'unused-audit.jsonl'), asOf: AS_OF, database: serverUrl, rateLimit: 5, refreshSeconds: 0, log: () => undefined };
@@ -109,5 +112,21 @@ describe('two instances, one PostgreSQL', () => {
     } finally {
       await client.end();
     }
+  });
+
+  it('the children are in the database: new data read by one instance is served by both', async () => {
+    const total = async (server: RunningServer) => ((await (await get(server, '/api/v1/children?pageSize=1', bearer(reader.token))).json()) as { total: number }).total;
+    expect([await total(a), await total(b)]).toEqual([12, 12]);
+    expect(db.sql('SELECT count(*) FROM edubridge_children')).toBe('12');
+    await writeTemplateCsv(dir, generateRecords({ children: 15, seed: 9, asOf: AS_OF }));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, 'children.csv'), later, later);
+    expect(await a.data.refresh()).toBe('changing');
+    expect(await a.data.refresh()).toBe('loaded');
+    expect(await b.data.refresh()).toBe('loaded');
+    expect([await total(a), await total(b)]).toEqual([15, 15]);
+    expect(a.data.report().generation).toBe(b.data.report().generation);
+    // The generation before stays for an instance still reading it; older ones are deleted.
+    expect(db.sql('SELECT count(DISTINCT generation) FROM edubridge_children')).toBe('2');
   });
 });
