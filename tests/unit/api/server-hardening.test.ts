@@ -7,7 +7,7 @@ import { openFileAuditLog } from '../../../core/node/server/audit.ts';
 import { createApp } from '../../../core/node/server/app.ts';
 import { ChildStore } from '../../../core/node/server/data.ts';
 import { RateLimiter } from '../../../core/node/server/security.ts';
-import { AS_OF, bearer, makeApp, memoryAudit, RECORDS, USERS } from './helpers.ts';
+import { AS_OF, bearer, makeApp, memoryAudit, USERS } from './helpers.ts';
 
 // Each defence here was first a failing test reproducing what a security test found.
 
