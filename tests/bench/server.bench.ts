@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRecords } from '../../core/generate/index.ts';
 import { writeTemplateCsv } from '../../core/node/generate/write.ts';
+import { setupDatabase } from '../../core/node/server/pg-stores.ts';
 import { newToken } from '../../core/node/server/users.ts';
+import { startPostgres } from '../unit/api/postgres.ts';
 
 const CHILDREN = 10_000;
 const CONNECTIONS = 150;
@@ -61,11 +63,11 @@ async function load(base: string, token: string, ids: readonly string[], total: 
   return { times, failed };
 }
 
-function start(dir: string, usersFile: string, auditFile: string): Promise<{ child: ChildProcess; url: string; startedAt: number }> {
+function start(dir: string, usersFile: string, auditFile: string, database?: string): Promise<{ child: ChildProcess; url: string; startedAt: number }> {
   const built = join(ROOT, 'dist/node/core/node/cli/main.js');
   const args = existsSync(built) ? [built] : ['--import', 'tsx', join(ROOT, 'core/node/cli/main.ts')];
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [...args, 'serve', dir, '--port', '0', '--users', usersFile, '--as-of', AS_OF, '--audit', auditFile, '--rate-limit', '999999', '--refresh-seconds', '1', '--max-rejected-percent', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...args, 'serve', dir, '--port', '0', '--users', usersFile, '--as-of', AS_OF, '--audit', auditFile, '--rate-limit', '999999', '--refresh-seconds', '1', '--max-rejected-percent', '5', ...(database ? ['--database', database] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -100,9 +102,9 @@ export default async function bench(): Promise<void> {
     console.log(`status, ${CONNECTIONS} concurrent connections`.padEnd(52) + `p50 ${percentile(steady.times, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ${steady.failed} failed (${steady.times.length} requests; target p99 ≤ 50 ms)`);
     console.log(`resident after load`.padEnd(52) + `${residentMb(child.pid!).toFixed(0)} MB`);
 
-    // A refresh: new files (another seed), picked up by the 1-second check while requests keep coming.
+    // A refresh: the files written again, picked up by the 1-second check while requests keep coming.
     const before = await (await fetch(`${url}/api/v1/admin/data`, { headers: { authorization: `Bearer ${token}` } })).json();
-    await writeTemplateCsv(dir, generateRecords({ children: CHILDREN, seed: 6, asOf: AS_OF }));
+    await writeTemplateCsv(dir, records);
     const future = new Date(Date.now() + 60_000);
     for (const file of ['children.csv']) utimesSync(join(dir, file), future, future);
     const during: number[] = [];
@@ -119,5 +121,25 @@ export default async function bench(): Promise<void> {
     console.log(`status during a refresh of ${CHILDREN.toLocaleString('en-GB')} children`.padEnd(52) + `${refreshed ? 'refreshed' : 'NOT refreshed within 60 s'}; p99 ${percentile(during, 99).toFixed(1)} ms (${(percentile(during, 99) / p99).toFixed(1)}× steady), ${failed} failed of ${during.length}`);
   } finally {
     child.kill('SIGTERM');
+  }
+
+  // The same with PostgreSQL (a real server, started here as the tests start it).
+  const db = await startPostgres();
+  try {
+    db.sql('CREATE ROLE edubridge_server LOGIN');
+    await setupDatabase(db.url(), 'edubridge_server');
+    const started = await start(dir, usersFile, join(scratch, 'audit-pg.jsonl'), db.url('edubridge_server'));
+    try {
+      while ((await get(`${started.url}/api/v1/children/${ids[0]}/status`, token)) !== 200) await new Promise((r) => setTimeout(r, 20));
+      const ready = performance.now() - started.startedAt;
+      console.log(`start-up, ${CHILDREN.toLocaleString('en-GB')} children (PostgreSQL, publishing them)`.padEnd(52) + `ready in ${(ready / 1000).toFixed(2)} s, resident ${residentMb(started.child.pid!).toFixed(0)} MB`);
+      await load(started.url, token, ids, 2_000);
+      const pgSteady = await load(started.url, token, ids, 6_000);
+      console.log(`status, ${CONNECTIONS} connections (PostgreSQL)`.padEnd(52) + `p50 ${percentile(pgSteady.times, 50).toFixed(1)} ms, p99 ${percentile(pgSteady.times, 99).toFixed(1)} ms, ${pgSteady.failed} failed (${pgSteady.times.length} requests; target p99 ≤ 50 ms)`);
+    } finally {
+      started.child.kill('SIGTERM');
+    }
+  } finally {
+    db.stop();
   }
 }

@@ -195,6 +195,32 @@ describe('start-up refusals', () => {
   });
 });
 
+describe('the command line', () => {
+  const cli = (args: string[]) => {
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../../core/node/cli/main.ts'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      return { status: 0, stderr: '' };
+    } catch (error) {
+      const failed = error as { status: number; stderr: string };
+      return { status: failed.status, stderr: failed.stderr };
+    }
+  };
+
+  it('serve refuses https://* as an allowed origin before it starts', async () => {
+    const dir = await dataDir('cli', 2);
+    const result = cli(['serve', dir, '--port', '0', '--users', join(scratch, 'absent.json'), '--origin', 'https://*']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--origin "https:\/\/\*" would allow every site of that scheme/);
+  });
+
+  it('serve refuses an allowed host that is a URL', async () => {
+    const dir = await dataDir('cli-host', 2);
+    const result = cli(['serve', dir, '--port', '0', '--users', join(scratch, 'absent.json'), '--allowed-host', 'https://education.council.example']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--allowed-host .* is not a host name/);
+  });
+});
+
 describe('edubridge token', () => {
   it('prints a new token and the SHA-256 that goes in the users file', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../../core/node/cli/main.ts'), 'token', '--json'], { encoding: 'utf8' });

@@ -6,7 +6,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../../core/generate/generate.ts';
 import { writeTemplateCsv } from '../../../core/node/generate/write.ts';
-import { setupDatabase } from '../../../core/node/server/pg-stores.ts';
 import { startServer, type RunningServer } from '../../../core/node/server/serve.ts';
 import { newToken } from '../../../core/node/server/users.ts';
 import { startPostgres, type TestPostgres } from './postgres.ts';
@@ -33,7 +32,7 @@ describe('two instances, one PostgreSQL', () => {
   beforeAll(async () => {
     db = await startPostgres();
     db.sql(`CREATE ROLE ${SERVER_ROLE} LOGIN`);
-    await setupDatabase(db.url(), SERVER_ROLE);
+    execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../../core/node/cli/main.ts'), 'db-setup', '--server-role', SERVER_ROLE, '--database', db.url()], { encoding: 'utf8' });
     serverUrl = db.url(SERVER_ROLE);
     const scratch = mkdtempSync(join(tmpdir(), 'edubridge-pg-test-'));
     dir = join(scratch, 'data');
