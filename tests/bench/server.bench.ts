@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRecords } from '../../core/generate/index.ts';
@@ -44,7 +44,7 @@ function get(url: string, token: string, agent?: Agent): Promise<number> {
 }
 
 /** `total` status requests over `CONNECTIONS` connections; each request's time and status. */
-async function load(base: string, token: string, ids: readonly string[], total: number): Promise<{ times: number[]; failed: number }> {
+async function load(base: string, token: string, ids: readonly string[], total: number, distinct = ids.length): Promise<{ times: number[]; failed: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const times: number[] = [];
   let failed = 0;
@@ -53,7 +53,7 @@ async function load(base: string, token: string, ids: readonly string[], total: 
     while (next < total) {
       const i = next++;
       const started = performance.now();
-      const status = await get(`${base}/api/v1/children/${ids[(i * 7919) % ids.length]}/status`, token, agent);
+      const status = await get(`${base}/api/v1/children/${ids[((i % distinct) * 7919) % ids.length]}/status`, token, agent);
       times.push(performance.now() - started);
       if (status !== 200) failed++;
     }
@@ -81,6 +81,7 @@ function start(dir: string, usersFile: string, auditFile: string, database?: str
 }
 
 export default async function bench(): Promise<void> {
+  console.log(`(load average before: ${loadavg().map((n) => n.toFixed(1)).join(', ')} on ${cpus().length} cores)`);
   const scratch = mkdtempSync(join(tmpdir(), 'edubridge-server-bench-'));
   const dir = join(scratch, 'data');
   const records = generateRecords({ children: CHILDREN, seed: 5, asOf: AS_OF });
@@ -96,8 +97,10 @@ export default async function bench(): Promise<void> {
     const ready = performance.now() - startedAt;
     console.log(`start-up, ${CHILDREN.toLocaleString('en-GB')} children (embedded)`.padEnd(52) + `ready in ${(ready / 1000).toFixed(2)} s, resident ${residentMb(child.pid!).toFixed(0)} MB (targets ≤ 3 s, ≤ 500 MB)`);
 
-    await load(url, token, ids, 2_000); // warm up: statuses worked out on first use
-    const steady = await load(url, token, ids, 6_000);
+    // A status is worked out when first asked for, then kept: the first 2,000 children cold, then the same warm.
+    const cold = await load(url, token, ids, 2_000, 2_000);
+    console.log(`status, ${CONNECTIONS} connections, first time for each child`.padEnd(52) + `p50 ${percentile(cold.times, 50).toFixed(1)} ms, p99 ${percentile(cold.times, 99).toFixed(1)} ms, ${cold.failed} failed`);
+    const steady = await load(url, token, ids, 6_000, 2_000);
     const p99 = percentile(steady.times, 99);
     console.log(`status, ${CONNECTIONS} concurrent connections`.padEnd(52) + `p50 ${percentile(steady.times, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ${steady.failed} failed (${steady.times.length} requests; target p99 ≤ 50 ms)`);
     console.log(`resident after load`.padEnd(52) + `${residentMb(child.pid!).toFixed(0)} MB`);
@@ -110,7 +113,7 @@ export default async function bench(): Promise<void> {
     const during: number[] = [];
     let failed = 0;
     let refreshed = false;
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 300_000;
     while (!refreshed && Date.now() < deadline) {
       const round = await load(url, token, ids, 1_500);
       during.push(...round.times);
@@ -118,7 +121,7 @@ export default async function bench(): Promise<void> {
       const now = await (await fetch(`${url}/api/v1/admin/data`, { headers: { authorization: `Bearer ${token}` } })).json();
       refreshed = now.loaded.at !== before.loaded.at;
     }
-    console.log(`status during a refresh of ${CHILDREN.toLocaleString('en-GB')} children`.padEnd(52) + `${refreshed ? 'refreshed' : 'NOT refreshed within 60 s'}; p99 ${percentile(during, 99).toFixed(1)} ms (${(percentile(during, 99) / p99).toFixed(1)}× steady), ${failed} failed of ${during.length}`);
+    console.log(`status during a refresh of ${CHILDREN.toLocaleString('en-GB')} children`.padEnd(52) + `${refreshed ? 'refreshed' : 'NOT refreshed within 300 s'}; p99 ${percentile(during, 99).toFixed(1)} ms (${(percentile(during, 99) / p99).toFixed(1)}× steady), ${failed} failed of ${during.length}`);
   } finally {
     child.kill('SIGTERM');
   }
@@ -133,8 +136,8 @@ export default async function bench(): Promise<void> {
       while ((await get(`${started.url}/api/v1/children/${ids[0]}/status`, token)) !== 200) await new Promise((r) => setTimeout(r, 20));
       const ready = performance.now() - started.startedAt;
       console.log(`start-up, ${CHILDREN.toLocaleString('en-GB')} children (PostgreSQL, publishing them)`.padEnd(52) + `ready in ${(ready / 1000).toFixed(2)} s, resident ${residentMb(started.child.pid!).toFixed(0)} MB`);
-      await load(started.url, token, ids, 2_000);
-      const pgSteady = await load(started.url, token, ids, 6_000);
+      await load(started.url, token, ids, 2_000, 2_000);
+      const pgSteady = await load(started.url, token, ids, 6_000, 2_000);
       console.log(`status, ${CONNECTIONS} connections (PostgreSQL)`.padEnd(52) + `p50 ${percentile(pgSteady.times, 50).toFixed(1)} ms, p99 ${percentile(pgSteady.times, 99).toFixed(1)} ms, ${pgSteady.failed} failed (${pgSteady.times.length} requests; target p99 ≤ 50 ms)`);
     } finally {
       started.child.kill('SIGTERM');
