@@ -29,19 +29,39 @@ export interface AuditLog {
 
 export function fileAuditLog(file: string): AuditLog {
   let ready: Promise<unknown> | undefined;
-  let queue: Promise<void> = Promise.resolve();
+  /** Lines waiting for the next append, with the requests waiting on them. */
+  let batch: { text: string[]; waiting: { resolve: () => void; reject: (error: unknown) => void }[] } | undefined;
+  let writing = false;
+
+  // One append at a time, so lines from concurrent requests never interleave; lines that arrive while one
+  // is being written go together in the next, so many requests at once cost few writes.
+  const flush = async () => {
+    writing = true;
+    while (batch) {
+      const current = batch;
+      batch = undefined;
+      try {
+        ready ??= mkdir(dirname(file), { recursive: true });
+        await ready;
+        await appendFile(file, current.text.join(''), { encoding: 'utf8', flag: 'a', mode: 0o600 });
+        for (const waiter of current.waiting) waiter.resolve();
+      } catch (error) {
+        for (const waiter of current.waiting) waiter.reject(error);
+      }
+    }
+    writing = false;
+  };
+
   return {
     record(entries) {
       if (entries.length === 0) return Promise.resolve();
-      ready ??= mkdir(dirname(file), { recursive: true });
       const text = entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n';
-      // Appends are serialised so lines from concurrent requests never interleave.
-      const write = queue.then(async () => {
-        await ready;
-        await appendFile(file, text, { encoding: 'utf8', flag: 'a', mode: 0o600 });
+      return new Promise<void>((resolve, reject) => {
+        batch ??= { text: [], waiting: [] };
+        batch.text.push(text);
+        batch.waiting.push({ resolve, reject });
+        if (!writing) void flush();
       });
-      queue = write.catch(() => undefined);
-      return write;
     },
   };
 }

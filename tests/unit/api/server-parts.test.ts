@@ -65,6 +65,26 @@ describe('audit log file', () => {
   });
 });
 
+describe('audit log file, many requests at once', () => {
+  it('every line of 500 concurrent requests is written once, whole', async () => {
+    const file = join(scratch, 'many', 'audit.jsonl');
+    const log = fileAuditLog(file);
+    const entry = { time: '2026-03-10T09:00:00.000Z', requestId: 'r', user: 'Sam', role: 'social-worker', endpoint: 'GET /api/v1/children/:id', child: '400013' };
+    await Promise.all(Array.from({ length: 500 }, (_, i) => log.record([{ ...entry, requestId: `r${i}` }])));
+    const ids = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).requestId);
+    expect(ids).toHaveLength(500);
+    expect(new Set(ids).size).toBe(500);
+  });
+
+  it('when the file cannot be written, every waiting request fails (and so discloses nothing)', async () => {
+    const blocker = write('not-a-folder', 'a file where a folder should be');
+    const log = fileAuditLog(join(blocker, 'audit.jsonl'));
+    const entry = { time: '2026-03-10T09:00:00.000Z', requestId: 'r', user: 'Sam', role: 'social-worker', endpoint: 'GET /api/v1/children/:id', child: '400013' };
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => log.record([entry])));
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+  });
+});
+
 describe('origins', () => {
   it.each([
     ['exact match', 'https://portal.council.example', ['https://portal.council.example'], true],
