@@ -282,7 +282,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
     const store = storeOf(c);
     const { caseload: _caseload, page, pageSize, asOf = store.asOf, lang = 'en', ...filters } = query.data;
-    const statuses = await work.run(tokenHashOf(c.var.user), () => store.statusesOf(store.visibleTo(c.var.user), asOf, lang));
+    const statuses = await work.run(tokenHashOf(c.var.user), async () => store.statusesOf(await store.visibleToSliced(c.var.user), asOf, lang));
     const matching = filterCohort(statuses, filters);
     const items = matching.slice((page - 1) * pageSize, page * pageSize);
     await record(
@@ -297,7 +297,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
     const store = storeOf(c);
     const { asOf = store.asOf, ...filters } = query.data;
-    const statuses = filterCohort(await work.run(tokenHashOf(c.var.user), () => store.statusesOf(store.visibleTo(c.var.user), asOf)), filters);
+    const statuses = filterCohort(await work.run(tokenHashOf(c.var.user), async () => store.statusesOf(await store.visibleToSliced(c.var.user), asOf)), filters);
     const summary = summariseCohort(statuses);
     await record(c, [null], {
       cohortSize: statuses.length,

@@ -40,6 +40,28 @@ describe('one person cannot starve another', () => {
     expect(finished.indexOf('light')).toBeLessThan(2);
   });
 
+  it('a designated teacher’s first list of a new day (every child’s school to work out) does not hold others up', async () => {
+    const records = generateRecords({ children: 600, seed: 12, asOf: AS_OF });
+    const teacher = { token: 'token-designated-teacher-9', name: 'Dee', role: 'designated-teacher' as const, children: [], schools: ['100000'] };
+    const other = { token: 'token-light-social-worker', name: 'Light', role: 'social-worker' as const, children: [records[0]!.identity.personId], schools: [] };
+    const app = createApp({ store: new ChildStore(records, AS_OF), users: [teacher, other], audit: memoryAudit(), log: () => undefined });
+    const finished: string[] = [];
+    const heavy = Promise.resolve(app.request('/api/v1/children?pageSize=10', { headers: bearer(teacher) })).then((response) => {
+      finished.push('heavy');
+      return response.status;
+    });
+    const light = new Promise<number>((resolve) => {
+      setTimeout(() => {
+        void Promise.resolve(app.request(`/api/v1/children/${records[0]!.identity.personId}`, { headers: bearer(other) })).then((response) => {
+          finished.push('light');
+          resolve(response.status);
+        });
+      }, 0);
+    });
+    expect(await Promise.all([heavy, light])).toEqual([200, 200]);
+    expect(finished).toEqual(['light', 'heavy']);
+  });
+
   it('a list for another date gives the same statuses the second time (from the cache) as the first', async () => {
     const { app } = makeApp();
     const first = await (await app.request('/api/v1/children?asOf=2026-01-05&pageSize=5', { headers: bearer(USERS.virtualSchool) })).json();
