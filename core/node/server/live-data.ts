@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ChildEducationRecord } from '../../model/index.ts';
 import type { FileSummary } from '../../import/problem.ts';
-import { loadDataDirectory } from '../import/load.ts';
+import { loadDataDirectory, type LoadOptions } from '../import/load.ts';
 import { todayInLondon } from './clock.ts';
 import { ChildStore } from './data.ts';
 import type { SharedRecords } from './stores.ts';
@@ -64,6 +68,49 @@ export interface DataReport {
 }
 
 type Signature = string;
+
+interface Loaded {
+  records: ChildEducationRecord[];
+  files: FileSummary[];
+  errors: number;
+}
+
+/**
+ * How to start the worker: the compiled JavaScript beside this file; or, running from the TypeScript
+ * source (tests, `tsx`), an entry that registers tsx in the worker first and then imports the source.
+ */
+function workerEntry(): { entry: URL | string; eval: boolean } | undefined {
+  const compiled = new URL('./load-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(compiled))) return { entry: compiled, eval: false };
+  const source = new URL('./load-worker.ts', import.meta.url);
+  if (!existsSync(fileURLToPath(source))) return undefined;
+  try {
+    const tsx = import.meta.resolve('tsx/esm/api');
+    return { entry: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); })`, eval: true };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a data directory in a worker thread when one can be started, else in this thread. */
+async function loadInBackground(dir: string, options: LoadOptions): Promise<Loaded & { inWorker: boolean }> {
+  const start = workerEntry();
+  if (start) {
+    try {
+      const loaded = await new Promise<Loaded>((resolve, reject) => {
+        const worker = new Worker(start.entry, { eval: start.eval, workerData: { dir, options } });
+        worker.once('message', (message: Loaded) => resolve(message));
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`the import worker stopped (exit code ${code})`)));
+      });
+      return { ...loaded, inWorker: true };
+    } catch {
+      // Fall back to reading here: slower for everyone meanwhile, but the data is still refreshed.
+    }
+  }
+  const result = await loadDataDirectory(dir, options);
+  return { records: result.records, files: result.files, errors: result.problems.filter((p) => p.severity === 'error').length, inWorker: false };
+}
 
 async function signatureOf(dir: string): Promise<{ signature: Signature; modified: Map<string, number> }> {
   const info = await stat(dir);
@@ -219,8 +266,8 @@ export class LiveData {
       return 'changing';
     }
     this.pending = undefined;
-    const result = await loadDataDirectory(this.options.dir, { asOf: this.asOf(), laCode: this.options.laCode });
-    const errors = result.problems.filter((p) => p.severity === 'error').length;
+    const result = await loadInBackground(this.options.dir, { asOf: this.asOf(), laCode: this.options.laCode });
+    const errors = result.errors;
     const summary = summarise(result.files, result.records.length, errors, seen.modified, this.now());
     const reason = this.refusal(summary);
     this.signature = seen.signature;
@@ -233,7 +280,7 @@ export class LiveData {
     this.store = new ChildStore(result.records, this.asOf);
     this.loaded = summary;
     this.refused = null;
-    this.log(`edubridge: reloaded ${summary.children} children from ${summary.files.length} files in ${this.options.dir}${errors > 0 ? `; ${errors} row${errors === 1 ? '' : 's'} could not be imported` : ''}`);
+    this.log(`edubridge: reloaded ${summary.children} children from ${summary.files.length} files in ${this.options.dir}${result.inWorker ? ' (read in a worker thread)' : ''}${errors > 0 ? `; ${errors} row${errors === 1 ? '' : 's'} could not be imported` : ''}`);
     return 'loaded';
   }
 

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -219,6 +219,41 @@ describe('the command line', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--allowed-host .* is not a host name/);
   });
+});
+
+describe('a refresh while serving', () => {
+  it('reads the new data in a worker thread, then serves it', async () => {
+    const dir = await dataDir('worker', 12);
+    const { token, tokenSha256 } = newToken();
+    const usersFile = join(scratch, 'worker-users.json');
+    writeFileSync(usersFile, JSON.stringify([{ tokenSha256, name: 'V', role: 'virtual-school' }]));
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../../core/node/cli/main.ts'), 'serve', dir, '--port', '0', '--users', usersFile, '--as-of', AS_OF, '--audit', join(scratch, 'worker-audit.jsonl'), '--refresh-seconds', '1', '--stop-with-stdin'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const waitFor = async (test: () => boolean, what: string) => {
+      const deadline = Date.now() + 60_000;
+      while (!test()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stderr: ${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    try {
+      await waitFor(() => /listening on/.test(stdout), 'the server');
+      const url = /listening on (\S+)/.exec(stdout)![1]!;
+      const total = async () => ((await (await fetch(`${url}/api/v1/children?pageSize=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { total: number }).total;
+      expect(await total()).toBe(12);
+      await writeTemplateCsv(dir, generateRecords({ children: 14, seed: 3, asOf: AS_OF }));
+      touch(join(dir, 'children.csv'), 30);
+      await waitFor(() => /reloaded 14 children/.test(stderr), 'the refresh');
+      expect(stderr).toMatch(/reloaded 14 children from \d+ files in .* \(read in a worker thread\)/);
+      expect(await total()).toBe(14);
+    } finally {
+      child.stdin.end();
+      child.kill('SIGTERM');
+    }
+  }, 90_000);
 });
 
 describe('edubridge token', () => {
