@@ -44,6 +44,8 @@ function get(url: string, token: string, agent?: Agent): Promise<number> {
 }
 
 /** `total` status requests over `CONNECTIONS` connections; each request's time and status. */
+const failures = new Map<number, number>();
+
 async function load(base: string, token: string, ids: readonly string[], total: number, distinct = ids.length): Promise<{ times: number[]; failed: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const times: number[] = [];
@@ -55,7 +57,10 @@ async function load(base: string, token: string, ids: readonly string[], total: 
       const started = performance.now();
       const status = await get(`${base}/api/v1/children/${ids[((i % distinct) * 7919) % ids.length]}/status`, token, agent);
       times.push(performance.now() - started);
-      if (status !== 200) failed++;
+      if (status !== 200) {
+        failed++;
+        failures.set(status, (failures.get(status) ?? 0) + 1);
+      }
     }
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
@@ -110,6 +115,7 @@ export default async function bench(): Promise<void> {
     await writeTemplateCsv(dir, records);
     const future = new Date(Date.now() + 60_000);
     for (const file of ['children.csv']) utimesSync(join(dir, file), future, future);
+    failures.clear();
     const during: number[] = [];
     let failed = 0;
     let refreshed = false;
@@ -121,7 +127,7 @@ export default async function bench(): Promise<void> {
       const now = await (await fetch(`${url}/api/v1/admin/data`, { headers: { authorization: `Bearer ${token}` } })).json();
       refreshed = now.loaded.at !== before.loaded.at;
     }
-    console.log(`status during a refresh of ${CHILDREN.toLocaleString('en-GB')} children`.padEnd(60) + `${refreshed ? 'refreshed' : 'NOT refreshed within 300 s'}; p99 ${percentile(during, 99).toFixed(1)} ms (${(percentile(during, 99) / p99).toFixed(1)}× steady), ${failed} failed of ${during.length}`);
+    console.log(`status during a refresh of ${CHILDREN.toLocaleString('en-GB')} children`.padEnd(60) + `${refreshed ? 'refreshed' : 'NOT refreshed within 300 s'}; p99 ${percentile(during, 99).toFixed(1)} ms (${(percentile(during, 99) / p99).toFixed(1)}× steady), ${failed} failed of ${during.length}${failed > 0 ? ` (by HTTP status, 0 for a connection error: ${JSON.stringify(Object.fromEntries(failures))})` : ''}`);
   } finally {
     child.kill('SIGTERM');
   }

@@ -67,7 +67,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Idle keep-alive connections are kept longer than a load balancer's usual idle timeout (60 s), so the
+ * server never closes a connection the balancer is about to reuse.
+ */
+const KEEP_ALIVE_MS = 65_000;
+
 function listen(server: Server, port: number, host: string): Promise<number> {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
