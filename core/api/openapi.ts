@@ -194,6 +194,8 @@ const ALWAYS = {
   '431': use('HeadersTooLarge'),
   '500': use('Internal'),
 };
+/** The public document is served before any sign-in or rate limit. */
+const { '429': _rateLimited, ...PUBLIC } = ALWAYS;
 /** …and what an operation that needs a user and reads parameters can be answered with too. */
 const SIGNED_IN = { '400': use('BadRequest'), '401': use('Unauthorised'), ...ALWAYS };
 
@@ -335,7 +337,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
               type: 'object',
               properties: { openapi: { type: 'string' }, info: { type: 'object' }, paths: { type: 'object' } },
               required: ['openapi', 'info', 'paths'],
-            }), ...ALWAYS },
+            }), ...PUBLIC },
         },
         options: preflight('openapi', 'this document'),
       },

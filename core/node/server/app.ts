@@ -17,11 +17,16 @@ import { filterCohort, summariseCohort } from '../../cohort.ts';
 import { summariseStatus } from '../../model/summary.ts';
 import type { AuditEntry, AuditLog } from './audit.ts';
 import type { ChildStore } from './data.ts';
-import { API_CSP, isLoopbackHost, originAllowed, PAGE_CSP, problem, RateLimiter } from './security.ts';
+import { registerAdmin } from './admin.ts';
+import { bodilessLimit, clientAddress, hostGuard, principalRateLimits } from './guards.ts';
+import type { DataReport } from './live-data.ts';
+import { API_CSP, isLoopbackHost, LOOPBACK_NAMES, originAllowed, originProblem, PAGE_CSP, problem } from './security.ts';
 import { page } from './pages/layout.ts';
 import { registerSignIn } from './pages/signin.ts';
-import { SessionStore, SESSION_COOKIE } from './sessions.ts';
-import type { User } from './users.ts';
+import { SESSION_COOKIE } from './sessions.ts';
+import { memoryStores, type ServerStores, type Sessions } from './stores.ts';
+import { hashToken, tokenHashOf, UserDirectory, type User } from './users.ts';
+import { WorkLimiter } from './work.ts';
 
 /**
  * The reference server of the Education Status API (and, in demo mode, the demo pages), as a Hono app.
@@ -30,15 +35,31 @@ import type { User } from './users.ts';
  */
 
 export interface AppOptions {
-  store: ChildStore;
-  users: readonly User[];
+  /** The children, fixed; or `data`, which can change while the server runs. */
+  store?: ChildStore;
+  /** The children now, and (for the admin endpoint) what was loaded when. */
+  data?: { current(): ChildStore; report?(): DataReport };
+  /** The people who may use the service: a fixed list, or a directory that follows the users file. */
+  users: readonly User[] | UserDirectory;
   audit: AuditLog;
-  /** Origins allowed to call the API from a browser (CORS); `scheme://*` allows any host of a scheme. */
+  /** Sessions, rate-limit counters and revocations; default in memory (one instance). */
+  stores?: ServerStores;
+  /** Origins allowed to call the API from a browser (CORS); `scheme://*` allows any extension of a scheme. */
   origins?: readonly string[];
-  /** Requests per caller per minute; default 600. */
+  /** Requests per person (or, before sign-in, per client address) per minute; default 600. */
   rateLimit?: number;
   /** The built widgets served at /widgets/dist/ (default: the package's dist/widgets; null: none). */
   widgetsDir?: string | null;
+  /** Failed sign-ins and unknown tokens per client address per minute before it must wait; default 20. */
+  failedAuthLimit?: number;
+  /** Host names this service answers to (the Host header; any port); default the loopback names. */
+  allowedHosts?: readonly string[];
+  /** Take the client's address from the last X-Forwarded-For entry (only behind a proxy that sets it). */
+  trustProxy?: boolean;
+  /** Mark the session cookie `Secure` (served over HTTPS, directly or behind a TLS-terminating proxy). */
+  secureCookies?: boolean;
+  /** Lists and summaries being worked out at once, in all (each person has one at a time); default 2. */
+  listConcurrency?: number;
   /** Where request lines go (IDs only, never names); default stderr. */
   log?: (line: string) => void;
   /** Adds the demo pages (imitation case-management systems, portal, intranet, index with demo users). */
@@ -48,11 +69,11 @@ export interface AppOptions {
 export interface DemoContext {
   store: ChildStore;
   users: readonly User[];
-  sessions: SessionStore;
-  userFor: (c: Context<AppEnv>) => User | undefined;
+  sessions: Sessions;
+  userFor: (c: Context<AppEnv>) => Promise<User | undefined>;
 }
 
-export type AppEnv = { Variables: { requestId: string; user: User; childId: string | undefined } };
+export type AppEnv = { Variables: { requestId: string; user: User; childId: string | undefined; clientAddress: string; store: ChildStore } };
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -78,26 +99,42 @@ function queryOf(c: Context): Record<string, string> {
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { store, users, audit } = options;
+  const { audit } = options;
+  const fixedStore = options.store;
+  const data = options.data ?? (fixedStore ? { current: () => fixedStore } : undefined);
+  if (!data) throw new Error('give the children: a store or live data');
+  /** The children for this request: one set for the whole request, even if new data arrives meanwhile. */
+  const storeOf = (c: Context<AppEnv>): ChildStore => c.var.store ?? data.current();
+  const directory = options.users instanceof UserDirectory ? options.users : new UserDirectory(options.users);
   const origins = options.origins ?? [];
+  for (const origin of origins) {
+    const wrong = originProblem(origin);
+    if (wrong) throw new Error(`allowed origin ${wrong}`);
+  }
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const limiter = new RateLimiter(options.rateLimit ?? 600, 60_000);
-  const sessions = new SessionStore();
-  const byToken = new Map(users.map((user) => [user.token, user]));
-  const userIds = new Map(users.map((user, index) => [user, `user${index + 1}`]));
+  const stores = options.stores ?? memoryStores();
+  const sessions = stores.sessions;
+  const work = new WorkLimiter(options.listConcurrency ?? 2);
+  /** A person in log lines: the first 12 hex digits of their token's hash, never a name. */
+  const userIdOf = (user: User) => `u-${tokenHashOf(user).slice(0, 12)}`;
   let openapi: string | undefined;
 
   const app = new Hono<AppEnv>();
 
-  /** The user a request names: by bearer token, else by session cookie. */
-  const userFor = (c: Context<AppEnv>): User | undefined => {
+  /** The user a request names: by bearer token, else by session cookie; never one whose token is revoked. */
+  const userFor = async (c: Context<AppEnv>): Promise<User | undefined> => {
+    let hash: string | undefined;
     const header = c.req.header('authorization');
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      return match ? byToken.get(match[1] as string) : undefined;
+      hash = match ? hashToken(match[1] as string) : undefined;
+    } else {
+      const session = getCookie(c, SESSION_COOKIE);
+      hash = session ? await sessions.tokenHash(session) : undefined;
     }
-    const session = getCookie(c, SESSION_COOKIE);
-    return session ? sessions.user(session) : undefined;
+    const user = hash ? directory.byTokenHash(hash) : undefined;
+    if (!user || (await stores.revocations.isRevoked(hash as string))) return undefined;
+    return user;
   };
 
   /** Whether an Origin header is the server itself (under any of its loopback names, when it runs on loopback). */
@@ -120,10 +157,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const started = performance.now();
     await next();
     c.header('x-request-id', requestId);
-    const user = c.var.user ? ` user=${userIds.get(c.var.user) ?? '?'}` : '';
+    const user = c.var.user ? ` user=${userIdOf(c.var.user)}` : '';
     const child = c.var.childId ? ` child=${c.var.childId}` : '';
     log(`${new Date().toISOString()} ${requestId} ${c.req.method} ${c.req.routePath} ${c.res.status} ${Math.round(performance.now() - started)}ms${user}${child}`);
   });
+
+  app.use('*', hostGuard(options.allowedHosts ?? LOOPBACK_NAMES));
 
   app.use(
     '*',
@@ -153,18 +192,22 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', headerLimit());
   registerWidgetFiles(app, options.widgetsDir === undefined ? defaultWidgetsDir() : (options.widgetsDir ?? undefined));
 
+  app.use('*', bodilessLimit(MAX_BODY_BYTES));
   app.use(
     '*',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 'payloadTooLarge', `A request body may be at most ${MAX_BODY_BYTES} bytes.`) }),
   );
 
   app.use('*', async (c, next) => {
-    const header = c.req.header('authorization');
-    const session = getCookie(c, SESSION_COOKIE);
-    const key = header ? `t:${header}` : session ? `s:${session}` : `a:${(c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local'}`;
-    const wait = limiter.hit(key);
-    if (wait > 0) return problem(c, 'tooManyRequests', `At most ${limiter.limit} requests a minute. Try again in ${wait} seconds.`, { headers: { 'retry-after': String(wait) } });
+    c.set('clientAddress', clientAddress(c, options.trustProxy ?? false));
+    c.set('store', data.current());
     await next();
+  });
+  const limits = principalRateLimits({
+    people: stores.counter('person', options.rateLimit ?? 600),
+    failures: stores.counter('failed', options.failedAuthLimit ?? 20),
+    userFor,
+    userKey: tokenHashOf,
   });
 
   app.get(`${API_BASE}/openapi.json`, (c) => {
@@ -173,16 +216,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   // Everything else under the API needs a user.
-  app.use(`${API_BASE}/*`, async (c, next) => {
-    const user = userFor(c);
-    if (!user) {
-      return problem(c, 'unauthorised', 'Send an access token (Authorization: Bearer …) or sign in first.', { headers: { 'www-authenticate': 'Bearer realm="edubridge"' } });
-    }
-    c.set('user', user);
-    await next();
-  });
+  app.use(`${API_BASE}/*`, limits.api);
 
-  const record = async (c: Context<AppEnv>, children: readonly (string | null)[], cohortSize?: number) => {
+  const record = async (c: Context<AppEnv>, children: readonly (string | null)[], cohort?: Pick<AuditEntry, 'cohortSize' | 'filters' | 'children'>) => {
     const user = c.var.user;
     const time = new Date().toISOString();
     const purpose = Purpose.safeParse(c.req.header(PURPOSE_HEADER));
@@ -194,7 +230,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       role: user.role,
       endpoint: `${c.req.method} ${c.req.routePath}`,
       child,
-      ...(cohortSize !== undefined ? { cohortSize } : {}),
+      ...cohort,
       ...(purpose.success ? { purpose: purpose.data } : {}),
       ...(pageOrigin.success ? { pageOrigin: pageOrigin.data } : {}),
     }));
@@ -207,6 +243,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const childFor = (c: Context<AppEnv>) => {
     const id = ChildId.safeParse(c.req.param('id'));
     if (!id.success) return { response: problem(c, 'badRequest', 'The child ID is not valid.', { errors: parameterErrors(id.error).map((e) => ({ ...e, parameter: 'id' })) }) };
+    const store = storeOf(c);
     const found = store.find(id.data);
     if (!found || !store.maySee(c.var.user, found)) return { response: problem(c, 'notFound', NOT_FOUND_DETAIL) };
     c.set('childId', found.identity.personId);
@@ -227,12 +264,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
     const found = childFor(c);
     if (found.response) return found.response;
+    const store = storeOf(c);
     const status = store.status(found.record, query.data.asOf ?? store.asOf, query.data.lang ?? 'en');
     await record(c, [found.record.identity.personId]);
     return c.json(status);
   });
 
-  const narrowToIds = (visible: readonly ChildEducationRecord[], ids: readonly string[]) => {
+  const narrowToIds = (store: ChildStore, visible: readonly ChildEducationRecord[], ids: readonly string[]) => {
     const wanted = new Set<string>();
     for (const id of ids) {
       const found = store.find(id);
@@ -244,11 +282,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get(`${API_BASE}/children`, async (c) => {
     const query = ChildrenQuery.safeParse(queryOf(c));
     if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
+    const store = storeOf(c);
     const { caseload: _caseload, page, pageSize, asOf = store.asOf, lang = 'en', view, ids, ...filters } = query.data;
-    const visible = store.visibleTo(c.var.user);
-    // `ids` narrows to the children named; one the caller may not see is left out exactly as one that does not exist.
-    const named = ids === undefined ? visible : narrowToIds(visible, ids);
-    const statuses = named.map((child) => store.status(child, asOf, lang));
+    const statuses = await work.run(tokenHashOf(c.var.user), async () => {
+      const visible = await store.visibleToSliced(c.var.user);
+      // `ids` narrows to the children named; one the caller may not see is left out exactly as one that does not exist.
+      return store.statusesOf(ids === undefined ? visible : narrowToIds(store, visible, ids), asOf, lang);
+    });
     const matching = filterCohort(statuses, filters);
     const items = matching.slice((page - 1) * pageSize, page * pageSize);
     await record(
@@ -261,13 +301,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get(`${API_BASE}/cohort/summary`, async (c) => {
     const query = CohortSummaryQuery.safeParse(queryOf(c));
     if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
+    const store = storeOf(c);
     const { asOf = store.asOf, ...filters } = query.data;
-    const statuses = filterCohort(
-      store.visibleTo(c.var.user).map((child) => store.status(child, asOf)),
-      filters,
-    );
+    const statuses = filterCohort(await work.run(tokenHashOf(c.var.user), async () => store.statusesOf(await store.visibleToSliced(c.var.user), asOf)), filters);
     const summary = summariseCohort(statuses);
-    await record(c, [null], statuses.length);
+    await record(c, [null], {
+      cohortSize: statuses.length,
+      filters: queryOf(c),
+      children: statuses.map((status) => status.child.personId),
+    });
     return c.json({ ...summary, asOf: summary.asOf ?? asOf });
   });
 
@@ -280,22 +322,36 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return c.json({ name: c.var.user.name, role: c.var.user.role });
   });
 
+  registerAdmin(app, { report: () => data.report?.() });
+
   app.all(`${API_BASE}/*`, (c) => {
-    const known = /^\/api\/v1\/(children(\/[^/]+(\/status)?)?|cohort\/summary|openapi\.json|me)$/.test(c.req.path);
+    const known = /^\/api\/v1\/(children(\/[^/]+(\/status)?)?|cohort\/summary|openapi\.json|me|admin\/data)$/.test(c.req.path);
     return known ? problem(c, 'methodNotAllowed', 'Only GET is supported.', { headers: { allow: 'GET, HEAD, OPTIONS' } }) : problem(c, 'notFound', 'There is no such endpoint.');
   });
 
   registerSignIn(app, {
-    byToken,
+    directory,
     sessions,
     userFor,
+    limits,
+    secureCookies: options.secureCookies ?? false,
+    // A sign-in form must say where it comes from, and come from this server's own pages.
     sameOrigin: (c) => {
       const origin = c.req.header('origin');
-      return origin === undefined || isSelf(c, origin);
+      return origin !== undefined && isSelf(c, origin);
     },
   });
 
-  options.demo?.(app, { store, users, sessions, userFor });
+  options.demo?.(app, {
+    get store() {
+      return data.current();
+    },
+    get users() {
+      return directory.users;
+    },
+    sessions,
+    userFor,
+  });
 
   app.get('/', (c) =>
     c.html(

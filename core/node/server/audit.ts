@@ -1,4 +1,4 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -19,6 +19,10 @@ export interface AuditEntry {
   purpose?: string;
   /** Where it was shown, as the caller said in the EduBridge-Page-Origin header (an origin). */
   pageOrigin?: string;
+  /** For an aggregate: the filters and date it was asked for, as sent. */
+  filters?: Record<string, string>;
+  /** For an aggregate: the person IDs of every child it covered. */
+  children?: string[];
 }
 
 export interface AuditLog {
@@ -27,19 +31,72 @@ export interface AuditLog {
 
 export function fileAuditLog(file: string): AuditLog {
   let ready: Promise<unknown> | undefined;
-  let queue: Promise<void> = Promise.resolve();
+  /** Lines waiting for the next append, with the requests waiting on them. */
+  let batch: { text: string[]; waiting: { resolve: () => void; reject: (error: unknown) => void }[] } | undefined;
+  let writing = false;
+
+  // One append at a time, so lines from concurrent requests never interleave; lines that arrive while one
+  // is being written go together in the next, so many requests at once cost few writes.
+  const flush = async () => {
+    writing = true;
+    while (batch) {
+      const current = batch;
+      batch = undefined;
+      try {
+        ready ??= mkdir(dirname(file), { recursive: true });
+        await ready;
+        await appendFile(file, current.text.join(''), { encoding: 'utf8', flag: 'a', mode: 0o600 });
+        for (const waiter of current.waiting) waiter.resolve();
+      } catch (error) {
+        for (const waiter of current.waiting) waiter.reject(error);
+      }
+    }
+    writing = false;
+  };
+
   return {
     record(entries) {
       if (entries.length === 0) return Promise.resolve();
-      ready ??= mkdir(dirname(file), { recursive: true });
       const text = entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n';
-      // Appends are serialised so lines from concurrent requests never interleave.
-      const write = queue.then(async () => {
-        await ready;
-        await appendFile(file, text, { encoding: 'utf8', flag: 'a', mode: 0o600 });
+      return new Promise<void>((resolve, reject) => {
+        batch ??= { text: [], waiting: [] };
+        batch.text.push(text);
+        batch.waiting.push({ resolve, reject });
+        if (!writing) void flush();
       });
-      queue = write.catch(() => undefined);
-      return write;
     },
   };
+}
+
+/** How long the start-up check may take: a path on a device or a stalled network mount never answers. */
+const OPEN_CHECK_MS = 5_000;
+
+/**
+ * The audit log file, checked first: its folder is made, and the file opened for appending and confirmed
+ * to be a regular file. A path that cannot be written (under /proc, a device, a missing mount) stops the
+ * server at start-up rather than failing or hanging every request that discloses a child.
+ */
+export async function openFileAuditLog(file: string): Promise<AuditLog> {
+  const check = (async () => {
+    await mkdir(dirname(file), { recursive: true });
+    const handle = await open(file, 'a', 0o600);
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) throw new Error('it is not a regular file');
+    } finally {
+      await handle.close();
+    }
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`opening it took more than ${OPEN_CHECK_MS / 1000} seconds`)), OPEN_CHECK_MS);
+  });
+  try {
+    await Promise.race([check, timeout]);
+  } catch (error) {
+    throw new Error(`cannot write the audit log ${file}: ${(error as Error).message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  return fileAuditLog(file);
 }

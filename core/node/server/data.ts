@@ -3,20 +3,32 @@ import { normaliseUpn } from '../../rules/identifiers.ts';
 import { deriveStatus } from '../../status/derive.ts';
 import type { User } from './users.ts';
 
-/** The children the server knows, with their statuses on the service's date, and who may see whom. */
+type Language = 'en' | 'cy';
+
+/** How many dates' statuses are kept besides the service's own date (each is one status per child). */
+export const CACHED_OTHER_DATES = 3;
+/** Statuses worked out between two yields to the event loop, so one long list never holds up other requests. */
+const SLICE = 64;
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The children the server knows, their statuses (worked out when first asked for, then kept per date and
+ * language), and who may see whom. The service's date is a function, so it can follow the clock.
+ */
 export class ChildStore {
   readonly records: readonly ChildEducationRecord[];
   private readonly byPersonId = new Map<string, ChildEducationRecord>();
   private readonly byUpn = new Map<string, ChildEducationRecord>();
-  private readonly statuses = new Map<string, EducationStatus>();
+  /** Statuses by "date language", most recently used last. */
+  private readonly statuses = new Map<string, Map<string, EducationStatus>>();
   /** Ordered by last name, first name, person ID: the order of every list. */
   private readonly ordered: ChildEducationRecord[];
+  private readonly today: () => string;
 
-  constructor(
-    records: readonly ChildEducationRecord[],
-    readonly asOf: string,
-  ) {
+  constructor(records: readonly ChildEducationRecord[], asOf: string | (() => string)) {
     this.records = records;
+    this.today = typeof asOf === 'string' ? () => asOf : asOf;
     // A UPN names a child only when one record has it: shared, it would widen scope to both.
     const sharedUpns = new Set<string>();
     for (const record of records) {
@@ -35,20 +47,66 @@ export class ChildStore {
     );
   }
 
+  /** The service's date: statuses are worked out for it unless a request names another. */
+  get asOf(): string {
+    return this.today();
+  }
+
   /** The record with this person ID, or else this UPN (when only one record has it). */
   find(id: string): ChildEducationRecord | undefined {
     return this.byPersonId.get(id) ?? this.byUpn.get(normaliseUpn(id));
   }
 
-  /** The status on `asOf` (the service's date unless given); the service-date ones are kept. */
-  status(record: ChildEducationRecord, asOf: string = this.asOf, language: 'en' | 'cy' = 'en'): EducationStatus {
-    if (asOf !== this.asOf || language !== 'en') return deriveStatus(record, { asOf, language });
-    let status = this.statuses.get(record.identity.personId);
+  private cacheFor(asOf: string, language: Language): Map<string, EducationStatus> {
+    const key = `${asOf} ${language}`;
+    let cache = this.statuses.get(key);
+    if (cache) {
+      // Most recently used last.
+      this.statuses.delete(key);
+      this.statuses.set(key, cache);
+      return cache;
+    }
+    cache = new Map();
+    this.statuses.set(key, cache);
+    const today = `${this.asOf} en`;
+    if (this.statuses.size > CACHED_OTHER_DATES + 1) {
+      for (const old of this.statuses.keys()) {
+        if (this.statuses.size <= CACHED_OTHER_DATES + 1) break;
+        if (old !== today && old !== key) this.statuses.delete(old);
+      }
+    }
+    return cache;
+  }
+
+  /** The status on `asOf` (the service's date unless given), worked out once per date and language. */
+  status(record: ChildEducationRecord, asOf: string = this.asOf, language: Language = 'en'): EducationStatus {
+    const cache = this.cacheFor(asOf, language);
+    let status = cache.get(record.identity.personId);
     if (!status) {
-      status = deriveStatus(record, { asOf });
-      this.statuses.set(record.identity.personId, status);
+      status = deriveStatus(record, { asOf, language });
+      cache.set(record.identity.personId, status);
     }
     return status;
+  }
+
+  /**
+   * The statuses of many children, worked out a slice at a time with other requests served in between:
+   * a long list for a new date takes longer, but never stops anyone else being answered.
+   */
+  async statusesOf(records: readonly ChildEducationRecord[], asOf: string = this.asOf, language: Language = 'en'): Promise<EducationStatus[]> {
+    const out: EducationStatus[] = [];
+    let worked = 0;
+    for (const record of records) {
+      const cache = this.cacheFor(asOf, language);
+      let status = cache.get(record.identity.personId);
+      if (!status) {
+        status = deriveStatus(record, { asOf, language });
+        cache.set(record.identity.personId, status);
+        if (++worked % SLICE === 0) await yieldToOthers();
+      }
+      out.push(status);
+    }
+    return out;
   }
 
   /** Whether `user` may see this child (judged on the service's date). */
@@ -70,5 +128,14 @@ export class ChildStore {
   /** Every child `user` may see, in list order. */
   visibleTo(user: User): ChildEducationRecord[] {
     return this.ordered.filter((record) => this.maySee(user, record));
+  }
+
+  /**
+   * The same, letting other requests through meanwhile: a designated teacher's scope needs every child's
+   * current school, from the statuses on the service's date, which on a new day are not worked out yet.
+   */
+  async visibleToSliced(user: User): Promise<ChildEducationRecord[]> {
+    if (user.role === 'designated-teacher') await this.statusesOf(this.ordered);
+    return this.visibleTo(user);
   }
 }

@@ -3,13 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { z } from 'zod';
 import { DEFAULT_POLICY } from '../../policy.ts';
-import { loadDataDirectory, todayUtc } from '../import/load.ts';
-import { fileAuditLog } from './audit.ts';
+import { dayNumberOf } from '../../rules/day-numbers.ts';
+import { deriveFreshness } from '../../status/freshness.ts';
+import { openFileAuditLog } from './audit.ts';
 import { answerClientError } from './header-limit.ts';
 import { createApp, type AppEnv, type DemoContext } from './app.ts';
 import type { Hono } from 'hono';
-import { ChildStore } from './data.ts';
-import { loadUsers, type User } from './users.ts';
+import type { ChildStore } from './data.ts';
+import { LiveData } from './live-data.ts';
+import { pgStores } from './pg-stores.ts';
+import { LOOPBACK_NAMES } from './security.ts';
+import { memoryStores } from './stores.ts';
+import { UserDirectory, type User } from './users.ts';
 
 z.config({ jitless: true });
 
@@ -21,11 +26,24 @@ export interface ServeOptions {
   host?: string;
   usersFile?: string;
   origins?: string[];
-  /** The date statuses are worked out for; default today. */
+  /** The date statuses are worked out for; default today in the UK, following the clock. */
   asOf?: string;
   laCode?: string;
+  /** The audit log file (the embedded default); with `database` the audit log is in PostgreSQL instead. */
   auditFile: string;
+  /** A PostgreSQL connection URL: sessions, rate limits, revocations and the audit log are kept there. */
+  database?: string;
   rateLimit?: number;
+  /** Failed token tries per client address per minute. */
+  failedAuthLimit?: number;
+  /** Host names the service answers to; default the loopback names when it listens on localhost. */
+  allowedHosts?: string[];
+  trustProxy?: boolean;
+  secureCookies?: boolean;
+  /** How often the data directory and users file are checked for changes (seconds; 0 never). */
+  refreshSeconds?: number;
+  /** The share of rows (percent) a new load may reject and still replace the data in use. */
+  maxRejectedPercent?: number;
   /** Serve the demo pages too (the demo lives in demo/ and plugs itself in; the product never imports it). */
   demo?: DemoPlugin;
   log?: (line: string) => void;
@@ -44,13 +62,25 @@ export interface RunningServer {
   url: string;
   port: number;
   users: readonly User[];
+  /** The data being served (tests and the bench drive its refresh). */
+  data: LiveData;
+  /** Re-reads the users file now if it changed. */
+  refreshUsers(): Promise<boolean>;
   /** Lines the demo plugin asks to print once ready (none without the demo). */
   announcements: string[];
   close(): Promise<void>;
 }
 
+/**
+ * Idle keep-alive connections are kept longer than a load balancer's usual idle timeout (60 s), so the
+ * server never closes a connection the balancer is about to reuse.
+ */
+const KEEP_ALIVE_MS = 65_000;
+
 function listen(server: Server, port: number, host: string): Promise<number> {
   server.on('clientError', answerClientError);
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -60,43 +90,60 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const asOf = options.asOf ?? todayUtc();
-  const { records, problems } = await loadDataDirectory(options.dir, { asOf, laCode: options.laCode });
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) log(`edubridge: ${errors} row${errors === 1 ? '' : 's'} in the data could not be imported (run "edubridge validate ${options.dir}")`);
-  const store = new ChildStore(records, asOf);
-  // Work every status out now, so the first dashboard does not wait for them, and say when the data
-  // (by the dates in it, not the files' times) is older than the policy allows on the status date.
+/** One log line when some children's data is older than the policy allows on the service's date. */
+function reportStaleData(store: ChildStore, log: (line: string) => void): void {
+  const asOf = store.asOf;
+  const day = dayNumberOf(asOf);
   let stale = 0;
   let oldest: string | null = null;
-  for (const record of records) {
-    const { freshness } = store.status(record);
-    if (!freshness.stale) continue;
+  for (const record of store.records) {
+    const { section } = deriveFreshness(record, day, DEFAULT_POLICY, 'en');
+    if (!section.stale) continue;
     stale++;
-    if (freshness.oldest !== null && (oldest === null || freshness.oldest < oldest)) oldest = freshness.oldest;
+    if (section.oldest !== null && (oldest === null || section.oldest < oldest)) oldest = section.oldest;
   }
-  if (stale > 0) log(`edubridge: the data for ${stale} of ${records.length} children is older than ${DEFAULT_POLICY.staleDataDays} days on ${asOf} (the oldest part is as of ${oldest ?? 'an unknown date'}); their statuses say so`);
+  if (stale > 0) log(`edubridge: the data for ${stale} of ${store.records.length} children is older than ${DEFAULT_POLICY.staleDataDays} days on ${asOf} (the oldest part is as of ${oldest ?? 'an unknown date'}); their statuses say so`);
+}
 
-  let users: User[];
-  if (options.usersFile) users = await loadUsers(options.usersFile);
-  else if (options.demo) users = options.demo.makeUsers(store);
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const host = options.host ?? 'localhost';
+  const allowedHosts = options.allowedHosts && options.allowedHosts.length > 0 ? options.allowedHosts : host === 'localhost' ? [...LOOPBACK_NAMES] : undefined;
+  if (!allowedHosts) throw new Error(`give the host names this service answers to (--allowed-host NAME) when it listens on ${host}`);
+  // Checked before anything else: a disclosure that cannot be audited is never made.
+  const stores = options.database ? await pgStores(options.database, { log }) : memoryStores();
+  const audit = stores.audit ?? (await openFileAuditLog(options.auditFile));
+  const refreshMs = (options.refreshSeconds ?? 30) * 1000;
+  const data = await LiveData.load({ dir: options.dir, asOf: options.asOf, laCode: options.laCode, maxRejectedPercent: options.maxRejectedPercent, pollMs: refreshMs, log, shared: stores.records });
+  // Say when the data (by the dates in it, not the files' times) is older than the policy allows on the
+  // status date; each status says so too, in its freshness.
+  reportStaleData(data.current(), log);
+
+  let directory: UserDirectory;
+  if (options.usersFile) directory = await UserDirectory.fromFile(options.usersFile, { allowPlainTokens: options.demo !== undefined }, log);
+  else if (options.demo) directory = new UserDirectory(options.demo.makeUsers(data.current()));
   else throw new Error('give a users file (--users FILE): without one, nobody could use the service');
 
   const app = createApp({
-    store,
-    users,
-    audit: fileAuditLog(options.auditFile),
+    data,
+    users: directory,
+    audit,
+    stores,
     origins: options.origins,
     rateLimit: options.rateLimit,
+    failedAuthLimit: options.failedAuthLimit,
+    allowedHosts,
+    trustProxy: options.trustProxy,
+    secureCookies: options.secureCookies,
     log,
     demo: options.demo?.register,
   });
+  data.start();
+  const usersTimer = refreshMs > 0 && options.usersFile ? setInterval(() => void directory.refresh(), Math.min(refreshMs, 5_000)) : undefined;
+  usersTimer?.unref();
 
   const listener = getRequestListener(app.fetch);
   const servers: Server[] = [];
-  const host = options.host ?? 'localhost';
   let port: number;
   if (host === 'localhost') {
     const v4 = createServer(listener);
@@ -119,10 +166,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   return {
     url: `http://${shownHost}:${port}`,
     port,
-    users,
-    announcements: options.demo?.announce({ store, users }) ?? [],
-    close: () =>
-      Promise.all(
+    get users() {
+      return directory.users;
+    },
+    data,
+    refreshUsers: () => directory.refresh(),
+    announcements: options.demo?.announce({ store: data.current(), users: directory.users }) ?? [],
+    close: () => {
+      data.stop();
+      clearInterval(usersTimer);
+      const closed = Promise.all(
         servers.map(
           (server) =>
             new Promise<void>((resolve) => {
@@ -130,6 +183,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
               server.closeAllConnections();
             }),
         ),
-      ).then(() => undefined),
+      );
+      return closed.then(() => stores.close());
+    },
   };
 }

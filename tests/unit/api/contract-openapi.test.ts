@@ -212,8 +212,10 @@ describe('every operation, every role, valid and invalid parameters: each answer
     });
   }
 
-  it('over the rate limit: 429 with Retry-After, as documented, for every operation', async () => {
-    for (const route of GET_ROUTES) {
+  it('over the rate limit: 429 with Retry-After, as documented, for every operation that documents it', async () => {
+    const limitedRoutes = GET_ROUTES.filter((route) => '429' in (doc.paths[ROUTES[route]].get!.responses ?? {}));
+    expect(limitedRoutes.length).toBe(GET_ROUTES.length - 1);
+    for (const route of limitedRoutes) {
       const { app: limited } = makeApp({ rateLimit: 1 });
       await limited.request(pathFor(route), { headers: bearer(USERS.virtualSchool) });
       const response = await limited.request(pathFor(route), { headers: bearer(USERS.virtualSchool) });

@@ -270,7 +270,7 @@ describe('CORS: only configured origins', () => {
 
 describe('sessions: the sign-in page sets an HttpOnly cookie the API accepts', () => {
   const signIn = (token: string, headers: Record<string, string> = {}) =>
-    app.request('/signin', { method: 'POST', body: new URLSearchParams({ token, next: '/cms/atlas/' }), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+    app.request('/signin', { method: 'POST', body: new URLSearchParams({ token, next: '/cms/atlas/' }), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', ...headers } });
 
   it('a good token → a session cookie, a redirect to `next`, and API access as that user', async () => {
     const response = await signIn(USERS.socialWorker.token);
@@ -282,7 +282,7 @@ describe('sessions: the sign-in page sets an HttpOnly cookie the API accepts', (
     const session = cookie.split(';')[0]!;
     expect((await app.request(`/api/v1/children/${inScope}`, { headers: { cookie: session } })).status).toBe(200);
     expect((await app.request(`/api/v1/children/${outOfScope}`, { headers: { cookie: session } })).status).toBe(404);
-    const out = await app.request('/signout', { method: 'POST', headers: { cookie: session } });
+    const out = await app.request('/signout', { method: 'POST', headers: { cookie: session, origin: 'http://localhost' } });
     expect(out.status).toBe(303);
     expect((await app.request(`/api/v1/children/${inScope}`, { headers: { cookie: session } })).status).toBe(401);
   });
@@ -300,7 +300,7 @@ describe('sessions: the sign-in page sets an HttpOnly cookie the API accepts', (
     const response = await app.request('/signin', {
       method: 'POST',
       body: new URLSearchParams({ token: USERS.socialWorker.token, next: '//evil.example/' }),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
     });
     expect(response.headers.get('location')).toBe('/');
   });

@@ -18,18 +18,27 @@ const write = (name: string, text: string) => {
 };
 
 describe('users file', () => {
-  it('reads the issue’s format, defaulting missing lists to empty', async () => {
-    const file = write('ok.json', JSON.stringify([{ token: 'a-token-of-16-chars', name: 'Sam', role: 'virtual-school' }]));
-    expect(await loadUsers(file)).toEqual([{ token: 'a-token-of-16-chars', name: 'Sam', role: 'virtual-school', children: [], schools: [] }]);
+  const HASH = 'ab'.repeat(32);
+  it('reads hashed tokens, with an optional expiry, defaulting missing lists to empty', async () => {
+    const file = write('ok.json', JSON.stringify([{ tokenSha256: HASH, expires: '2027-03-31T23:59:59Z', name: 'Sam', role: 'virtual-school' }]));
+    expect(await loadUsers(file)).toEqual([{ tokenSha256: HASH, expires: '2027-03-31T23:59:59Z', name: 'Sam', role: 'virtual-school', children: [], schools: [] }]);
+  });
+
+  it('refuses a token in clear, saying to store its hash (the demo alone may allow it)', async () => {
+    const file = write('plain.json', JSON.stringify([{ token: 'a-token-of-16-chars', name: 'Sam', role: 'virtual-school' }]));
+    await expect(loadUsers(file)).rejects.toThrow(/at \[0\]\.token: store the token’s SHA-256 as "tokenSha256"/);
+    expect(await loadUsers(file, { allowPlainTokens: true })).toEqual([{ token: 'a-token-of-16-chars', name: 'Sam', role: 'virtual-school', children: [], schools: [] }]);
   });
 
   it.each([
     ['not JSON', '[{', /is not valid JSON/],
-    ['an unknown role', JSON.stringify([{ token: 'a-token-of-16-chars', name: 'Sam', role: 'teacher' }]), /at \[0\]\.role/],
-    ['a short token', JSON.stringify([{ token: 'short', name: 'Sam', role: 'virtual-school' }]), /at \[0\]\.token: a token must be at least 16 characters/],
-    ['a URN that is not digits', JSON.stringify([{ token: 'a-token-of-16-chars', name: 'D', role: 'designated-teacher', schools: ['Oakfield'] }]), /at \[0\]\.schools\[0\]/],
-    ['two users with one token', JSON.stringify([{ token: 'a-token-of-16-chars', name: 'A', role: 'virtual-school' }, { token: 'a-token-of-16-chars', name: 'B', role: 'virtual-school' }]), /at \[1\]\.token: two users have the same token/],
-    ['a misspelt field', JSON.stringify([{ token: 'a-token-of-16-chars', name: 'A', role: 'social-worker', chidlren: ['1'] }]), /not valid/],
+    ['an unknown role', JSON.stringify([{ tokenSha256: 'ab'.repeat(32), name: 'Sam', role: 'teacher' }]), /at \[0\]\.role/],
+    ['a hash that is not SHA-256 hex', JSON.stringify([{ tokenSha256: 'abc', name: 'Sam', role: 'virtual-school' }]), /at \[0\]\.tokenSha256: the SHA-256 of the token/],
+    ['no token at all', JSON.stringify([{ name: 'Sam', role: 'virtual-school' }]), /at \[0\]\.tokenSha256: give the token’s SHA-256/],
+    ['an expiry without a time zone', JSON.stringify([{ tokenSha256: 'ab'.repeat(32), expires: '2027-03-31', name: 'Sam', role: 'virtual-school' }]), /at \[0\]\.expires/],
+    ['a URN that is not digits', JSON.stringify([{ tokenSha256: 'ab'.repeat(32), name: 'D', role: 'designated-teacher', schools: ['Oakfield'] }]), /at \[0\]\.schools\[0\]/],
+    ['two users with one token', JSON.stringify([{ tokenSha256: 'ab'.repeat(32), name: 'A', role: 'virtual-school' }, { tokenSha256: 'ab'.repeat(32), name: 'B', role: 'virtual-school' }]), /at \[1\]\.tokenSha256: two users have the same token/],
+    ['a misspelt field', JSON.stringify([{ tokenSha256: 'ab'.repeat(32), name: 'A', role: 'social-worker', chidlren: ['1'] }]), /not valid/],
     ['no users at all', '[]', /list at least one user/],
   ])('%s → an error naming the file and field', async (_name, text, message) => {
     const file = write('bad.json', text);
@@ -53,6 +62,26 @@ describe('audit log file', () => {
     expect(lines.map((l) => l.requestId).sort()).toEqual(['r1', 'r2', 'r3', 'r4']);
     expect(lines[0]).toEqual(entry);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('audit log file, many requests at once', () => {
+  it('every line of 500 concurrent requests is written once, whole', async () => {
+    const file = join(scratch, 'many', 'audit.jsonl');
+    const log = fileAuditLog(file);
+    const entry = { time: '2026-03-10T09:00:00.000Z', requestId: 'r', user: 'Sam', role: 'social-worker', endpoint: 'GET /api/v1/children/:id', child: '400013' };
+    await Promise.all(Array.from({ length: 500 }, (_, i) => log.record([{ ...entry, requestId: `r${i}` }])));
+    const ids = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).requestId);
+    expect(ids).toHaveLength(500);
+    expect(new Set(ids).size).toBe(500);
+  });
+
+  it('when the file cannot be written, every waiting request fails (and so discloses nothing)', async () => {
+    const blocker = write('not-a-folder', 'a file where a folder should be');
+    const log = fileAuditLog(join(blocker, 'audit.jsonl'));
+    const entry = { time: '2026-03-10T09:00:00.000Z', requestId: 'r', user: 'Sam', role: 'social-worker', endpoint: 'GET /api/v1/children/:id', child: '400013' };
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => log.record([entry])));
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
   });
 });
 

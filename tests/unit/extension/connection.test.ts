@@ -5,7 +5,8 @@ import { bearer, makeApp, USERS } from '../api/helpers.ts';
 /** "Test the connection": one request to GET /api/v1/me, and what happened in plain words. */
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
-const { app, audit } = makeApp();
+// The service answers to the address the tests use (any other Host is refused, as in production).
+const { app, audit } = makeApp({ allowedHosts: ['edu.council.example'] });
 /** The reference server, in-process, as the API at https://edu.council.example. */
 const server: typeof fetch = (input, init) => Promise.resolve(app.fetch(new Request(String(input), init)));
 const token = (value: string): ConnectionTarget => ({ apiBaseUrl: 'https://edu.council.example/', authMode: 'token', token: value });
@@ -36,7 +37,7 @@ describe('testConnection', () => {
   });
 
   it('refused: the service does not let the extension in (its origin is not allowed)', async () => {
-    const strict = makeApp({ origins: ['https://portal.council.example'] }).app;
+    const strict = makeApp({ origins: ['https://portal.council.example'], allowedHosts: ['edu.council.example'] }).app;
     const fromExtension: typeof fetch = (input, init) => {
       const request = new Request(String(input), init);
       request.headers.set('origin', EXTENSION);

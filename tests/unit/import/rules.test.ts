@@ -243,7 +243,7 @@ describe('freshness from the data, not the files: each part is as of the latest 
   });
 
   it('data made for March and served in December is stale in every status, and serve says so at start-up', async () => {
-    const dir = await folder({ ...files, 'users.json': JSON.stringify([{ token: 'virtual-school-token-0001', name: 'VSH', role: 'virtual-school' }]) });
+    const dir = await folder({ ...files, 'users.json': JSON.stringify([{ tokenSha256: '9db30df73c09c243f65988f2baca2fa0665feed0429c41b5cc214656c8aa153a', name: 'VSH', role: 'virtual-school' }]) });
     const { records } = await loadDataDirectory(dir, { asOf: '2026-12-01' });
     const status = deriveStatus(records[0]!, { asOf: '2026-12-01' });
     expect(status.freshness.stale).toBe(true);
@@ -255,7 +255,7 @@ describe('freshness from the data, not the files: each part is as of the latest 
   });
 
   it('fresh data gives no start-up warning', async () => {
-    const dir = await folder({ 'children.csv': files['children.csv'], 'attendance.csv': files['attendance.csv'], 'users.json': JSON.stringify([{ token: 'virtual-school-token-0001', name: 'VSH', role: 'virtual-school' }]) });
+    const dir = await folder({ 'children.csv': files['children.csv'], 'attendance.csv': files['attendance.csv'], 'users.json': JSON.stringify([{ tokenSha256: '9db30df73c09c243f65988f2baca2fa0665feed0429c41b5cc214656c8aa153a', name: 'VSH', role: 'virtual-school' }]) });
     const lines: string[] = [];
     const server = await startServer({ dir, port: 0, usersFile: join(dir, 'users.json'), auditFile: join(dir, 'audit.jsonl'), asOf: '2026-03-16', log: (line) => lines.push(line) });
     await server.close();

@@ -2,8 +2,10 @@ import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import type { AppEnv } from '../app.ts';
-import { SESSION_COOKIE, SESSION_HOURS, type SessionStore } from '../sessions.ts';
-import type { User } from '../users.ts';
+import type { PrincipalLimits } from '../guards.ts';
+import { SESSION_COOKIE, SESSION_HOURS } from '../sessions.ts';
+import type { Sessions } from '../stores.ts';
+import { hashToken, type User, type UserDirectory } from '../users.ts';
 import { page } from './layout.ts';
 
 /** Where to go after signing in: only a path on this server, never another site. */
@@ -32,29 +34,47 @@ function signInPage(next: string, signedInAs: User | undefined, error?: string) 
 
 export function registerSignIn(
   app: Hono<AppEnv>,
-  deps: { byToken: ReadonlyMap<string, User>; sessions: SessionStore; userFor: (c: Context<AppEnv>) => User | undefined; sameOrigin: (c: Context) => boolean },
+  deps: {
+    directory: UserDirectory;
+    sessions: Sessions;
+    userFor: (c: Context<AppEnv>) => Promise<User | undefined>;
+    limits: Pick<PrincipalLimits, 'failed' | 'blocked'>;
+    secureCookies: boolean;
+    sameOrigin: (c: Context) => boolean;
+  },
 ): void {
-  const { byToken, sessions } = deps;
+  const { directory, sessions, limits } = deps;
 
-  app.get('/signin', (c) => c.html(signInPage(safeNext(c.req.query('next')), deps.userFor(c))));
+  app.get('/signin', async (c) => c.html(signInPage(safeNext(c.req.query('next')), await deps.userFor(c))));
 
   app.post('/signin', async (c) => {
     if (!deps.sameOrigin(c)) return c.html(signInPage('/', undefined, 'Sign in from this site’s own sign-in page.'), 403);
-    const form = await c.req.parseBody();
+    const blocked = await limits.blocked(c);
+    if (blocked > 0) return c.html(signInPage('/', undefined, `Too many tries with tokens that are not recognised. Try again in ${blocked} seconds.`), 429, { 'retry-after': String(blocked) });
+    let form: Record<string, unknown>;
+    try {
+      form = await c.req.parseBody();
+    } catch {
+      return c.html(signInPage('/', undefined, 'The sign-in form could not be read. Sign in from this page.'), 400);
+    }
     const next = safeNext(form.next);
     const token = typeof form.token === 'string' ? form.token.trim() : '';
-    const user = byToken.get(token);
-    if (!user) return c.html(signInPage(next, undefined, 'That access token is not recognised. Check it and try again.'), 401);
+    const user = token ? directory.byToken(token) : undefined;
+    if (!user) {
+      const wait = await limits.failed(c);
+      if (wait > 0) return c.html(signInPage(next, undefined, `Too many tries with tokens that are not recognised. Try again in ${wait} seconds.`), 429, { 'retry-after': String(wait) });
+      return c.html(signInPage(next, undefined, 'That access token is not recognised. Check it and try again.'), 401);
+    }
     const previous = getCookie(c, SESSION_COOKIE);
-    if (previous) sessions.end(previous);
-    setCookie(c, SESSION_COOKIE, sessions.start(user), { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: SESSION_HOURS * 3600 });
+    if (previous) await sessions.end(previous);
+    setCookie(c, SESSION_COOKIE, await sessions.start(hashToken(token)), { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: SESSION_HOURS * 3600, secure: deps.secureCookies });
     return c.redirect(next, 303);
   });
 
-  app.post('/signout', (c) => {
+  app.post('/signout', async (c) => {
     if (!deps.sameOrigin(c)) return c.text('Forbidden', 403);
     const session = getCookie(c, SESSION_COOKIE);
-    if (session) sessions.end(session);
+    if (session) await sessions.end(session);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/signin', 303);
   });

@@ -1,0 +1,154 @@
+/**
+ * The reference server as a council runs it, in its own process on a port, with the embedded default:
+ * - start-up with 10,000 children: time until the first status is answered, and resident memory then;
+ * - a child's status under 150 concurrent connections: p50 / p99;
+ * - a refresh of all 10,000 children's data while serving: failed requests, and p99 during the refresh.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateRecords } from '../../core/generate/index.ts';
+import { writeTemplateCsv } from '../../core/node/generate/write.ts';
+import { setupDatabase } from '../../core/node/server/pg-stores.ts';
+import { newToken } from '../../core/node/server/users.ts';
+import { startPostgres } from '../unit/api/postgres.ts';
+
+const CHILDREN = 10_000;
+const CONNECTIONS = 150;
+const AS_OF = '2026-03-10';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function percentile(times: number[], p: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function residentMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+function get(url: string, token: string, agent?: Agent): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', () => resolve(0));
+    req.end();
+  });
+}
+
+/** `total` status requests over `CONNECTIONS` connections; each request's time and status. */
+const failures = new Map<number, number>();
+
+async function load(base: string, token: string, ids: readonly string[], total: number, distinct = ids.length): Promise<{ times: number[]; failed: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const times: number[] = [];
+  let failed = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      const i = next++;
+      const started = performance.now();
+      const status = await get(`${base}/api/v1/children/${ids[((i % distinct) * 7919) % ids.length]}/status`, token, agent);
+      times.push(performance.now() - started);
+      if (status !== 200) {
+        failed++;
+        failures.set(status, (failures.get(status) ?? 0) + 1);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  agent.destroy();
+  return { times, failed };
+}
+
+function start(dir: string, usersFile: string, auditFile: string, database?: string): Promise<{ child: ChildProcess; url: string; startedAt: number }> {
+  const built = join(ROOT, 'dist/node/core/node/cli/main.js');
+  const args = existsSync(built) ? [built] : ['--import', 'tsx', join(ROOT, 'core/node/cli/main.ts')];
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, [...args, 'serve', dir, '--port', '0', '--users', usersFile, '--as-of', AS_OF, '--audit', auditFile, '--rate-limit', '999999', '--refresh-seconds', '1', '--max-rejected-percent', '5', ...(database ? ['--database', database] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) resolve({ child, url: match[1]!.replace('localhost', '127.0.0.1'), startedAt });
+    });
+    child.stderr!.resume();
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+export default async function bench(): Promise<void> {
+  console.log(`(load average before: ${loadavg().map((n) => n.toFixed(1)).join(', ')} on ${cpus().length} cores)`);
+  const scratch = mkdtempSync(join(tmpdir(), 'edubridge-server-bench-'));
+  const dir = join(scratch, 'data');
+  const records = generateRecords({ children: CHILDREN, seed: 5, asOf: AS_OF });
+  await writeTemplateCsv(dir, records);
+  const ids = records.map((r) => r.identity.personId);
+  const { token, tokenSha256 } = newToken();
+  const usersFile = join(scratch, 'users.json');
+  writeFileSync(usersFile, JSON.stringify([{ tokenSha256, name: 'Bench', role: 'virtual-school' }]));
+
+  const { child, url, startedAt } = await start(dir, usersFile, join(scratch, 'audit.jsonl'));
+  try {
+    while ((await get(`${url}/api/v1/children/${ids[0]}/status`, token)) !== 200) await new Promise((r) => setTimeout(r, 20));
+    const ready = performance.now() - startedAt;
+    console.log(`start-up, ${CHILDREN.toLocaleString('en-GB')} children (embedded)`.padEnd(60) + `ready in ${(ready / 1000).toFixed(2)} s, resident ${residentMb(child.pid!).toFixed(0)} MB (targets ≤ 3 s, ≤ 500 MB)`);
+
+    // A status is worked out when first asked for, then kept: the first 2,000 children cold, then the same warm.
+    const cold = await load(url, token, ids, 2_000, 2_000);
+    console.log(`status, ${CONNECTIONS} connections, first time for each child`.padEnd(60) + `p50 ${percentile(cold.times, 50).toFixed(1)} ms, p99 ${percentile(cold.times, 99).toFixed(1)} ms, ${cold.failed} failed`);
+    const steady = await load(url, token, ids, 6_000, 2_000);
+    const p99 = percentile(steady.times, 99);
+    console.log(`status, ${CONNECTIONS} concurrent connections`.padEnd(60) + `p50 ${percentile(steady.times, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ${steady.failed} failed (${steady.times.length} requests; target p99 ≤ 50 ms)`);
+    console.log(`resident after load`.padEnd(60) + `${residentMb(child.pid!).toFixed(0)} MB`);
+
+    // A refresh: the files written again, picked up by the 1-second check while requests keep coming.
+    const before = await (await fetch(`${url}/api/v1/admin/data`, { headers: { authorization: `Bearer ${token}` } })).json();
+    await writeTemplateCsv(dir, records);
+    const future = new Date(Date.now() + 60_000);
+    for (const file of ['children.csv']) utimesSync(join(dir, file), future, future);
+    failures.clear();
+    const during: number[] = [];
+    let failed = 0;
+    let refreshed = false;
+    const deadline = Date.now() + 300_000;
+    while (!refreshed && Date.now() < deadline) {
+      const round = await load(url, token, ids, 1_500);
+      during.push(...round.times);
+      failed += round.failed;
+      const now = await (await fetch(`${url}/api/v1/admin/data`, { headers: { authorization: `Bearer ${token}` } })).json();
+      refreshed = now.loaded.at !== before.loaded.at;
+    }
+    console.log(`status during a refresh of ${CHILDREN.toLocaleString('en-GB')} children`.padEnd(60) + `${refreshed ? 'refreshed' : 'NOT refreshed within 300 s'}; p99 ${percentile(during, 99).toFixed(1)} ms (${(percentile(during, 99) / p99).toFixed(1)}× steady), ${failed} failed of ${during.length}${failed > 0 ? ` (by HTTP status, 0 for a connection error: ${JSON.stringify(Object.fromEntries(failures))})` : ''}`);
+  } finally {
+    child.kill('SIGTERM');
+  }
+
+  // The same with PostgreSQL (a real server, started here as the tests start it).
+  const db = await startPostgres();
+  try {
+    db.sql('CREATE ROLE edubridge_server LOGIN');
+    await setupDatabase(db.url(), 'edubridge_server');
+    const started = await start(dir, usersFile, join(scratch, 'audit-pg.jsonl'), db.url('edubridge_server'));
+    try {
+      while ((await get(`${started.url}/api/v1/children/${ids[0]}/status`, token)) !== 200) await new Promise((r) => setTimeout(r, 20));
+      const ready = performance.now() - started.startedAt;
+      console.log(`start-up, ${CHILDREN.toLocaleString('en-GB')} children (PostgreSQL, publishing them)`.padEnd(60) + `ready in ${(ready / 1000).toFixed(2)} s, resident ${residentMb(started.child.pid!).toFixed(0)} MB`);
+      await load(started.url, token, ids, 2_000, 2_000);
+      const pgSteady = await load(started.url, token, ids, 6_000, 2_000);
+      console.log(`status, ${CONNECTIONS} connections (PostgreSQL)`.padEnd(60) + `p50 ${percentile(pgSteady.times, 50).toFixed(1)} ms, p99 ${percentile(pgSteady.times, 99).toFixed(1)} ms, ${pgSteady.failed} failed (${pgSteady.times.length} requests; target p99 ≤ 50 ms)`);
+    } finally {
+      started.child.kill('SIGTERM');
+    }
+  } finally {
+    db.stop();
+  }
+}

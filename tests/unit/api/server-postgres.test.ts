@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateRecords } from '../../../core/generate/generate.ts';
+import { writeTemplateCsv } from '../../../core/node/generate/write.ts';
+import { startServer, type RunningServer } from '../../../core/node/server/serve.ts';
+import { newToken } from '../../../core/node/server/users.ts';
+import { startPostgres, type TestPostgres } from './postgres.ts';
+
+// Two instances of the reference server behind one PostgreSQL (a real server, started here) agree: a
+// session started on one works on the other, a revocation and a rate limit hold on both, and both write
+// one audit log that the server's role can add to but never change.
+
+const AS_OF = '2026-03-10';
+const SERVER_ROLE = 'edubridge_server';
+
+describe('two instances, one PostgreSQL', () => {
+  let db: TestPostgres;
+  let a: RunningServer;
+  let b: RunningServer;
+  const head = newToken();
+  const worker = newToken();
+  const limited = newToken();
+  const reader = newToken();
+  let child: string;
+  let serverUrl: string;
+  let dir: string;
+
+  beforeAll(async () => {
+    db = await startPostgres();
+    db.sql(`CREATE ROLE ${SERVER_ROLE} LOGIN`);
+    execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../../core/node/cli/main.ts'), 'db-setup', '--server-role', SERVER_ROLE, '--database', db.url()], { encoding: 'utf8' });
+    serverUrl = db.url(SERVER_ROLE);
+    const scratch = mkdtempSync(join(tmpdir(), 'edubridge-pg-test-'));
+    dir = join(scratch, 'data');
+    const records = generateRecords({ children: 12, seed: 9, asOf: AS_OF });
+    child = records[0]!.identity.personId;
+    await writeTemplateCsv(dir, records);
+    const usersFile = join(scratch, 'users.json');
+    writeFileSync(
+      usersFile,
+      JSON.stringify([
+        { tokenSha256: head.tokenSha256, name: 'Val Head', role: 'virtual-school' },
+        { tokenSha256: worker.tokenSha256, name: 'Sam Worker', role: 'social-worker', children: [child] },
+        { tokenSha256: limited.tokenSha256, name: 'Lee Limited', role: 'social-worker', children: [child] },
+        { tokenSha256: reader.tokenSha256, name: 'Ray Reader', role: 'virtual-school' },
+      ]),
+    );
+    const options = { dir, port: 0, usersFile, auditFile: join(scratch, 'unused-audit.jsonl'), asOf: AS_OF, database: serverUrl, rateLimit: 5, refreshSeconds: 0, log: () => undefined };
+    a = await startServer(options);
+    b = await startServer(options);
+  }, 60_000);
+
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    db?.stop();
+  });
+
+  const get = (server: RunningServer, path: string, headers: Record<string, string>) => fetch(`${server.url}${path}`, { headers });
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it('a session started on one instance is honoured by the other, and ended on both', async () => {
+    const signIn = await fetch(`${a.url}/signin`, { method: 'POST', body: new URLSearchParams({ token: worker.token }), headers: { origin: a.url }, redirect: 'manual' });
+    expect(signIn.status).toBe(303);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await get(b, `/api/v1/children/${child}`, { cookie })).status).toBe(200);
+    const out = await fetch(`${b.url}/signout`, { method: 'POST', headers: { cookie, origin: b.url }, redirect: 'manual' });
+    expect(out.status).toBe(303);
+    expect((await get(a, `/api/v1/children/${child}`, { cookie })).status).toBe(401);
+  });
+
+  it('the session table keeps a hash of the session ID, never the ID', async () => {
+    const signIn = await fetch(`${a.url}/signin`, { method: 'POST', body: new URLSearchParams({ token: head.token }), headers: { origin: a.url }, redirect: 'manual' });
+    const id = signIn.headers.get('set-cookie')!.split(';')[0]!.split('=')[1]!;
+    expect(db.sql('SELECT id_sha256 FROM edubridge_sessions')).not.toContain(id);
+  });
+
+  it('a rate limit counts requests on both instances together', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await get(i % 2 === 0 ? a : b, `/api/v1/children/${child}`, bearer(limited.token))).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+
+  it('a token revoked with `edubridge revoke` is refused by both instances at once', async () => {
+    expect((await get(a, `/api/v1/children/${child}/status`, bearer(worker.token))).status).toBe(200);
+    execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../../core/node/cli/main.ts'), 'revoke', worker.tokenSha256, '--reason', 'left the council', '--database', serverUrl], { encoding: 'utf8' });
+    expect((await get(a, `/api/v1/children/${child}/status`, bearer(worker.token))).status).toBe(401);
+    expect((await get(b, `/api/v1/children/${child}/status`, bearer(worker.token))).status).toBe(401);
+    expect((await get(b, `/api/v1/children/${child}/status`, bearer(head.token))).status).toBe(200);
+  });
+
+  it('both instances write one audit log, which the server’s role cannot change or delete', async () => {
+    const fromA = await get(a, `/api/v1/children/${child}`, { ...bearer(head.token), 'edubridge-purpose': 'audit-from-a' });
+    const fromB = await get(b, `/api/v1/children/${child}`, { ...bearer(head.token), 'edubridge-purpose': 'audit-from-b' });
+    const ids = [fromA.headers.get('x-request-id'), fromB.headers.get('x-request-id')];
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ entry: { requestId: string; child: string; purpose: string } }>("SELECT entry FROM edubridge_audit WHERE entry->>'purpose' LIKE 'audit-from-%' ORDER BY id");
+      expect(rows.map((r) => [r.entry.requestId, r.entry.child, r.entry.purpose])).toEqual([
+        [ids[0], child, 'audit-from-a'],
+        [ids[1], child, 'audit-from-b'],
+      ]);
+      await expect(client.query("UPDATE edubridge_audit SET entry = '{}'::jsonb")).rejects.toThrow(/permission denied/);
+      await expect(client.query('DELETE FROM edubridge_audit')).rejects.toThrow(/permission denied/);
+      await expect(client.query('TRUNCATE edubridge_audit')).rejects.toThrow(/permission denied/);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('the children are in the database: new data read by one instance is served by both', async () => {
+    const total = async (server: RunningServer) => ((await (await get(server, '/api/v1/children?pageSize=1', bearer(reader.token))).json()) as { total: number }).total;
+    expect([await total(a), await total(b)]).toEqual([12, 12]);
+    expect(db.sql('SELECT count(*) FROM edubridge_children')).toBe('12');
+    await writeTemplateCsv(dir, generateRecords({ children: 15, seed: 9, asOf: AS_OF }));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, 'children.csv'), later, later);
+    expect(await a.data.refresh()).toBe('changing');
+    expect(await a.data.refresh()).toBe('loaded');
+    expect(await b.data.refresh()).toBe('loaded');
+    expect([await total(a), await total(b)]).toEqual([15, 15]);
+    expect(a.data.report().generation).toBe(b.data.report().generation);
+    // The generation before stays for an instance still reading it; older ones are deleted.
+    expect(db.sql('SELECT count(DISTINCT generation) FROM edubridge_children')).toBe('2');
+  });
+});
