@@ -1,4 +1,5 @@
 import type { Chart } from 'chart.js';
+import type * as BarChartModule from './bar-chart.ts';
 
 export interface BarChartInput {
   labels: string[];
@@ -11,7 +12,7 @@ export interface BarChartInput {
   onSelect?: (index: number) => void;
 }
 
-let drawing: Promise<typeof import('./bar-chart.ts')> | undefined;
+let drawing: Promise<typeof BarChartModule> | undefined;
 
 /**
  * A bar chart on a canvas. chart.js (about 45 kB gzipped) loads the first time any chart is drawn, not

@@ -93,7 +93,7 @@ test('the tarball ships the built code, its types, the docs and the licence, and
   expect(unwanted).toEqual([]);
 });
 
-const PACKAGE_SPECIFIER = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[\w.\/-]+)?$/i;
+const PACKAGE_SPECIFIER = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[\w./-]+)?$/i;
 
 /** Bare specifiers imported by the shipped JavaScript, as package names (`hono/cors` → `hono`). */
 async function importedPackages(): Promise<Set<string>> {
