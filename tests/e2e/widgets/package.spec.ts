@@ -164,7 +164,7 @@ test('browsers and bundlers get the browser modules; Node gets the server-safe o
   }
 });
 
-test('TypeScript: the widgets’ types, React JSX and Vue GlobalComponents typings from the package', async () => {
+test('TypeScript: the core’s and the widgets’ types, React JSX and Vue GlobalComponents typings from the package', async () => {
   // The portal's own React and Vue, as its package.json would list them.
   const modules = join(app, 'node_modules');
   await mkdir(join(modules, '@types'), { recursive: true });
@@ -182,7 +182,10 @@ test('TypeScript: the widgets’ types, React JSX and Vue GlobalComponents typin
 import type {} from 'edubridge/widgets/vue';
 import type { EducationStatus, EduChildSummary, EduCohortTable } from 'edubridge/widgets';
 import type { GlobalComponents } from 'vue';
+import { deriveStatus, type ChildEducationRecord } from 'edubridge/core';
 
+declare const record: ChildEducationRecord;
+export const derived: EducationStatus = deriveStatus(record, { asOf: '2025-11-20' });
 declare const status: EducationStatus;
 declare const list: EducationStatus[];
 export const summary = <edu-child-summary src="https://education.council.example" child-id="401366" heading-level={3} status={status} onedu-error={(event) => event.detail.message} />;
