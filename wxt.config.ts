@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { CHROMIUM_PATTERNS, FIREFOX_PATTERNS, sitePattern } from './extension/lib/adapters/url.ts';
@@ -27,12 +28,29 @@ const councilSites = (process.env.EDUBRIDGE_HOSTS ?? '')
   .map((origin) => origin.trim())
   .filter(Boolean);
 
+/**
+ * The sources zip Firefox's review asks for holds the files git tracks and nothing else: never the data
+ * folders the command line writes (`data/`, `records/`, `.demo-data/` — every child's record), logs or
+ * builds, whatever sits in the working copy. Outside a git checkout (building from the sources zip
+ * itself) WXT's own exclusions apply.
+ */
+function trackedFiles(): string[] | undefined {
+  try {
+    return execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\0').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
+const tracked = trackedFiles();
+
 export default defineConfig({
   srcDir: 'extension',
   outDir: process.env.EDUBRIDGE_OUT_DIR ?? '.output',
   publicDir: 'extension/public',
   vite: () => ({ plugins: [preact()] }),
-  zip: { excludeSources: ['**/*.log', 'test-results/**', 'playwright-report/**', '.demo-data/**', 'dist/**', '.output/**'] },
+  zip: tracked
+    ? { excludeSources: ['**/*'], includeSources: tracked }
+    : { excludeSources: ['**/*.log', 'test-results/**', 'playwright-report/**', '.demo-data/**', 'data/**', 'records/**', 'dist/**', '.output/**'] },
   manifest: ({ browser }) => ({
     name: 'EduBridge',
     description: "A looked-after child's education status on their case record.",

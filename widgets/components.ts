@@ -17,3 +17,6 @@ export const BUNDLE_FILE = 'edubridge-widgets.js';
 
 /** The status rules for the `record` property, loaded by the single bundle only when a page passes a record. */
 export const RECORD_FILE = 'edubridge-widgets-record.js';
+
+/** chart.js, loaded by the single bundle only when a page first shows a chart. */
+export const CHART_FILE = 'edubridge-widgets-chart.js';

@@ -26,13 +26,15 @@ export default async function bench(): Promise<void> {
     status.child.personId = `B${index}`;
     return status;
   });
-  const bundle = await readFile(`${DIST}edubridge-widgets.js`);
+  // The bundle, and the files it loads beside it (chart.js for the summary's attendance chart).
+  const files = new Map<string, Buffer>();
+  for (const name of ['edubridge-widgets.js', 'edubridge-widgets-chart.js', 'edubridge-widgets-record.js']) files.set(`/${name}`, await readFile(`${DIST}${name}`));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true });
   try {
     const page = await browser.newPage();
     await page.route(`${ORIGIN}/**`, (route) =>
-      route.request().url().endsWith('.js')
-        ? route.fulfill({ contentType: 'text/javascript', body: bundle })
+      files.has(new URL(route.request().url()).pathname)
+        ? route.fulfill({ contentType: 'text/javascript', body: files.get(new URL(route.request().url()).pathname)! })
         : route.fulfill({
             contentType: 'text/html',
             body: '<!doctype html><html lang="en"><head><title>bench</title><script type="module" src="/edubridge-widgets.js"></script></head><body><div id="host"></div></body></html>',

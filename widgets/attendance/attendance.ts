@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { AttendanceSummary, EducationStatus } from '../../core/model/status.ts';
-import { drawBarChart, type Chart } from '../shared/chart.ts';
+import { BarChart } from '../shared/chart.ts';
 import { disclosureStyles } from '../shared/styles.ts';
 import { EduChildElement } from '../shared/child-element.ts';
 import { formatDate, formatPercent } from '../shared/format.ts';
@@ -55,32 +55,25 @@ export class EduAttendance extends EduChildElement {
     `,
   ];
 
-  #chart?: Chart | undefined;
+  #chart = new BarChart();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#chart?.destroy();
-    this.#chart = undefined;
+    this.#chart.destroy();
   }
 
   protected override updated(): void {
     const canvas = this.renderRoot.querySelector('canvas');
     if (this.state.kind !== 'ready' || !canvas) {
-      this.#chart?.destroy();
-      this.#chart = undefined;
+      this.#chart.destroy();
       return;
     }
     const weeks = this.state.data.attendance.academicYear.weekly;
-    this.#chart = drawBarChart(
-      canvas,
-      this,
-      {
-        labels: weeks.map((week) => formatDate(week.weekStart, this.language, 'short')),
-        values: weeks.map((week) => week.attendancePercent ?? 0),
-        max: 100,
-      },
-      this.#chart,
-    );
+    this.#chart.draw(canvas, this, {
+      labels: weeks.map((week) => formatDate(week.weekStart, this.language, 'short')),
+      values: weeks.map((week) => week.attendancePercent ?? 0),
+      max: 100,
+    });
   }
 
   private percent(summary: AttendanceSummary): TemplateResult {

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { StatusSummary } from '../../core/model/summary.ts';
-import { drawBarChart, type Chart } from '../shared/chart.ts';
+import { BarChart } from '../shared/chart.ts';
 import { disclosureStyles } from '../shared/styles.ts';
 import { EduCohortElement } from '../shared/cohort-element.ts';
 import { NO_FILTERS, type CohortFilterValues } from '../shared/cohort-filters.ts';
@@ -156,7 +156,7 @@ export class EduCohortDashboard extends EduCohortElement {
 
   declare private filters: CohortFilterValues;
   declare private drill: Drill | undefined;
-  #charts = new Map<string, Chart>();
+  #charts = new Map<string, BarChart>();
 
   constructor() {
     super();
@@ -197,29 +197,25 @@ export class EduCohortDashboard extends EduCohortElement {
       ['school', this.schoolBars(groupBy(filtered, 'school')), true],
     ] as const) {
       const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(`#chart-${id}`);
-      const previous = this.#charts.get(id);
+      let chart = this.#charts.get(id);
       if (!canvas) {
-        previous?.destroy();
+        chart?.destroy();
         this.#charts.delete(id);
         continue;
       }
-      this.#charts.set(
-        id,
-        drawBarChart(
-          canvas,
-          this,
-          {
-            labels: groups.map((group) => group.label),
-            values: groups.map((group) => group.children.length),
-            horizontal,
-            onSelect: (index) => {
-              const group = groups[index];
-              if (group) this.showChildren(group.label, group.children);
-            },
-          },
-          previous,
-        ),
-      );
+      if (!chart) {
+        chart = new BarChart();
+        this.#charts.set(id, chart);
+      }
+      chart.draw(canvas, this, {
+        labels: groups.map((group) => group.label),
+        values: groups.map((group) => group.children.length),
+        horizontal,
+        onSelect: (index) => {
+          const group = groups[index];
+          if (group) this.showChildren(group.label, group.children);
+        },
+      });
     }
   }
 
@@ -382,7 +378,7 @@ export class EduCohortDashboard extends EduCohortElement {
             ? html`<br /><button type="button" class="link" @click=${() => (this.drill = undefined)}>${this.t('dash.backToAll')}</button>`
             : nothing}
         </p>
-        <edu-cohort-table part="cohort-table" lang=${lang} heading-level=${Math.min(6, level + 2)} .children=${shown.children}></edu-cohort-table>
+        <edu-cohort-table part="cohort-table" lang=${lang} heading-level=${Math.min(6, level + 2)} .statuses=${shown.children}></edu-cohort-table>
       </section>
     `;
   }

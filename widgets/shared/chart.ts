@@ -1,13 +1,5 @@
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, type ChartConfiguration } from 'chart.js';
-
-let registered = false;
-
-/** Only the chart.js pieces the widgets use, registered on first use (so importing a class has no side effects). */
-function register(): void {
-  if (registered) return;
-  Chart.register(BarController, BarElement, CategoryScale, LinearScale);
-  registered = true;
-}
+import type { Chart } from 'chart.js';
+import type * as BarChartModule from './bar-chart.ts';
 
 export interface BarChartInput {
   labels: string[];
@@ -20,49 +12,36 @@ export interface BarChartInput {
   onSelect?: (index: number) => void;
 }
 
-function chartColours(host: Element): { bar: string; text: string; grid: string } {
-  if (matchMedia('(forced-colors: active)').matches) return { bar: 'CanvasText', text: 'CanvasText', grid: 'GrayText' };
-  const style = getComputedStyle(host);
-  const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
-  return { bar: read('--_brand', '#1d70b8'), text: read('--_text', '#0b0c0c'), grid: read('--_border', '#b1b4b6') };
-}
+let drawing: Promise<typeof BarChartModule> | undefined;
 
 /**
- * Draws (or redraws) a bar chart on a canvas. The canvas carries its own accessible name and each chart
- * sits beside a table with the same figures, so the chart is never the only way to read them.
+ * A bar chart on a canvas. chart.js (about 45 kB gzipped) loads the first time any chart is drawn, not
+ * when a component is imported, so a page that shows no chart never fetches it. Each chart sits beside a
+ * table with the same figures, so until chart.js arrives (or if it cannot load) nothing is missing.
  */
-export function drawBarChart(canvas: HTMLCanvasElement, host: Element, input: BarChartInput, previous?: Chart): Chart {
-  register();
-  previous?.destroy();
-  const colours = chartColours(host);
-  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const config: ChartConfiguration<'bar', number[], string> = {
-    type: 'bar',
-    data: { labels: input.labels, datasets: [{ data: input.values, backgroundColor: colours.bar, borderColor: colours.bar }] },
-    options: {
-      indexAxis: input.horizontal ? 'y' : 'x',
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: reducedMotion ? false : { duration: 300 },
-      events: input.onSelect ? ['click', 'mousemove'] : [],
-      onClick: input.onSelect
-        ? (_event, elements) => {
-            const first = elements[0];
-            if (first) input.onSelect?.(first.index);
-          }
-        : undefined,
-      scales: {
-        [input.horizontal ? 'x' : 'y']: {
-          beginAtZero: true,
-          ...(input.max === undefined ? {} : { max: input.max }),
-          ticks: { color: colours.text, precision: 0 },
-          grid: { color: colours.grid },
-        },
-        [input.horizontal ? 'y' : 'x']: { ticks: { color: colours.text, autoSkip: true }, grid: { display: false } },
-      },
-    },
-  };
-  return new Chart(canvas, config);
-}
+export class BarChart {
+  #chart: Chart | undefined;
+  #drawn = 0;
 
-export type { Chart };
+  /** Draws, or redraws with new figures; a later call or `destroy()` supersedes one still loading. */
+  draw(canvas: HTMLCanvasElement, host: Element, input: BarChartInput): void {
+    const turn = ++this.#drawn;
+    drawing ??= import('./bar-chart.ts');
+    drawing.then(
+      ({ drawBarChart }) => {
+        if (turn !== this.#drawn || !canvas.isConnected) return;
+        this.#chart = drawBarChart(canvas, host, input, this.#chart);
+      },
+      () => {
+        // chart.js did not load (offline, blocked): the table beside the chart has the same figures.
+        drawing = undefined;
+      },
+    );
+  }
+
+  destroy(): void {
+    this.#drawn += 1;
+    this.#chart?.destroy();
+    this.#chart = undefined;
+  }
+}

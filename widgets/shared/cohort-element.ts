@@ -19,27 +19,36 @@ export function checkChildren(children: unknown): { ok: true; list: StatusSummar
 }
 
 /**
- * The data side of the cohort components: a `children` property (a list of education statuses, full or
+ * The data side of the cohort components: a `statuses` property (a list of education statuses, full or
  * compact) or the Education Status API (`src`, narrowed by `school`, `year-group` or `key-stage`), read
  * as compact statuses (`view=summary`), a few per cent of the bytes of full ones.
  */
 export class EduCohortElement extends EduDataElement<StatusSummary[]> {
   static override properties = {
     ...EduDataElement.properties,
-    children: { attribute: false },
+    statuses: { attribute: false },
     school: { type: String },
     yearGroup: { type: String, attribute: 'year-group' },
     keyStage: { type: String, attribute: 'key-stage' },
   };
 
+  /** The children to list, as education statuses (`EducationStatus` or the compact `StatusSummary`). Takes precedence over `src`. */
+  declare statuses: StatusSummary[] | undefined;
+
   /**
-   * The children to list, as education statuses (`EducationStatus` or the compact `StatusSummary`). Takes
-   * precedence over `src`. This replaces the DOM's
-   * `children` collection on these elements, which have no light-DOM children of their own.
+   * The same list as `statuses`, by its older name. It replaces the DOM's `children` collection on these
+   * elements, which have no light-DOM children of their own; React reserves `children`, so use `statuses`.
    * @type {StatusSummary[] | EducationStatus[] | undefined}
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- StatusSummary[] | EducationStatus[] | undefined; `any` because HTMLElement declares `children` as an HTMLCollection.
-  declare children: any;
+  override get children(): any {
+    return this.statuses;
+  }
+
+  override set children(list: StatusSummary[] | undefined) {
+    this.statuses = list;
+  }
+
   /** Load only the children at these schools (URNs, comma-separated). */
   declare school: string | undefined;
   /** Load only the children in these national curriculum years (Reception is 0; comma-separated). */
@@ -47,7 +56,7 @@ export class EduCohortElement extends EduDataElement<StatusSummary[]> {
   /** Load only the children in these key stages (`KS1` … `KS4`, `early-years`, `16-19`; comma-separated). */
   declare keyStage: string | undefined;
 
-  protected readonly dataProperties = ['children', 'src', 'token', 'school', 'yearGroup', 'keyStage'] as const;
+  protected readonly dataProperties = ['statuses', 'src', 'token', 'school', 'yearGroup', 'keyStage'] as const;
 
   protected cohortQuery(): CohortQuery {
     const list = (value: string | undefined): string[] => (value ?? '').split(',').map((part) => part.trim()).filter(Boolean);
@@ -59,8 +68,8 @@ export class EduCohortElement extends EduDataElement<StatusSummary[]> {
   }
 
   protected override refresh(): void {
-    if (this.children !== undefined && this.children !== null) {
-      const checked = checkChildren(this.children);
+    if (this.statuses !== undefined && this.statuses !== null) {
+      const checked = checkChildren(this.statuses);
       this.state = checked.ok ? this.ready(checked.list) : this.failed({ kind: 'invalid-input', detail: checked.detail });
       return;
     }

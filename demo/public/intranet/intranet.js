@@ -4,3 +4,9 @@ document.addEventListener('edu-select-child', (event) => {
   document.getElementById('pupil-hint').hidden = true;
   document.getElementById('pupil-heading').focus();
 });
+
+// The list keeps its room (intranet.css) until it has its pupils or has said why not.
+const pupils = document.getElementById('pupils');
+for (const type of ['edu-load', 'edu-error']) {
+  pupils.addEventListener(type, () => pupils.classList.remove('reserve'));
+}

@@ -10,6 +10,14 @@ function openChild(personId) {
 
 document.addEventListener('edu-select-child', (event) => openChild(event.detail.personId));
 
+// The dashboard keeps its room (portal.css) until it has its data or has said why not.
+const dashboard = document.getElementById('dashboard');
+for (const type of ['edu-load', 'edu-error']) {
+  dashboard.addEventListener(type, (event) => {
+    if (event.target === dashboard) dashboard.classList.remove('reserve');
+  });
+}
+
 const wanted = new URL(location.href).searchParams.get('child');
 if (wanted) openChild(wanted);
 

@@ -2,23 +2,43 @@ import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { BUNDLE_FILE, COMPONENTS } from '../../../widgets/components.ts';
+import { BUNDLE_FILE, CHART_FILE, COMPONENTS } from '../../../widgets/components.ts';
 
 /**
  * Size budgets of the built widgets (gzip): each component's own code ≤ 15 kB, not counting the shared
- * chunks (Lit, chart.js, core, the shared widget code); the single bundle ≤ 120 kB. Reads dist/widgets,
- * so `npm test` builds first.
+ * chunks (Lit, core, the shared widget code); the single bundle ≤ 100 kB, chart.js not in it (it loads
+ * beside it when a chart is first drawn); `<edu-child-summary>` with everything it loads before data
+ * arrives (Lit, zod, the API client, strings; not chart.js, not the record rules) within BUDGET_CHILD_SUMMARY.
+ * Reads dist/widgets, so `npm test` builds first.
  */
 const DIST = fileURLToPath(new URL('../../../dist/widgets/', import.meta.url));
 const COMPONENT_BUDGET = 15 * 1024;
-const BUNDLE_BUDGET = 120 * 1024;
+const BUNDLE_BUDGET = 100 * 1024;
+/**
+ * The target is 30 kB; today zod's classic API (about 25 kB of it, needed to check every status the API
+ * sends) keeps it above that, so the budget holds the current size against growth.
+ */
+const BUDGET_CHILD_SUMMARY = 58 * 1024;
 
 const gzipped = async (path: string): Promise<number> => gzipSync(await readFile(path), { level: 9 }).length;
 
-test('the single bundle is within 120 kB gzipped', async () => {
+test('the single bundle is within 100 kB gzipped, without chart.js', async () => {
   const size = await gzipped(`${DIST}${BUNDLE_FILE}`);
-  console.log(`${BUNDLE_FILE}: ${(size / 1024).toFixed(1)} kB gzipped`);
+  const chart = await gzipped(`${DIST}${CHART_FILE}`);
+  console.log(`${BUNDLE_FILE}: ${(size / 1024).toFixed(1)} kB gzipped; ${CHART_FILE} beside it: ${(chart / 1024).toFixed(1)} kB`);
   expect(size).toBeLessThanOrEqual(BUNDLE_BUDGET);
+  const code = await readFile(`${DIST}${BUNDLE_FILE}`, 'utf8');
+  expect(code).toContain(`import("./${CHART_FILE}")`);
+  expect(code).not.toMatch(/\bChart\.register\b|chart\.js v\d/);
+});
+
+test('<edu-child-summary> alone: within its budget, and chart.js is loaded only when a chart is drawn', async () => {
+  const files = [...(await importGraph(`${DIST}esm/edu-child-summary.js`))];
+  let size = 0;
+  for (const file of files) size += await gzipped(file);
+  console.log(`edu-child-summary with Lit, without chart.js: ${(size / 1024).toFixed(1)} kB gzipped (${files.length} files)`);
+  expect(size).toBeLessThanOrEqual(BUDGET_CHILD_SUMMARY);
+  expect(files.filter((file) => /chunks\/bar-chart-/.test(file))).toEqual([]);
 });
 
 test('each component’s own code is within 15 kB gzipped', async () => {
@@ -43,12 +63,14 @@ async function importGraph(file: string, seen = new Set<string>()): Promise<Set<
   return seen;
 }
 
-test('per-component modules tree-shake: a component without a chart loads no chart.js', async () => {
-  const charted = await importGraph(`${DIST}esm/edu-attendance.js`);
-  const chartChunk = [...charted].find((file) => /chunks\/chart-/.test(file));
-  expect(chartChunk, 'edu-attendance should load chart.js').toBeDefined();
-  for (const tag of ['edu-exclusions', 'edu-pep-status', 'edu-attainment', 'edu-cohort-table']) {
-    const graph = await importGraph(`${DIST}esm/${tag}.js`);
-    expect([...graph].filter((file) => file === chartChunk), tag).toEqual([]);
+test('per-component modules: no component imports chart.js up front; the charted ones load it on demand', async () => {
+  for (const { tag } of COMPONENTS) {
+    const graph = [...(await importGraph(`${DIST}esm/${tag}.js`))];
+    expect(graph.filter((file) => /chunks\/bar-chart-/.test(file)), tag).toEqual([]);
+  }
+  for (const tag of ['edu-attendance', 'edu-cohort-dashboard']) {
+    const graph = [...(await importGraph(`${DIST}esm/${tag}.js`))];
+    const code = (await Promise.all(graph.map((file) => readFile(file, 'utf8')))).join('\n');
+    expect(code, tag).toMatch(/import\("\.\/bar-chart-[\w-]+\.js"\)/);
   }
 });
