@@ -64,7 +64,7 @@ export interface DetailRow {
 }
 
 export interface DetailGroup {
-  id: 'attendance' | 'attainment' | 'pep' | 'exclusions' | 'school' | 'child' | 'data';
+  id: 'alerts' | 'attendance' | 'attainment' | 'pep' | 'exclusions' | 'school' | 'child';
   title: string;
   rows: DetailRow[];
   /** Sentences (results, judgements, notes), one per line. */
@@ -74,7 +74,7 @@ export interface DetailGroup {
 export interface PanelSections {
   language: Language;
   name: string;
-  headings: { howDoing: string; todo: string; contacts: string; more: string; noTodo: string };
+  headings: { howDoing: string; todo: string; contacts: string; more: string; noTodo: string; yours: string };
   overall: { title: string; rating: Rating; sentence: string };
   tiles: Tile[];
   todo: TodoItem[];
@@ -384,8 +384,14 @@ function schoolGroup(status: EducationStatus, say: Say): DetailGroup {
   if (lookedAfter.legalStatusLabel) rows.push({ label: say('row.legalStatus'), value: lookedAfter.legalStatusLabel });
   rows.push({ label: say('row.placementChanges'), value: String(lookedAfter.placementChangesLast12Months) });
   rows.push({ label: say('row.sen'), value: sen.primaryNeedLabel ? `${sen.provisionLabel}: ${sen.primaryNeedLabel}` : sen.provisionLabel });
-  const lines = status.flags.filter((flag) => flag.severity === 'info').map((flag) => `${flag.title.text}: ${flag.meaning.text}`);
-  return { id: 'school', title: say('group.school'), rows, lines };
+  return { id: 'school', title: say('group.school'), rows, lines: [] };
+}
+
+/** Every alert with what it means, most severe first (the first screen shows only its title and next step). */
+function alertsGroup(status: EducationStatus, say: Say): DetailGroup {
+  const order = { red: 0, amber: 1, info: 2 } as const;
+  const flags = [...status.flags].sort((a, b) => order[a.severity] - order[b.severity]);
+  return { id: 'alerts', title: say('group.alerts'), rows: [], lines: flags.map((flag) => `${flag.title.text}: ${flag.meaning.text}`) };
 }
 
 function childGroup(status: EducationStatus, say: Say): DetailGroup {
@@ -419,12 +425,14 @@ export function describeSections(status: EducationStatus, options: SectionOption
       contacts: say('section.contacts'),
       more: say('section.more'),
       noTodo: say('section.noTodo'),
+      yours: say('todo.yours'),
     },
     overall: { title: say('tile.overall'), rating: status.rag.overall, sentence: status.rag.reasons.overall[0]?.text ?? '' },
     tiles: TILE_AREAS.map((area) => tileFor(status, area, say)),
     todo: todoFor(status, say, options.viewer),
     contacts: contactsFor(status, say),
     groups: [
+      alertsGroup(status, say),
       attendanceGroup(status, say),
       attainmentGroup(status, say),
       pepGroup(status, say),
