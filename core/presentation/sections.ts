@@ -2,7 +2,8 @@ import type { ActionOwner } from '../model/common.ts';
 import type { EducationStatus, Flag, Rating, RagArea } from '../model/status.ts';
 import type { StatutoryMeasure } from '../model/record.ts';
 import { EARLY_LEARNING_GOALS, GCSE_STANDARD_PASS, KS2_EXPECTED_SCALED_SCORE, PHONICS_THRESHOLD, parseAreJudgement } from '../rules/attainment.ts';
-import { CATALOGUES, formatDate, interpolate, joinList, type Language, type MessageParams } from '../messages/index.ts';
+// Only the catalogue-free helpers: the message catalogues stay out of bundles that show statuses.
+import { formatDate, interpolate, type Language, type MessageParams } from '../messages/index.ts';
 import { FALLBACK_NEXT_STEP, NEXT_STEPS, type NextStepRole } from '../messages/next-steps.ts';
 import { LABELS, type LabelKey } from './labels.ts';
 
@@ -88,6 +89,9 @@ export interface PanelSections {
 export interface SectionOptions {
   /** Whose screen this is: their own items are marked and come first among items of equal urgency. */
   viewer?: Viewer;
+  /** The language of the screen's own words; the status's language when absent. The status's sentences
+   * (reasons, alerts) stay in the language it was worked out in: ask the API for the screen's language. */
+  language?: Language;
 }
 
 const TILE_AREAS: readonly RagArea[] = ['attendance', 'pep', 'attainment', 'exclusions'];
@@ -98,11 +102,12 @@ const VIEWER_OWNS: Record<Viewer, readonly ActionOwner[]> = {
   'virtual-school': ['virtual-school'],
 };
 
-type Say = (key: LabelKey, params?: MessageParams) => string;
+/** The screen's words in its language; `say.language` is that language. */
+type Say = ((key: LabelKey, params?: MessageParams) => string) & { language: Language };
 
 function sayer(language: Language): Say {
   const table = LABELS[language];
-  return (key, params = {}) => interpolate(table[key], params, language);
+  return Object.assign((key: LabelKey, params: MessageParams = {}) => interpolate(table[key], params, language), { language });
 }
 
 function oneDecimal(value: number): string {
@@ -110,7 +115,7 @@ function oneDecimal(value: number): string {
 }
 
 function tileFor(status: EducationStatus, area: RagArea, say: Say): Tile {
-  const language = status.language;
+  const language = say.language;
   const rating = status.rag[area];
   const sentence = status.rag.reasons[area][0]?.text ?? '';
   let figure: string;
@@ -130,8 +135,10 @@ function tileFor(status: EducationStatus, area: RagArea, say: Say): Tile {
     }
     case 'attainment': {
       const below = status.attainment.coreSubjectsBelowExpected;
-      const subjects = below.map((subject) => subjectLabel(subject, language));
-      if (below.length > 0) figure = say('figure.belowIn', { subjects: joinList(subjects, language) });
+      // The flag names the subjects as a list in the status's language; without it, list them here.
+      const listed = status.flags.find((flag) => flag.key === 'below-expected')?.title.params['subjects'];
+      const subjects = listed !== undefined ? String(listed) : below.map((subject) => subjectLabel(subject, language)).join(', ');
+      if (below.length > 0) figure = say('figure.belowIn', { subjects });
       else if (rating === 'green') figure = say('figure.atExpected');
       else figure = say('figure.noResults');
       break;
@@ -156,10 +163,10 @@ function stepParams(status: EducationStatus, flag: Flag, language: Language): Me
   };
 }
 
-/** The next step for a flag, in a language, with its owner. */
-export function nextStepFor(status: EducationStatus, flag: Flag): { owner: NextStepRole; text: string } {
+/** The next step for a flag, in a language (the status's by default), with its owner. */
+export function nextStepFor(status: EducationStatus, flag: Flag, language: Language = status.language): { owner: NextStepRole; text: string } {
   const step = NEXT_STEPS[flag.key] ?? FALLBACK_NEXT_STEP;
-  return { owner: step.owner, text: interpolate(step[status.language], stepParams(status, flag, status.language), status.language) };
+  return { owner: step.owner, text: interpolate(step[language], stepParams(status, flag, language), language) };
 }
 
 const SEVERITY_ORDER = { red: 0, amber: 1, due: 2 } as const;
@@ -170,7 +177,7 @@ function todoFor(status: EducationStatus, say: Say, viewer: Viewer | undefined):
   const coveredPep = status.flags.some((flag) => flag.area === 'pep' && flag.key.startsWith('pep-') && flag.severity !== 'info' && flag.key !== 'pep-child-views-missing');
   for (const flag of status.flags) {
     if (flag.severity === 'info') continue;
-    const step = nextStepFor(status, flag);
+    const step = nextStepFor(status, flag, say.language);
     const pepDue = flag.key === 'pep-overdue' || flag.key === 'pep-initial-overdue' || flag.key === 'pep-due-soon';
     const overdue = flag.key.endsWith('-overdue') || (flag.key === 'pep-overdue' && status.pep.daysOverdue > 0);
     items.push({
@@ -243,13 +250,10 @@ function contactsFor(status: EducationStatus, say: Say): ContactLine[] {
   return lines;
 }
 
-/** A subject in words: core subjects from the catalogue, early learning goals by name. */
+/** A subject in words: core subjects and others from the labels, early learning goals by name. */
 export function subjectLabel(subject: string, language: Language): string {
   const trimmed = subject.trim();
   const lower = trimmed.toLowerCase();
-  const catalogue = CATALOGUES[language] as Record<string, string>;
-  const core = catalogue[`subject.${lower}`];
-  if (core) return core;
   const labels = LABELS[language] as Record<string, string>;
   const own = labels[`subject.${lower}`] ?? labels[`subject.${trimmed.toUpperCase()}`];
   if (own) return own;
@@ -298,7 +302,7 @@ function judgementWords(value: string | undefined, say: Say): string | undefined
 }
 
 function attainmentGroup(status: EducationStatus, say: Say): DetailGroup {
-  const language = status.language;
+  const language = say.language;
   const early = showsEarlyYears(status);
   const lines: string[] = [];
   for (const result of status.attainment.statutory) {
@@ -348,7 +352,7 @@ function pepGroup(status: EducationStatus, say: Say): DetailGroup {
       label: say('row.lastMeeting'),
       value: pep.lastMeeting ? say('value.meeting', { date: pep.lastMeeting.date, status: say(`meeting.${pep.lastMeeting.status}`) }) : say('value.none'),
     },
-    { label: say('row.nextDue'), value: pep.nextDue ? formatDate(pep.nextDue, status.language) : say('value.none') },
+    { label: say('row.nextDue'), value: pep.nextDue ? formatDate(pep.nextDue, say.language) : say('value.none') },
     { label: say('row.quality'), value: pep.qualityRating ?? say('value.notRecorded') },
   ];
   if (pep.lastMeeting && pep.lastMeeting.childViewsRecorded !== undefined) {
@@ -377,7 +381,7 @@ function schoolGroup(status: EducationStatus, say: Say): DetailGroup {
     { label: say('row.school'), value: school ? school.name : say('value.noSchool') },
     {
       label: say('row.inCareSince'),
-      value: lookedAfter.lookedAfter && lookedAfter.currentPeriodStart ? formatDate(lookedAfter.currentPeriodStart, status.language) : say('value.notLookedAfter'),
+      value: lookedAfter.lookedAfter && lookedAfter.currentPeriodStart ? formatDate(lookedAfter.currentPeriodStart, say.language) : say('value.notLookedAfter'),
     },
     { label: say('row.placement'), value: say(`area.${lookedAfter.placementArea}`) },
   ];
@@ -397,7 +401,7 @@ function alertsGroup(status: EducationStatus, say: Say): DetailGroup {
 function childGroup(status: EducationStatus, say: Say): DetailGroup {
   const { child } = status;
   const rows: DetailRow[] = [
-    { label: say('row.dateOfBirth'), value: formatDate(child.dateOfBirth, status.language) },
+    { label: say('row.dateOfBirth'), value: formatDate(child.dateOfBirth, say.language) },
     { label: say('row.age'), value: String(child.age) },
     { label: say('row.yearGroup'), value: child.yearGroupLabel },
   ];
@@ -412,12 +416,13 @@ function freshnessLine(status: EducationStatus, say: Say): string {
   return parts.join(' ');
 }
 
-/** The panel's sections for one child's status, in the status's language. */
+/** The panel's sections for one child's status, in the status's language (or the one asked for). */
 export function describeSections(status: EducationStatus, options: SectionOptions = {}): PanelSections {
-  const say = sayer(status.language);
+  const language = options.language ?? status.language;
+  const say = sayer(language);
   const name = status.child.displayName;
   return {
-    language: status.language,
+    language,
     name,
     headings: {
       howDoing: say('section.howDoing', { name }),

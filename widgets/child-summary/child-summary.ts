@@ -1,15 +1,16 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { EducationStatus, RagArea } from '../../core/model/status.ts';
+import type { EducationStatus } from '../../core/model/status.ts';
+import { describeSections, type DetailGroup, type PanelSections, type Viewer } from '../../core/presentation/sections.ts';
 import { EduChildElement } from '../shared/child-element.ts';
-import { formatDate } from '../shared/format.ts';
 import { ragBadge } from '../shared/rag.ts';
 
-const AREAS: RagArea[] = ['attendance', 'pep', 'exclusions', 'attainment'];
+const VIEWERS: readonly Viewer[] = ['social-worker', 'designated-teacher', 'virtual-school'];
 
 /**
- * The whole picture for one child: who they are, their school and placement, the overall and per-area
- * RAG ratings with the reasons, what to know, then attendance, the PEP, suspensions and attainment
- * (`<edu-attendance>`, `<edu-pep-status>`, `<edu-exclusions>`, `<edu-attainment>` inside).
+ * The whole picture for one child, laid out as the extension's panel (both draw core's description of
+ * the sections, core/presentation/sections.ts). The first screen answers how the child is doing (a tile
+ * per area: rating, the one figure that matters, one sentence), what needs doing and by whom, and whom to
+ * contact; everything else is one click away, grouped.
  *
  * @summary Everything about one child's education on one card.
  * @tag edu-child-summary
@@ -19,111 +20,166 @@ const AREAS: RagArea[] = ['attendance', 'pep', 'exclusions', 'attainment'];
  * @attr {string} as-of - The date to work a `record` out for (YYYY-MM-DD).
  * @attr {number} heading-level - The level of the component's heading (default 2).
  * @attr {string} lang - `cy` for Welsh; otherwise the nearest `lang` on the page.
+ * @attr {string} viewer - Whose screen this is: `social-worker`, `designated-teacher` or `virtual-school`. Their own things to do come first among equally urgent ones.
  *
  * @fires {CustomEvent<EduLoadDetail>} edu-load - The status loaded from the API.
  * @fires {CustomEvent<EduErrorDetail>} edu-error - The status could not be shown; `detail.message` says why.
  *
  * @csspart heading - The child's name.
- * @csspart facts - The facts about the child, school and placement.
- * @csspart ratings - The overall and per-area ratings.
+ * @csspart tiles - The tiles, one per area.
+ * @csspart tile - Each area's tile.
  * @csspart rag - Each RAG rating badge (also `rag-red`, `rag-amber`, `rag-green`, `rag-none`).
- * @csspart flags - The list of things to know.
- * @csspart section - Each of the four sections (attendance, PEP, exclusions, attainment).
+ * @csspart todo - The list of what needs doing.
+ * @csspart contacts - Whom to contact.
+ * @csspart group - Each group of further detail (a disclosure).
  * @csspart state - The loading, empty or error message (also `loading`, `empty`, `error`).
  * @csspart button - Buttons.
  *
  * @cssprop --edu-text-colour - Text colour (falls back to --govuk-text-colour).
  * @cssprop --edu-border-colour - Rules between sections (falls back to --govuk-border-colour).
- * @cssprop --edu-panel-colour - Background of the figure boxes.
+ * @cssprop --edu-panel-colour - Background of the tiles.
  * @cssprop --edu-font-family - The font (Arial by default).
  */
 export class EduChildSummary extends EduChildElement {
+  static override properties = {
+    ...EduChildElement.properties,
+    viewer: { type: String },
+  };
+
+  /** Whose screen this is. */
+  declare viewer: string | undefined;
+
   static override styles = [
     ...EduChildElement.styles,
     css`
-      .ratings {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px var(--_space);
+      .tiles {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 14em), 1fr));
+        gap: 8px;
         padding: 0;
         margin: 0 0 var(--_space);
         list-style: none;
       }
-      .flags li {
-        margin-bottom: 8px;
+      .tile {
+        padding: 8px 10px;
+        background: var(--_panel);
+        border-inline-start: 5px solid var(--_border);
       }
-      .severity {
+      .tile-red {
+        border-inline-start-color: var(--_red);
+      }
+      .tile-amber {
+        border-inline-start-color: var(--_amber);
+      }
+      .tile-green {
+        border-inline-start-color: var(--_green);
+      }
+      .tile .figure {
+        font-size: 1.2em;
+        font-weight: bold;
+        margin: 4px 0;
+      }
+      .tile .minor {
         font-weight: bold;
       }
-      .sections > * {
-        padding-top: var(--_space);
-        margin-top: var(--_space);
+      .todo li {
+        margin-bottom: 6px;
+      }
+      .owner,
+      .overdue {
+        font-weight: bold;
+      }
+      details {
         border-top: 1px solid var(--_border);
+        padding: 6px 0;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--_link);
+        text-decoration: underline;
+      }
+      summary:focus-visible {
+        background: var(--_focus);
+        color: var(--_focus-text);
+        outline: none;
+        text-decoration: none;
+      }
+      a {
+        color: var(--_link);
       }
     `,
   ];
 
-  private facts(status: EducationStatus): TemplateResult {
-    const { child, lookedAfter, school, sen } = status;
-    const fact = (label: string, value: string | TemplateResult): TemplateResult => html`<dt>${label}</dt><dd>${value}</dd>`;
-    return html`<dl class="facts" part="facts">
-      ${fact(this.t('summary.dateOfBirth'), formatDate(child.dateOfBirth, this.language))}
-      ${fact(this.t('summary.age'), String(child.age))}
-      ${fact(this.t('summary.yearGroup'), child.yearGroupLabel)}
-      ${child.upn ? fact(this.t('summary.upn'), child.upnValid === false ? this.t('summary.upnInvalid', { upn: child.upn }) : child.upn) : nothing}
-      ${fact(this.t('summary.school'), school ? school.name : this.t('summary.noSchool'))}
-      ${school?.designatedTeacher ? fact(this.t('summary.designatedTeacher'), school.designatedTeacher.name) : nothing}
-      ${lookedAfter.socialWorker ? fact(this.t('summary.socialWorker'), lookedAfter.socialWorker.name) : nothing}
-      ${fact(
-        this.t('summary.inCareSince'),
-        lookedAfter.lookedAfter && lookedAfter.currentPeriodStart ? formatDate(lookedAfter.currentPeriodStart, this.language) : this.t('summary.notLookedAfter'),
+  private level(offset: number): number {
+    return Math.min(6, this.headingLevelValue() + offset);
+  }
+
+  private tiles(sections: PanelSections): TemplateResult {
+    const t = (key: Parameters<typeof this.t>[0]) => this.t(key);
+    return html`<p>${sections.overall.title}: ${ragBadge(sections.overall.rating, t)} ${sections.overall.sentence}</p>
+      <ul class="tiles" part="tiles">
+        ${sections.tiles.map(
+          (tile) => html`<li class="tile tile-${tile.rating}" part="tile">
+            <div class="minor" role="heading" aria-level=${this.level(2)}>${tile.title}</div>
+            ${ragBadge(tile.rating, t)}
+            <p class="figure">${tile.figure}</p>
+            ${tile.sentence ? html`<p class="secondary">${tile.sentence}</p>` : nothing}
+          </li>`,
+        )}
+      </ul>`;
+  }
+
+  private todo(sections: PanelSections): TemplateResult {
+    if (sections.todo.length === 0) return html`<p class="secondary">${sections.headings.noTodo}</p>`;
+    return html`<ol class="todo plain" part="todo">
+      ${sections.todo.map(
+        (item) => html`<li>
+          <span class="owner">${item.ownerLabel}${item.yours ? ` (${sections.headings.yours.toLowerCase()})` : ''}:</span>
+          ${item.text}${item.when ? html` <span class=${item.overdue ? 'overdue' : ''}>${item.when}.</span>` : nothing}
+          ${item.why ? html`<span class="secondary">(${item.why})</span>` : nothing}
+        </li>`,
       )}
-      ${lookedAfter.legalStatusLabel ? fact(this.t('summary.legalStatus'), lookedAfter.legalStatusLabel) : nothing}
-      ${fact(this.t('summary.placement'), this.t(`summary.area.${lookedAfter.placementArea}`))}
-      ${fact(this.t('summary.placementChanges'), String(lookedAfter.placementChangesLast12Months))}
-      ${fact(this.t('summary.sen'), sen.primaryNeedLabel ? `${sen.provisionLabel}: ${sen.primaryNeedLabel}` : sen.provisionLabel)}
+    </ol>`;
+  }
+
+  private contacts(sections: PanelSections): TemplateResult {
+    return html`<dl class="facts" part="contacts">
+      ${sections.contacts.map(
+        (contact) => html`<dt>${contact.roleLabel}</dt>
+          <dd>
+            ${contact.missing ?? contact.name}${contact.phone ? html`, <a href="tel:${contact.phone.replace(/[^+\d]/g, '')}">${contact.phone}</a>` : nothing}${contact.email
+              ? html`, <a href="mailto:${contact.email}">${contact.email}</a>`
+              : nothing}
+          </dd>`,
+      )}
     </dl>`;
   }
 
+  private group(group: DetailGroup): TemplateResult {
+    return html`<details part="group">
+      <summary>${group.title}</summary>
+      ${group.rows.length > 0
+        ? html`<table>
+            <tbody>
+              ${group.rows.map((row) => html`<tr><th scope="row">${row.label}</th><td>${row.value}</td></tr>`)}
+            </tbody>
+          </table>`
+        : nothing}
+      ${group.lines.length > 0 ? html`<ul class="plain">${group.lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
+    </details>`;
+  }
+
   protected override renderStatus(status: EducationStatus): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel || 2)));
-    const lang = this.language;
+    const viewer = VIEWERS.find((v) => v === this.viewer);
+    const sections = describeSections(status, { language: this.language, ...(viewer ? { viewer } : {}) });
     return html`
       <article aria-label=${this.t('summary.about', { name: status.child.displayName })}>
         ${this.heading(status.child.displayName)}
-        <p class="secondary">
-          ${this.t('common.asOf', { date: formatDate(status.asOf, lang) })}
-          ${status.freshness.stale && status.freshness.oldest
-            ? html`<br /><strong>${this.t('common.stale', { date: formatDate(status.freshness.oldest, lang) })}</strong>`
-            : nothing}
-        </p>
-        ${this.facts(status)}
-        ${this.subheading(this.t('summary.ratings'))}
-        <ul class="ratings" part="ratings">
-          <li>${this.t('area.overall')}: ${ragBadge(status.rag.overall, (key) => this.t(key))}</li>
-          ${AREAS.map((area) => html`<li>${this.t(`area.${area}`)}: ${ragBadge(status.rag[area], (key) => this.t(key))}</li>`)}
-        </ul>
-        ${status.rag.reasons.overall.length > 0
-          ? html`<p><strong>${this.t('summary.why')}</strong></p>
-              <ul class="plain">${status.rag.reasons.overall.map((reason) => html`<li>${reason.text}</li>`)}</ul>`
-          : nothing}
-        ${this.subheading(this.t('summary.flags'))}
-        ${status.flags.length === 0
-          ? html`<p class="secondary">${this.t('summary.noFlags')}</p>`
-          : html`<ul class="plain flags" part="flags">
-              ${status.flags.map(
-                (flag) => html`<li>
-                  <span class="severity">${flag.title.text}</span>${flag.severity === 'info' ? nothing : html` (${this.t(`rag.${flag.severity}`)})`}:
-                  ${flag.meaning.text}
-                </li>`,
-              )}
-            </ul>`}
-        <div class="sections">
-          <edu-attendance part="section" exportparts="rag, table, chart, figures" lang=${lang} heading-level=${level + 1} .status=${status}></edu-attendance>
-          <edu-pep-status part="section" exportparts="rag, facts, actions" lang=${lang} heading-level=${level + 1} .status=${status}></edu-pep-status>
-          <edu-exclusions part="section" exportparts="rag, figures" lang=${lang} heading-level=${level + 1} .status=${status}></edu-exclusions>
-          <edu-attainment part="section" exportparts="rag, table" lang=${lang} heading-level=${level + 1} .status=${status}></edu-attainment>
-        </div>
+        <p class=${sections.stale ? '' : 'secondary'}>${sections.stale ? html`<strong>${sections.freshness}</strong>` : sections.freshness}</p>
+        ${this.subheading(sections.headings.howDoing)} ${this.tiles(sections)}
+        ${this.subheading(sections.headings.todo)} ${this.todo(sections)}
+        ${this.subheading(sections.headings.contacts)} ${this.contacts(sections)}
+        ${this.subheading(sections.headings.more)} ${sections.groups.map((group) => this.group(group))}
       </article>
     `;
   }
