@@ -1,3 +1,4 @@
 export * from './common.ts';
 export * from './record.ts';
 export * from './status.ts';
+export * from './contacts.ts';

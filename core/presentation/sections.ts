@@ -84,6 +84,8 @@ export interface PanelSections {
   /** One line on how current the figures are: for the screen's footer and the printed summary. */
   freshness: string;
   stale: boolean;
+  /** The link to the child's PEP, only when it is on the configured ePEP origin. */
+  pepDocument?: { url: string; label: string };
 }
 
 export interface SectionOptions {
@@ -92,6 +94,9 @@ export interface SectionOptions {
   /** The language of the screen's own words; the status's language when absent. The status's sentences
    * (reasons, alerts) stay in the language it was worked out in: ask the API for the screen's language. */
   language?: Language;
+  /** The council's ePEP system (e.g. "https://epep.council.example"): the PEP link is shown only when it is
+   * on this origin, over https (http only for localhost). No origin, no link. */
+  epepOrigin?: string;
 }
 
 const TILE_AREAS: readonly RagArea[] = ['attendance', 'pep', 'attainment', 'exclusions'];
@@ -233,6 +238,23 @@ function todoFor(status: EducationStatus, say: Say, viewer: Viewer | undefined):
     .map(({ item }) => item);
 }
 
+/** The PEP link, if it is on the configured ePEP origin: a record can never send a reader elsewhere. */
+export function pepDocumentLink(status: EducationStatus, epepOrigin: string | undefined): string | undefined {
+  const link = status.contacts?.pepDocument?.url;
+  if (!link || !epepOrigin) return undefined;
+  let url: URL;
+  let allowed: URL;
+  try {
+    url = new URL(link);
+    allowed = new URL(epepOrigin);
+  } catch {
+    return undefined;
+  }
+  const local = allowed.hostname === 'localhost' || allowed.hostname === '127.0.0.1';
+  if (allowed.protocol !== 'https:' && !(local && allowed.protocol === 'http:')) return undefined;
+  return url.origin === allowed.origin && !url.username && !url.password ? url.href : undefined;
+}
+
 function contactsFor(status: EducationStatus, say: Say): ContactLine[] {
   const missing = say('contact.notRecorded');
   const line = (role: ContactLine['role'], person: { name?: string; email?: string; phone?: string } | undefined): ContactLine => ({
@@ -243,8 +265,11 @@ function contactsFor(status: EducationStatus, say: Say): ContactLine[] {
     ...(person?.phone ? { phone: person.phone } : {}),
     ...(person?.name || person?.email || person?.phone ? {} : { missing }),
   });
-  const lines: ContactLine[] = [line('designated-teacher', status.school?.designatedTeacher)];
-  if (status.school) lines.push(line('school', { name: status.school.name }));
+  const contacts = status.contacts;
+  const lines: ContactLine[] = [line('designated-teacher', contacts?.designatedTeacher ?? status.school?.designatedTeacher)];
+  lines.push(line('virtual-school', contacts?.virtualSchoolCaseworker));
+  if (contacts?.schoolContact) lines.push(line('school', contacts.schoolContact));
+  else if (status.school) lines.push(line('school', { name: status.school.name }));
   else lines.push({ role: 'school', roleLabel: say('contact.school'), missing: say('value.noSchool') });
   lines.push(line('social-worker', status.lookedAfter.socialWorker));
   return lines;
@@ -420,6 +445,7 @@ function freshnessLine(status: EducationStatus, say: Say): string {
 export function describeSections(status: EducationStatus, options: SectionOptions = {}): PanelSections {
   const language = options.language ?? status.language;
   const say = sayer(language);
+  const pepLink = pepDocumentLink(status, options.epepOrigin);
   const name = status.child.displayName;
   return {
     language,
@@ -447,5 +473,6 @@ export function describeSections(status: EducationStatus, options: SectionOption
     ],
     freshness: freshnessLine(status, say),
     stale: status.freshness.stale,
+    ...(pepLink ? { pepDocument: { url: pepLink, label: say('contact.pepDocument') } } : {}),
   };
 }

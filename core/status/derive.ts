@@ -582,5 +582,6 @@ export function deriveStatus(record: ChildEducationRecord, options: DeriveOption
     },
     flags: flags.sorted(),
     freshness,
+    ...(record.contacts ? { contacts: record.contacts } : {}),
   };
 }

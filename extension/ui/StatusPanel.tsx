@@ -72,6 +72,13 @@ function Contacts({ sections }: { sections: PanelSections }) {
   return (
     <section aria-labelledby="eb-contacts" class="contacts">
       <h3 id="eb-contacts">{sections.headings.contacts}</h3>
+      {sections.pepDocument && (
+        <p>
+          <a href={sections.pepDocument.url} target="_blank" rel="noopener noreferrer">
+            {sections.pepDocument.label}
+          </a>
+        </p>
+      )}
       <dl>
         {sections.contacts.map((contact) => (
           <div key={contact.role} class="contact">
@@ -126,8 +133,8 @@ function Group({ group, status }: { group: DetailGroup; status: EducationStatus 
   );
 }
 
-export function StatusDetails({ status, viewer = 'social-worker' }: { status: EducationStatus; viewer?: Viewer }) {
-  const sections = describeSections(status, { viewer });
+export function StatusDetails({ status, viewer = 'social-worker', epepOrigin }: { status: EducationStatus; viewer?: Viewer; epepOrigin?: string }) {
+  const sections = describeSections(status, { viewer, ...(epepOrigin ? { epepOrigin } : {}) });
   return (
     <div class="details">
       <HowDoing sections={sections} />

@@ -20,6 +20,7 @@ const VIEWERS: readonly Viewer[] = ['social-worker', 'designated-teacher', 'virt
  * @attr {string} as-of - The date to work a `record` out for (YYYY-MM-DD).
  * @attr {number} heading-level - The level of the component's heading (default 2).
  * @attr {string} lang - `cy` for Welsh; otherwise the nearest `lang` on the page.
+ * @attr {string} epep-origin - The council's ePEP system (e.g. `https://epep.council.example`): a link to the child's PEP is shown only when it is on this origin.
  * @attr {string} viewer - Whose screen this is: `social-worker`, `designated-teacher` or `virtual-school`. Their own things to do come first among equally urgent ones.
  *
  * @fires {CustomEvent<EduLoadDetail>} edu-load - The status loaded from the API.
@@ -31,6 +32,7 @@ const VIEWERS: readonly Viewer[] = ['social-worker', 'designated-teacher', 'virt
  * @csspart rag - Each RAG rating badge (also `rag-red`, `rag-amber`, `rag-green`, `rag-none`).
  * @csspart todo - The list of what needs doing.
  * @csspart contacts - Whom to contact.
+ * @csspart pep-link - The link to the child's PEP in the ePEP system.
  * @csspart group - Each group of further detail (a disclosure).
  * @csspart state - The loading, empty or error message (also `loading`, `empty`, `error`).
  * @csspart button - Buttons.
@@ -44,10 +46,13 @@ export class EduChildSummary extends EduChildElement {
   static override properties = {
     ...EduChildElement.properties,
     viewer: { type: String },
+    epepOrigin: { type: String, attribute: 'epep-origin' },
   };
 
   /** Whose screen this is. */
   declare viewer: string | undefined;
+  /** The council's ePEP system's origin: the child's PEP link is shown only when it is on this origin. */
+  declare epepOrigin: string | undefined;
 
   static override styles = [
     ...EduChildElement.styles,
@@ -143,7 +148,8 @@ export class EduChildSummary extends EduChildElement {
   }
 
   private contacts(sections: PanelSections): TemplateResult {
-    return html`<dl class="facts" part="contacts">
+    const pep = sections.pepDocument;
+    return html`${pep ? html`<p><a href=${pep.url} target="_blank" rel="noopener noreferrer" part="pep-link">${pep.label}</a></p>` : nothing}<dl class="facts" part="contacts">
       ${sections.contacts.map(
         (contact) => html`<dt>${contact.roleLabel}</dt>
           <dd>
@@ -171,7 +177,7 @@ export class EduChildSummary extends EduChildElement {
 
   protected override renderStatus(status: EducationStatus): TemplateResult {
     const viewer = VIEWERS.find((v) => v === this.viewer);
-    const sections = describeSections(status, { language: this.language, ...(viewer ? { viewer } : {}) });
+    const sections = describeSections(status, { language: this.language, ...(viewer ? { viewer } : {}), ...(this.epepOrigin ? { epepOrigin: this.epepOrigin } : {}) });
     return html`
       <article aria-label=${this.t('summary.about', { name: status.child.displayName })}>
         ${this.heading(status.child.displayName)}

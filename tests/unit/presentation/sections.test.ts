@@ -136,11 +136,29 @@ describe('describeSections: the first screen', () => {
   it('names whom to contact and how, and says when nobody is recorded', () => {
     expect(sections.contacts).toEqual([
       { role: 'designated-teacher', roleLabel: 'Designated teacher', name: 'Ruth Ade', phone: '01632 960001' },
+      { role: 'virtual-school', roleLabel: 'Virtual school caseworker', missing: 'Not recorded: ask the virtual school' },
       { role: 'school', roleLabel: 'School', name: 'Riverside Primary' },
       { role: 'social-worker', roleLabel: 'Social worker', name: 'Sam Patel', email: 'sam.patel@council.example.gov.uk' },
     ]);
     const none = describeSections(derive(record({ school: { enrolments: [{ urn: '100001', name: 'Riverside Primary' }] } })));
     expect(none.contacts[0]).toEqual({ role: 'designated-teacher', roleLabel: 'Designated teacher', missing: 'Not recorded: ask the virtual school' });
+  });
+});
+
+describe('the PEP link: only to the configured ePEP origin', () => {
+  const withLink = (url: string) => derive(record({ contacts: { pepDocument: { url } } }));
+  it.each([
+    ['https://epep.council.example/pep/100', 'https://epep.council.example', 'https://epep.council.example/pep/100'],
+    ['https://epep.council.example/pep/100', undefined, undefined],
+    ['https://evil.example/pep/100', 'https://epep.council.example', undefined],
+    ['https://epep.council.example.evil.example/pep/100', 'https://epep.council.example', undefined],
+    ['http://epep.council.example/pep/100', 'https://epep.council.example', undefined],
+    ['https://user:pass@epep.council.example/pep/100', 'https://epep.council.example', undefined],
+    ['http://epep.council.example/pep/100', 'http://epep.council.example', undefined],
+    ['http://localhost:8080/pep/100', 'http://localhost:8080', 'http://localhost:8080/pep/100'],
+  ])('%s with origin %s → %s', (url, origin, expected) => {
+    const sections = describeSections(withLink(url), origin ? { epepOrigin: origin } : {});
+    expect(sections.pepDocument?.url).toBe(expected);
   });
 });
 
