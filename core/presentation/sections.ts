@@ -84,6 +84,8 @@ export interface PanelSections {
   /** One line on how current the figures are: for the screen's footer and the printed summary. */
   freshness: string;
   stale: boolean;
+  /** The words of the printed summary: its title, confidentiality marking, the child in one line, the print date. */
+  print: { button: string; title: string; marking: string; child: string; printed: string };
   /** The link to the child's PEP, only when it is on the configured ePEP origin. */
   pepDocument?: { url: string; label: string };
 }
@@ -97,6 +99,8 @@ export interface SectionOptions {
   /** The council's ePEP system (e.g. "https://epep.council.example"): the PEP link is shown only when it is
    * on this origin, over https (http only for localhost). No origin, no link. */
   epepOrigin?: string;
+  /** Today's date (YYYY-MM-DD) for "Printed on"; the status's date when absent. */
+  today?: string;
 }
 
 const TILE_AREAS: readonly RagArea[] = ['attendance', 'pep', 'attainment', 'exclusions'];
@@ -473,6 +477,13 @@ export function describeSections(status: EducationStatus, options: SectionOption
     ],
     freshness: freshnessLine(status, say),
     stale: status.freshness.stale,
+    print: {
+      button: say('print.button'),
+      title: say('print.title', { name }),
+      marking: say('print.marking'),
+      child: [say('print.child', { dob: status.child.dateOfBirth, yearGroup: status.child.yearGroupLabel }), status.school?.name].filter(Boolean).join(', '),
+      printed: say('print.printed', { date: options.today ?? status.asOf }),
+    },
     ...(pepLink ? { pepDocument: { url: pepLink, label: say('contact.pepDocument') } } : {}),
   };
 }

@@ -5,6 +5,9 @@ import { EduChildElement } from '../shared/child-element.ts';
 import { ragBadge } from '../shared/rag.ts';
 
 const VIEWERS: readonly Viewer[] = ['social-worker', 'designated-teacher', 'virtual-school'];
+const PRINT_STYLE_ID = 'edu-child-summary-print';
+/** Marks the summary being printed, so the page's print style shows it alone. */
+const PRINTING = 'data-edu-printing';
 
 /**
  * The whole picture for one child, laid out as the extension's panel (both draw core's description of
@@ -21,6 +24,7 @@ const VIEWERS: readonly Viewer[] = ['social-worker', 'designated-teacher', 'virt
  * @attr {number} heading-level - The level of the component's heading (default 2).
  * @attr {string} lang - `cy` for Welsh; otherwise the nearest `lang` on the page.
  * @attr {string} epep-origin - The council's ePEP system (e.g. `https://epep.council.example`): a link to the child's PEP is shown only when it is on this origin.
+ * @attr {boolean} print-layout - Draw the printable summary (what "Print or save as PDF" opens): a confidentiality marking, the date, the data's freshness, and the detail that matters on one A4 page.
  * @attr {string} viewer - Whose screen this is: `social-worker`, `designated-teacher` or `virtual-school`. Their own things to do come first among equally urgent ones.
  *
  * @fires {CustomEvent<EduLoadDetail>} edu-load - The status loaded from the API.
@@ -33,6 +37,7 @@ const VIEWERS: readonly Viewer[] = ['social-worker', 'designated-teacher', 'virt
  * @csspart todo - The list of what needs doing.
  * @csspart contacts - Whom to contact.
  * @csspart pep-link - The link to the child's PEP in the ePEP system.
+ * @csspart marking - The confidentiality marking of the printable summary.
  * @csspart group - Each group of further detail (a disclosure).
  * @csspart state - The loading, empty or error message (also `loading`, `empty`, `error`).
  * @csspart button - Buttons.
@@ -47,12 +52,15 @@ export class EduChildSummary extends EduChildElement {
     ...EduChildElement.properties,
     viewer: { type: String },
     epepOrigin: { type: String, attribute: 'epep-origin' },
+    printLayout: { type: Boolean, attribute: 'print-layout', reflect: true },
   };
 
   /** Whose screen this is. */
   declare viewer: string | undefined;
   /** The council's ePEP system's origin: the child's PEP link is shown only when it is on this origin. */
   declare epepOrigin: string | undefined;
+  /** The printable summary: one A4 page with a confidentiality marking, the date and the data's freshness. */
+  declare printLayout: boolean;
 
   static override styles = [
     ...EduChildElement.styles,
@@ -111,6 +119,72 @@ export class EduChildSummary extends EduChildElement {
       }
       a {
         color: var(--_link);
+      }
+      .print-button {
+        margin: 0 0 var(--_space);
+      }
+      /* The printable summary: compact, black on white, fits one A4 page for a typical child. */
+      .print-only {
+        display: none;
+      }
+      .print .print-only {
+        display: block;
+      }
+      @media print {
+        .screen-only {
+          display: none;
+        }
+        .print-only {
+          display: block;
+        }
+      }
+      .print {
+        font-size: 8.5pt;
+        line-height: 1.25;
+        --_space: 8px;
+      }
+      .print .tiles {
+        grid-template-columns: repeat(4, 1fr);
+        gap: 4px;
+      }
+      .print .tile {
+        padding: 4px 6px;
+      }
+      .print .tile .figure {
+        font-size: 1.05em;
+      }
+      .print th,
+      .print td {
+        padding: 1px 8px 1px 0;
+      }
+      .print th {
+        font-weight: normal;
+      }
+      .print .tile .secondary {
+        font-size: 0.9em;
+        margin: 0;
+      }
+      .print .columns {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 0 16px;
+      }
+      .print p,
+      .print ul,
+      .print ol,
+      .print dl,
+      .print table {
+        margin-bottom: 6px;
+      }
+      .marking {
+        border: 2px solid var(--_text);
+        padding: 4px 8px;
+        font-weight: bold;
+      }
+      .print-heading {
+        font-size: 1.05em;
+        font-weight: bold;
+        margin: 6px 0 2px;
       }
     `,
   ];
@@ -175,18 +249,79 @@ export class EduChildSummary extends EduChildElement {
     </details>`;
   }
 
+  /** A group of detail, printed open; sentences the tiles already say are left out. */
+  private groupBody(group: DetailGroup | undefined, said: ReadonlySet<string>): TemplateResult | typeof nothing {
+    if (!group) return nothing;
+    const lines = group.lines.filter((line) => !said.has(line));
+    return html`<div>
+      <div class="print-heading" role="heading" aria-level=${this.level(1)}>${group.title}</div>
+      ${group.rows.length > 0
+        ? html`<table>
+            <tbody>
+              ${group.rows.map((row) => html`<tr><th scope="row">${row.label}</th><td>${row.value}</td></tr>`)}
+            </tbody>
+          </table>`
+        : nothing}
+      ${lines.length > 0 ? html`<ul class="plain">${lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
+    </div>`;
+  }
+
+  /** The printable summary: the first screen, then the detail that matters at a review, on one A4 page. */
+  private renderPrint(sections: PanelSections): TemplateResult {
+    const group = (id: DetailGroup['id']) => sections.groups.find((g) => g.id === id);
+    const said = new Set(sections.tiles.map((tile) => tile.sentence));
+    return html`<article class="print" aria-label=${sections.print.title}>
+      <p class="marking" part="marking">${sections.print.marking}</p>
+      ${this.heading(sections.print.title)}
+      <p>${sections.print.child}. ${sections.print.printed} ${sections.freshness}</p>
+      ${this.tiles(sections)}
+      <div class="columns">
+        <div>${this.subheading(sections.headings.todo)} ${this.todo(sections)}</div>
+        <div>
+          ${this.subheading(sections.headings.contacts)} ${this.contacts(sections)}
+          ${sections.pepDocument ? html`<p>${sections.pepDocument.url}</p>` : nothing}
+        </div>
+        ${this.groupBody(group('attendance'), said)} ${this.groupBody(group('pep'), said)}
+      </div>
+      ${this.groupBody(group('attainment'), said)}
+      <p class="marking">${sections.print.marking}</p>
+    </article>`;
+  }
+
+  /** Prints this summary alone: the page's other content is hidden while it prints (the component's own
+   * print styles draw the printable summary). */
+  private printNow(): void {
+    if (!document.getElementById(PRINT_STYLE_ID)) {
+      const style = document.createElement('style');
+      style.id = PRINT_STYLE_ID;
+      style.media = 'print';
+      style.textContent = `@page { size: A4; margin: 12mm; } body * { visibility: hidden !important; } [${PRINTING}], [${PRINTING}] * { visibility: visible !important; } [${PRINTING}] { position: absolute; inset: 0 auto auto 0; width: 100%; }`;
+      document.head.append(style);
+    }
+    this.setAttribute(PRINTING, '');
+    window.addEventListener('afterprint', () => this.removeAttribute(PRINTING), { once: true });
+    window.print();
+  }
+
   protected override renderStatus(status: EducationStatus): TemplateResult {
     const viewer = VIEWERS.find((v) => v === this.viewer);
-    const sections = describeSections(status, { language: this.language, ...(viewer ? { viewer } : {}), ...(this.epepOrigin ? { epepOrigin: this.epepOrigin } : {}) });
-    return html`
+    const sections = describeSections(status, {
+      language: this.language,
+      ...(viewer ? { viewer } : {}),
+      ...(this.epepOrigin ? { epepOrigin: this.epepOrigin } : {}),
+      today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()),
+    });
+    if (this.printLayout) return this.renderPrint(sections);
+    return html`<div class="print-only">${this.renderPrint(sections)}</div><div class="screen-only">
       <article aria-label=${this.t('summary.about', { name: status.child.displayName })}>
         ${this.heading(status.child.displayName)}
+        <button type="button" class="button secondary-button print-button" part="button" @click=${() => this.printNow()}>${sections.print.button}</button>
         <p class=${sections.stale ? '' : 'secondary'}>${sections.stale ? html`<strong>${sections.freshness}</strong>` : sections.freshness}</p>
         ${this.subheading(sections.headings.howDoing)} ${this.tiles(sections)}
         ${this.subheading(sections.headings.todo)} ${this.todo(sections)}
         ${this.subheading(sections.headings.contacts)} ${this.contacts(sections)}
         ${this.subheading(sections.headings.more)} ${sections.groups.map((group) => this.group(group))}
-      </article>
+      </article></div>
     `;
   }
 }

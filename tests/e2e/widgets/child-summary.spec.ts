@@ -28,7 +28,8 @@ test('the first screen says how the child is doing, what needs doing and by whom
   await openHarness(page);
   const status = STATUSES.red;
   await mount(page, 'edu-child-summary', { viewer: 'social-worker' }, { status });
-  const summary = page.locator('edu-child-summary');
+  // The screen layout (the printable summary beside it is shown only in print).
+  const summary = page.locator('edu-child-summary .screen-only');
   await expect(summary.getByRole('heading', { name: `How ${status.child.displayName} is doing` })).toBeVisible();
   await expect(summary.locator('[part="tile"]')).toHaveCount(4);
   const attendance = summary.locator('[part="tile"]').first();
@@ -56,7 +57,7 @@ test('results are named in words, and early years goals are left out for a secon
   await openHarness(page);
   const status = STATUSES.red;
   await mount(page, 'edu-child-summary', {}, { status });
-  const results = page.locator('edu-child-summary details', { hasText: 'Results and teacher judgements' });
+  const results = page.locator('edu-child-summary .screen-only details', { hasText: 'Results and teacher judgements' });
   await results.locator('summary').click();
   const text = (await results.textContent()) ?? '';
   expect(text).not.toMatch(/MTC mtc|PHONICS phonics|\(expected\)|Early years goal/);

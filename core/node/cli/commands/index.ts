@@ -5,8 +5,9 @@ import { registerStatus } from './status.ts';
 import { registerExport } from './export.ts';
 import { registerGenerate } from './generate.ts';
 import { registerServe } from './serve.ts';
+import { registerSummary } from './summary.ts';
 
 /** A command of the `edubridge` command line: each lives in its own file and registers itself here. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerSchema, registerValidate, registerStatus, registerExport, registerGenerate, registerServe];
+export const commands: RegisterCommand[] = [registerSchema, registerValidate, registerStatus, registerExport, registerGenerate, registerServe, registerSummary];
