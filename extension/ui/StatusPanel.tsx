@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import type { EducationStatus } from '../../core/model/index.ts';
 import { describeSections, type DetailGroup, type PanelSections, type Viewer } from '../../core/presentation/sections.ts';
 import { RATING_ICON, RATING_WORD } from '../lib/format.ts';
@@ -134,9 +135,32 @@ function Group({ group, status }: { group: DetailGroup; status: EducationStatus 
 }
 
 export function StatusDetails({ status, viewer = 'social-worker', epepOrigin }: { status: EducationStatus; viewer?: Viewer; epepOrigin?: string }) {
-  const sections = describeSections(status, { viewer, ...(epepOrigin ? { epepOrigin } : {}) });
+  const sections = describeSections(status, { viewer, ...(epepOrigin ? { epepOrigin } : {}), today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()) });
+  // Printed, every group is open; afterwards each is as the reader left it.
+  useEffect(() => {
+    let closed: HTMLDetailsElement[] = [];
+    const before = () => {
+      closed = [...document.querySelectorAll<HTMLDetailsElement>('details.group:not([open])')];
+      for (const details of closed) details.open = true;
+    };
+    const after = () => {
+      for (const details of closed) details.open = false;
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
   return (
     <div class="details">
+      <div class="print-only">
+        <p class="marking">{sections.print.marking}</p>
+        <p>
+          {sections.print.child}. {sections.print.printed}
+        </p>
+      </div>
       <HowDoing sections={sections} />
       <Todo sections={sections} />
       <Contacts sections={sections} />
