@@ -312,7 +312,7 @@ export class EduChildSummary extends EduChildElement {
       today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()),
     });
     if (this.printLayout) return this.renderPrint(sections);
-    return html`<div class="print-only">${this.renderPrint(sections)}</div><div class="screen-only">
+    return html`<div class="screen-only">
       <article aria-label=${this.t('summary.about', { name: status.child.displayName })}>
         ${this.heading(status.child.displayName)}
         <button type="button" class="button secondary-button print-button" part="button" @click=${() => this.printNow()}>${sections.print.button}</button>
@@ -322,6 +322,7 @@ export class EduChildSummary extends EduChildElement {
         ${this.subheading(sections.headings.contacts)} ${this.contacts(sections)}
         ${this.subheading(sections.headings.more)} ${sections.groups.map((group) => this.group(group))}
       </article></div>
+      <div class="print-only">${this.renderPrint(sections)}</div>
     `;
   }
 }
