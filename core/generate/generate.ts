@@ -84,6 +84,9 @@ const OWNERS = Object.keys(ACTIONS) as PepAction['owner'][];
 
 const SCHOOL_COUNT = 120;
 const SOCIAL_WORKER_COUNT = 40;
+const CASEWORKER_COUNT = 8;
+/** Where the generated children's PEPs are: a reserved example origin, so no link leads anywhere real. */
+export const GENERATED_EPEP_ORIGIN = 'https://epep.example.com';
 const LEGACY_CODES: Readonly<Record<string, string>> = { K: 'B', C1: 'C', C2: 'C', J1: 'J' };
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const clampDate = (date: string, min: string, max: string) => (date < min ? min : date > max ? max : date);
@@ -326,6 +329,9 @@ export function generateRecords(options: GenerateOptions): ChildEducationRecord[
   // Pools of a fixed size, so the first N children of a bigger data set are the same N children.
   const schools = makeSchools(shared, SCHOOL_COUNT);
   const socialWorkers = Array.from({ length: SOCIAL_WORKER_COUNT }, (_, i) => staffContact(shared, `SW${pad(i + 1, 4)}`, 'council.example.gov.uk'));
+  // Virtual school caseworkers from a stream of their own, so adding them changed no other generated value.
+  const caseworkerRandom = new Random(seed ^ 0x5c4e);
+  const caseworkers = Array.from({ length: CASEWORKER_COUNT }, (_, i) => staffContact(caseworkerRandom, `VS${pad(i + 1, 4)}`, 'virtualschool.example.gov.uk'));
   const academicYear = academicYearOf(asOf);
   const attendanceFrom = addDays(asOf, -364);
   const schoolDays: string[] = [];
@@ -441,10 +447,11 @@ export function generateRecords(options: GenerateOptions): ChildEducationRecord[
             ehcPlan: sen === 'E' ? { requested: addDays(asOf, -random.int(500, 2000)), issued: addDays(asOf, -random.int(300, 480)), lastReviewed: addDays(asOf, -random.int(20, random.chance(0.15) ? 500 : 360)) } : undefined,
           };
     const provenance = { source, asOf };
+    const personId = String(400000 + index * 13 + (seed % 7 + 7) % 7);
     records.push({
       schemaVersion: RECORD_SCHEMA_VERSION,
       identity: {
-        personId: String(400000 + index * 13 + (seed % 7 + 7) % 7),
+        personId,
         upn: random.chance(0.97) ? makeUpn(index, responsibleLa, dateOfBirth) : undefined,
         firstName,
         lastName,
@@ -467,6 +474,10 @@ export function generateRecords(options: GenerateOptions): ChildEducationRecord[
       exclusions,
       sen: senPart,
       pep,
+      contacts: {
+        virtualSchoolCaseworker: caseworkers[index % CASEWORKER_COUNT] as Contact,
+        ...(pep.meetings.length > 0 ? { pepDocument: { url: `${GENERATED_EPEP_ORIGIN}/pep/${personId}` } } : {}),
+      },
       provenance: { identity: provenance, care: provenance, school: provenance, attendance: provenance, attainment: provenance, exclusions: provenance, sen: provenance, pep: provenance },
     });
   }

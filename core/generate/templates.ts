@@ -12,6 +12,7 @@ export const TEMPLATE_HEADERS = {
   'peps.csv': ['child_id', 'meeting_date', 'status', 'quality_rating', 'pp_plus_amount', 'child_views_recorded'],
   'pep_actions.csv': ['child_id', 'meeting_date', 'action', 'owner', 'due_date', 'completed'],
   'exclusions.csv': ['upn', 'start_date', 'type', 'sessions', 'reason_code'],
+  'contacts.csv': ['child_id', 'designated_teacher', 'designated_teacher_email', 'designated_teacher_phone', 'virtual_school_caseworker', 'virtual_school_caseworker_email', 'virtual_school_caseworker_phone', 'school_contact', 'school_contact_email', 'school_contact_phone', 'pep_url'],
   'ssda903_episodes.csv': ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'],
 } as const;
 export type TemplateFile = keyof typeof TEMPLATE_HEADERS;
@@ -55,6 +56,17 @@ function* rows(file: TemplateFile, records: readonly ChildEducationRecord[]): Ge
       case 'exclusions.csv':
         if (upn) for (const e of r.exclusions) yield [upn, e.start, e.type, e.sessions, e.reasonCode];
         break;
+      case 'contacts.csv': {
+        // The designated teacher is the child's own if named, else the current school's.
+        const contacts = r.contacts;
+        const teacher = contacts?.designatedTeacher ?? school?.designatedTeacher;
+        const caseworker = contacts?.virtualSchoolCaseworker;
+        const office = contacts?.schoolContact;
+        if (teacher || caseworker || office || contacts?.pepDocument) {
+          yield [identity.personId, teacher?.name, teacher?.email, teacher?.phone, caseworker?.name, caseworker?.email, caseworker?.phone, office?.name, office?.email, office?.phone, contacts?.pepDocument?.url];
+        }
+        break;
+      }
       case 'ssda903_episodes.csv':
         for (const p of care.periods) {
           for (const e of p.episodes) {

@@ -271,6 +271,7 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
       exclusions,
       sen: child?.senProvision !== undefined ? { provision: child.senProvision, primaryNeed: child.senPrimaryNeed } : undefined,
       pep: { meetings, actions },
+      ...(data.contacts.has(id) ? { contacts: data.contacts.get(id) } : {}),
       provenance,
     });
   }

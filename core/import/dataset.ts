@@ -4,6 +4,7 @@
  */
 import type {
   AttendanceMark,
+  ChildContacts,
   ChildEducationRecord,
   Exclusion,
   Gender,
@@ -89,6 +90,8 @@ export class DataSet {
   readonly exclusions = new Map<string, Exclusion[]>();
   readonly meetings = new Map<string, PepMeeting[]>();
   readonly actions = new Map<string, PepAction[]>();
+  /** contacts.csv, by child_id. */
+  readonly contacts = new Map<string, ChildContacts>();
   /** First use of each UPN / child_id by the tables keyed by them, per file, for "no such child". */
   readonly upnUses = new Map<string, KeyUse>();
   readonly childIdUses = new Map<string, KeyUse>();

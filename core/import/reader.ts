@@ -76,7 +76,7 @@ export function recogniseHeader(fileName: string, rawHeader: readonly string[]):
       const detail = [missing.length > 0 ? `missing ${missing.join(', ')}` : '', extra.length > 0 ? `unexpected ${extra.join(', ')}` : ''].filter(Boolean).join('; ');
       return { ok: false, format: best.label, problem: { line: 1, column: missing[0] ?? extra[0] ?? '-', severity: 'error', code: 'missing-column', message: `This looks like ${best.kind === 'ssda903' ? 'the ' : 'a '}${best.label} file but its columns do not match (${detail}). File not imported.` } };
     }
-    return { ok: false, format: 'unrecognised', problem: { line: 1, column: '-', severity: 'error', code: 'unrecognised-file', message: 'The header matches no EduBridge template (children, attendance, assessments, peps, pep_actions, exclusions) and no SSDA903 table. File not imported.' } };
+    return { ok: false, format: 'unrecognised', problem: { line: 1, column: '-', severity: 'error', code: 'unrecognised-file', message: 'The header matches no EduBridge template (children, attendance, assessments, peps, pep_actions, exclusions, contacts) and no SSDA903 table. File not imported.' } };
   }
   const missing = template.required.filter((c) => !seen.has(c));
   if (missing.length > 0) {

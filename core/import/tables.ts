@@ -4,7 +4,7 @@
  * docs/data-formats.md describes them for users.
  */
 import { z } from 'zod';
-import { ActionOwner, Gender, PepStatus, StatutoryMeasure, type AttendanceMark } from '../model/index.ts';
+import { ActionOwner, Gender, PepStatus, StatutoryMeasure, type AttendanceMark, type ChildContacts, type Contact } from '../model/index.ts';
 import { attendanceCodeDefinition, classifyAttendanceCode, currentEquivalent, isHistoricalCode, attendanceCodeLabel, normaliseAttendanceCode } from '../rules/attendance-codes.ts';
 import { parseAreJudgement } from '../rules/attainment.ts';
 import { senPrimaryNeedLabel, SEN_PRIMARY_NEEDS } from '../rules/sen.ts';
@@ -38,6 +38,7 @@ export type TableId =
   | 'peps'
   | 'pep_actions'
   | 'exclusions'
+  | 'contacts'
   | '903-header'
   | '903-episodes'
   | '903-reviews'
@@ -662,7 +663,70 @@ export const SSDA903_AD1 = referenceOnly('903-ad1', 'SSDA903 AD1', ['CHILD', 'DO
 export const SSDA903_PLACED_FOR_ADOPTION = referenceOnly('903-placed-for-adoption', 'SSDA903 placed for adoption', ['CHILD', 'DOB', 'DATE_PLACED', 'DATE_PLACED_CEASED', 'REASON_PLACED_CEASED'], ['DOB', 'DATE_PLACED', 'DATE_PLACED_CEASED']);
 export const SSDA903_PREVIOUS_PERMANENCE = referenceOnly('903-previous-permanence', 'SSDA903 previous permanence', ['CHILD', 'DOB', 'PREV_PERM', 'LA_PERM', 'DATE_PERM'], []);
 
-export const TEMPLATES: readonly TableSpec[] = [CHILDREN, ATTENDANCE, ASSESSMENTS, PEPS, PEP_ACTIONS, EXCLUSIONS] as unknown as TableSpec[];
+/** A web address for the PEP: http or https only (the screens also check it is the council's ePEP origin). */
+function webAddress(raw: string): string | undefined {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && raw.length <= 2048 ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The contacts template: one row per child (docs/data-formats.md, "contacts.csv"). */
+const CONTACT_ROLES = [
+  ['designatedTeacher', 'designated_teacher'],
+  ['virtualSchoolCaseworker', 'virtual_school_caseworker'],
+  ['schoolContact', 'school_contact'],
+] as const;
+const CONTACT_COLUMNS = CONTACT_ROLES.flatMap(([, column]) => [column, `${column}_email`, `${column}_phone`]);
+
+const ContactRow = z.object({
+  child_id: Text.required,
+  ...Object.fromEntries(CONTACT_COLUMNS.map((column) => [column, Text.optional])),
+  pep_url: Text.optional,
+}) as unknown as z.ZodType<{ child_id: string; pep_url?: string } & Record<string, string | undefined>, Record<string, string | undefined>>;
+
+export const CONTACTS = table({
+  id: 'contacts',
+  label: 'contacts',
+  kind: 'template',
+  columns: ['child_id', ...CONTACT_COLUMNS, 'pep_url'],
+  required: ['child_id'],
+  schema: ContactRow,
+  check(row, ctx) {
+    if (row.pep_url !== undefined) {
+      const url = webAddress(row.pep_url);
+      if (url === undefined) ctx.warn('pep_url', 'bad-value', `${show(row.pep_url)} is not a web address starting https://: the PEP link is left out, the rest of the row is kept`);
+      row.pep_url = url;
+    }
+    for (const [, column] of CONTACT_ROLES) {
+      if (row[column] === undefined && (row[`${column}_email`] !== undefined || row[`${column}_phone`] !== undefined)) {
+        ctx.warn(column, 'missing-field', `An email or phone is given for the ${column.replace(/_/g, ' ')} but no name: that contact is not imported`);
+      }
+    }
+    return true;
+  },
+  duplicateKey: (row) => row.child_id,
+  commit(rows, at, data) {
+    rows.forEach((row, i) => {
+      DataSet.useKey(data.childIdUses, row.child_id, at(i), 'contacts');
+      const contacts: ChildContacts = {};
+      for (const [field, column] of CONTACT_ROLES) {
+        const name = row[column];
+        if (name === undefined) continue;
+        const email = row[`${column}_email`];
+        const phone = row[`${column}_phone`];
+        const contact: Contact = { name, ...(email !== undefined ? { email } : {}), ...(phone !== undefined ? { phone } : {}) };
+        contacts[field] = contact;
+      }
+      if (row.pep_url !== undefined) contacts.pepDocument = { url: row.pep_url };
+      data.contacts.set(row.child_id, contacts);
+    });
+  },
+});
+
+export const TEMPLATES: readonly TableSpec[] = [CHILDREN, ATTENDANCE, ASSESSMENTS, PEPS, PEP_ACTIONS, EXCLUSIONS, CONTACTS] as unknown as TableSpec[];
 export const SSDA903_TABLES: readonly TableSpec[] = [
   SSDA903_HEADER,
   SSDA903_EPISODES,

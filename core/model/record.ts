@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionOwner, Contact, Gender, IsoDate, Provenance, Session } from './common.ts';
+import { ChildContacts } from './contacts.ts';
 
 /**
  * The child education record: what a council knows about one child's education and care.
@@ -209,6 +210,7 @@ export const ChildEducationRecord = z
     exclusions: z.array(Exclusion),
     sen: Sen.optional(),
     pep: Pep,
+    contacts: ChildContacts.optional(),
     provenance: z.partialRecord(RecordPart, Provenance).describe('Source and "as of" date of each part'),
   })
   .describe('What a council knows about one child: the input to deriveStatus');

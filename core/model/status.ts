@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionOwner, Contact, Gender, IsoDate, Provenance } from './common.ts';
+import { ChildContacts } from './contacts.ts';
 import { AreJudgement, PepStatus, PlacementArea, RecordPart, SenProvision, StatutoryMeasure } from './record.ts';
 
 /**
@@ -269,6 +270,7 @@ export const EducationStatus = z
     rag: StatusRag,
     flags: z.array(Flag),
     freshness: Freshness,
+    contacts: ChildContacts.optional().describe("Whom to contact and where the PEP is, as the record has them"),
   })
   .describe("A child's education status on a date: what every EduBridge screen shows");
 export type EducationStatus = z.infer<typeof EducationStatus>;

@@ -126,5 +126,6 @@ export function deriveStatus(record: ChildEducationRecord, options: DeriveOption
     },
     flags,
     freshness: freshness.section,
+    ...(record.contacts ? { contacts: record.contacts } : {}),
   };
 }

@@ -108,6 +108,11 @@ export function Overlay({
             {state.phase === 'mismatch' ? 'Education status: check the record' : `Education status${name ? `: ${name}` : ''}`}
           </h2>
           <div class="actions">
+            {state.status && state.phase !== 'mismatch' && (
+              <button type="button" onClick={() => window.print()}>
+                Print or save as PDF
+              </button>
+            )}
             <button type="button" onClick={() => actions.dismiss()}>
               Hide on this page
             </button>

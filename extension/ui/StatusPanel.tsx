@@ -1,18 +1,15 @@
-import type { EducationStatus, Flag } from '../../core/model/index.ts';
-import { PEP_STATE_WORD, RATING_ICON, RATING_WORD, dateText, money, percent } from '../lib/format.ts';
+import { useEffect } from 'preact/hooks';
+import type { EducationStatus } from '../../core/model/index.ts';
+import { describeSections, type DetailGroup, type PanelSections, type Viewer } from '../../core/presentation/sections.ts';
+import { RATING_ICON, RATING_WORD } from '../lib/format.ts';
 import { WeeklyChart } from './WeeklyChart.tsx';
 
 /**
- * The whole picture for one child, as text. Every sentence of explanation comes from the status itself
- * (its reasons and flags, from core's message catalogue): the extension re-derives nothing.
+ * The whole picture for one child, drawn from core's description of the panel's sections
+ * (core/presentation/sections.ts), the same description `<edu-child-summary>` draws. The first screen
+ * answers how the child is doing, what needs doing and by whom, and whom to contact; everything else is
+ * one click away, grouped. The extension re-derives nothing.
  */
-
-const SEVERITY_WORD: Record<Flag['severity'], string> = { red: 'Red', amber: 'Amber', info: 'Note' };
-const SEVERITY_ICON: Record<Flag['severity'], string> = { red: '✕', amber: '▲', info: 'ℹ' };
-
-function YesNo({ value }: { value: boolean }) {
-  return <>{value ? 'Yes' : 'No'}</>;
-}
 
 export function RatingWord({ rating }: { rating: EducationStatus['rag']['overall'] }) {
   return (
@@ -25,275 +22,155 @@ export function RatingWord({ rating }: { rating: EducationStatus['rag']['overall
   );
 }
 
-function Attendance({ status }: { status: EducationStatus }) {
-  const { academicYear, term, lastFourWeeks, trend } = status.attendance;
-  const reasons = academicYear.absenceReasons.slice(0, 3);
+function HowDoing({ sections }: { sections: PanelSections }) {
   return (
-    <section aria-labelledby="eb-attendance">
-      <h3 id="eb-attendance">
-        Attendance <RatingWord rating={status.rag.attendance} />
-      </h3>
-      <table class="figures">
-        <tbody>
-          <tr>
-            <th scope="row">This term{term.termName ? ` (${term.termName})` : ''}</th>
-            <td>{percent(term.attendancePercent)}</td>
-          </tr>
-          <tr>
-            <th scope="row">This year</th>
-            <td>{percent(academicYear.attendancePercent)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Last four school weeks</th>
-            <td>{percent(lastFourWeeks.attendancePercent)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Persistent absence</th>
-            <td>
-              <YesNo value={academicYear.persistentAbsence} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">Severe absence</th>
-            <td>
-              <YesNo value={academicYear.severeAbsence} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">Trend</th>
-            <td>{trend}</td>
-          </tr>
-        </tbody>
-      </table>
-      {status.rag.attendance === 'none' && status.rag.reasons.attendance[0] && <p class="note">{status.rag.reasons.attendance[0].text}</p>}
-      {reasons.length > 0 && (
-        <>
-          <h4>Main absence reasons this year</h4>
-          <ul>
-            {reasons.map((reason) => (
-              <li key={reason.code}>
-                {reason.label} ({reason.category}): {reason.sessions} session{reason.sessions === 1 ? '' : 's'}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <WeeklyChart weeks={academicYear.weekly.slice(-12)} />
-      <Reasons items={status.rag.reasons.attendance} />
+    <section aria-labelledby="eb-how" class="how">
+      <h3 id="eb-how">{sections.headings.howDoing}</h3>
+      <p class="overall">
+        {sections.overall.title}: <RatingWord rating={sections.overall.rating} /> {sections.overall.sentence}
+      </p>
+      <ul class="tiles">
+        {sections.tiles.map((tile) => (
+          <li key={tile.area} class={`tile tile-${tile.rating}`}>
+            <h4>
+              {tile.title} <RatingWord rating={tile.rating} />
+            </h4>
+            <p class="figure">{tile.figure}</p>
+            {tile.sentence && <p class="sentence">{tile.sentence}</p>}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
 
-function Reasons({ items }: { items: EducationStatus['rag']['reasons']['overall'] }) {
-  if (items.length === 0) return null;
+function Todo({ sections }: { sections: PanelSections }) {
   return (
-    <ul class="reasons">
-      {items.map((item, index) => (
-        <li key={index}>{item.text}</li>
-      ))}
-    </ul>
-  );
-}
-
-function Attainment({ status }: { status: EducationStatus }) {
-  const { statutory, inYear, coreSubjectsBelowExpected } = status.attainment;
-  return (
-    <section aria-labelledby="eb-attainment">
-      <h3 id="eb-attainment">
-        Attainment <RatingWord rating={status.rag.attainment} />
-      </h3>
-      {statutory.length === 0 && inYear.length === 0 && <p>No results recorded.</p>}
-      {statutory.length > 0 && (
-        <>
-          <h4>Latest statutory results</h4>
-          <ul>
-            {statutory.map((result, index) => (
-              <li key={index}>
-                {result.measure} {result.subject} ({dateText(result.date)}): {result.resultLabel}
-                {result.meetsExpected === null ? '' : result.meetsExpected ? ' — meets the expected standard' : ' — below the expected standard'}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {inYear.length > 0 && (
-        <>
-          <h4>This year's teacher judgements</h4>
-          <ul>
-            {inYear.map((judgement, index) => (
-              <li key={index}>
-                {judgement.subject}: {judgement.judgement ?? judgement.predictedGrade ?? 'no judgement'}
-                {judgement.target ? ` (target ${judgement.target}, ${judgement.versusTarget === 'unknown' ? 'not comparable' : `${judgement.versusTarget} target`})` : ''}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {coreSubjectsBelowExpected.length > 0 && <p>Below expected in: {coreSubjectsBelowExpected.join(', ')}.</p>}
-      <Reasons items={status.rag.reasons.attainment} />
-    </section>
-  );
-}
-
-function Pep({ status }: { status: EducationStatus }) {
-  const { pep } = status;
-  return (
-    <section aria-labelledby="eb-pep">
-      <h3 id="eb-pep">
-        Personal education plan <RatingWord rating={status.rag.pep} />
-      </h3>
-      <table class="figures">
-        <tbody>
-          <tr>
-            <th scope="row">State</th>
-            <td>{PEP_STATE_WORD[pep.state]}</td>
-          </tr>
-          <tr>
-            <th scope="row">Last meeting</th>
-            <td>{pep.lastMeeting ? `${dateText(pep.lastMeeting.date)} (${pep.lastMeeting.status})` : 'none recorded'}</td>
-          </tr>
-          <tr>
-            <th scope="row">Next due</th>
-            <td>{dateText(pep.nextDue)}</td>
-          </tr>
-          {pep.daysOverdue > 0 && (
-            <tr>
-              <th scope="row">Days overdue</th>
-              <td>{pep.daysOverdue}</td>
-            </tr>
-          )}
-          <tr>
-            <th scope="row">Quality rating</th>
-            <td>{pep.qualityRating ?? 'not rated'}</td>
-          </tr>
-          <tr>
-            <th scope="row">Pupil Premium Plus</th>
-            <td>
-              requested {money(pep.ppPlus.requested)}, approved {money(pep.ppPlus.approved)}
-            </td>
-          </tr>
-        </tbody>
-      </table>
-      <h4>Actions you owe</h4>
-      {pep.socialWorkerActions.length === 0 ? (
-        <p>None outstanding.</p>
+    <section aria-labelledby="eb-todo" class="todo">
+      <h3 id="eb-todo">{sections.headings.todo}</h3>
+      {sections.todo.length === 0 ? (
+        <p>{sections.headings.noTodo}</p>
       ) : (
-        <ul>
-          {pep.socialWorkerActions.map((action, index) => (
-            <li key={index}>
-              {action.description} — due {dateText(action.due)}
-              {action.overdue ? ` (${action.daysOverdue} days overdue)` : ''}
+        <ol class="todo-list">
+          {sections.todo.map((item, index) => (
+            <li key={index} class={`todo-item todo-${item.overdue ? 'overdue' : item.severity}`}>
+              <span class="owner">
+                {item.ownerLabel}
+                {item.yours ? ` (${sections.headings.yours.toLowerCase()})` : ''}:
+              </span>{' '}
+              {item.text}
+              {item.when && <span class={item.overdue ? 'when overdue' : 'when'}> {item.when}.</span>}
+              {item.why && <span class="why"> ({item.why})</span>}
             </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function Contacts({ sections }: { sections: PanelSections }) {
+  return (
+    <section aria-labelledby="eb-contacts" class="contacts">
+      <h3 id="eb-contacts">{sections.headings.contacts}</h3>
+      {sections.pepDocument && (
+        <p>
+          <a href={sections.pepDocument.url} target="_blank" rel="noopener noreferrer">
+            {sections.pepDocument.label}
+          </a>
+        </p>
+      )}
+      <dl>
+        {sections.contacts.map((contact) => (
+          <div key={contact.role} class="contact">
+            <dt>{contact.roleLabel}</dt>
+            <dd>
+              {contact.missing ?? contact.name}
+              {contact.phone && (
+                <>
+                  {', '}
+                  <a href={`tel:${contact.phone.replace(/[^+\d]/g, '')}`}>{contact.phone}</a>
+                </>
+              )}
+              {contact.email && (
+                <>
+                  {', '}
+                  <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                </>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function Group({ group, status }: { group: DetailGroup; status: EducationStatus }) {
+  return (
+    <details class={`group group-${group.id}`}>
+      <summary>{group.title}</summary>
+      {group.rows.length > 0 && (
+        <table class="figures">
+          <tbody>
+            {group.rows.map((row, index) => (
+              <tr key={index}>
+                <th scope="row">{row.label}</th>
+                <td>{row.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {group.id === 'attendance' && <WeeklyChart weeks={status.attendance.academicYear.weekly.slice(-12)} />}
+      {group.lines.length > 0 && (
+        <ul class="lines">
+          {group.lines.map((line, index) => (
+            <li key={index}>{line}</li>
           ))}
         </ul>
       )}
-      <Reasons items={status.rag.reasons.pep} />
-    </section>
+    </details>
   );
 }
 
-function Exclusions({ status }: { status: EducationStatus }) {
-  const { exclusions } = status;
-  return (
-    <section aria-labelledby="eb-exclusions">
-      <h3 id="eb-exclusions">
-        Exclusions <RatingWord rating={status.rag.exclusions} />
-      </h3>
-      <p>
-        {exclusions.suspensionsThisYear} suspension{exclusions.suspensionsThisYear === 1 ? '' : 's'} this year, {exclusions.sessionsLostThisYear}{' '}
-        session{exclusions.sessionsLostThisYear === 1 ? '' : 's'} lost.
-        {exclusions.permanentExclusion ? ' Permanently excluded.' : ''}
-      </p>
-      {exclusions.latest && (
-        <p>
-          Latest: {exclusions.latest.type} from {dateText(exclusions.latest.start)}
-          {exclusions.latest.reasonLabel ? ` (${exclusions.latest.reasonLabel})` : ''}.
-        </p>
-      )}
-      <Reasons items={status.rag.reasons.exclusions} />
-    </section>
-  );
-}
-
-function SchoolAndSen({ status }: { status: EducationStatus }) {
-  const { school, sen, lookedAfter } = status;
-  const area = { 'in-area': 'In area', 'out-of-area': 'Out of area', 'from-another-council': 'Placed here by another council', unknown: 'Not known' };
-  return (
-    <section aria-labelledby="eb-school">
-      <h3 id="eb-school">School and special educational needs</h3>
-      <table class="figures">
-        <tbody>
-          <tr>
-            <th scope="row">School</th>
-            <td>{school ? `${school.name} (URN ${school.urn})` : 'No current school recorded'}</td>
-          </tr>
-          <tr>
-            <th scope="row">Designated teacher</th>
-            <td>
-              {school?.designatedTeacher
-                ? [school.designatedTeacher.name, school.designatedTeacher.email, school.designatedTeacher.phone].filter(Boolean).join(', ')
-                : 'not recorded'}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">Placement</th>
-            <td>{area[lookedAfter.placementArea]}</td>
-          </tr>
-          <tr>
-            <th scope="row">SEN</th>
-            <td>
-              {sen.provisionLabel}
-              {sen.primaryNeedLabel ? ` — ${sen.primaryNeedLabel}` : ''}
-              {sen.ehcPlanIssued ? ` (EHC plan issued ${dateText(sen.ehcPlanIssued)})` : ''}
-            </td>
-          </tr>
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
-function Flags({ flags }: { flags: Flag[] }) {
-  if (flags.length === 0) return <p>No alerts.</p>;
-  return (
-    <ul class="flags">
-      {flags.map((flag) => (
-        <li key={flag.key} class={`flag flag-${flag.severity}`}>
-          <strong>
-            <span aria-hidden="true">{SEVERITY_ICON[flag.severity]}</span> {SEVERITY_WORD[flag.severity]}: {flag.title.text}
-          </strong>
-          <br />
-          {flag.meaning.text}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-export function StatusDetails({ status }: { status: EducationStatus }) {
+export function StatusDetails({ status, viewer = 'social-worker', epepOrigin }: { status: EducationStatus; viewer?: Viewer; epepOrigin?: string }) {
+  const sections = describeSections(status, { viewer, ...(epepOrigin ? { epepOrigin } : {}), today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()) });
+  // Printed, every group is open; afterwards each is as the reader left it.
+  useEffect(() => {
+    let closed: HTMLDetailsElement[] = [];
+    const before = () => {
+      closed = [...document.querySelectorAll<HTMLDetailsElement>('details.group:not([open])')];
+      for (const details of closed) details.open = true;
+    };
+    const after = () => {
+      for (const details of closed) details.open = false;
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
   return (
     <div class="details">
-      <section aria-labelledby="eb-overall">
-        <h3 id="eb-overall">
-          Overall <RatingWord rating={status.rag.overall} />
-        </h3>
-        <Reasons items={status.rag.reasons.overall} />
-        <h4>Alerts</h4>
-        <Flags flags={status.flags} />
-      </section>
-      <Attendance status={status} />
-      <Pep status={status} />
-      <Attainment status={status} />
-      <Exclusions status={status} />
-      <SchoolAndSen status={status} />
-      <section aria-labelledby="eb-fresh">
-        <h3 id="eb-fresh">How fresh this is</h3>
+      <div class="print-only">
+        <p class="marking">{sections.print.marking}</p>
         <p>
-          Worked out as of {dateText(status.asOf)}
-          {status.freshness.oldest ? `; the oldest part of the data is as of ${dateText(status.freshness.oldest)}` : ''}.
-          {status.freshness.stale ? ' Some of the data is older than your council expects.' : ''}
+          {sections.print.child}. {sections.print.printed}
         </p>
+      </div>
+      <HowDoing sections={sections} />
+      <Todo sections={sections} />
+      <Contacts sections={sections} />
+      <section aria-labelledby="eb-more" class="more">
+        <h3 id="eb-more">{sections.headings.more}</h3>
+        {sections.groups.map((group) => (
+          <Group key={group.id} group={group} status={status} />
+        ))}
       </section>
+      <p class={sections.stale ? 'freshness stale' : 'freshness muted'}>{sections.freshness}</p>
     </div>
   );
 }

@@ -1,15 +1,19 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { EducationStatus, RagArea } from '../../core/model/status.ts';
+import type { EducationStatus } from '../../core/model/status.ts';
+import { describeSections, type DetailGroup, type PanelSections, type Viewer } from '../../core/presentation/sections.ts';
 import { EduChildElement } from '../shared/child-element.ts';
-import { formatDate } from '../shared/format.ts';
 import { ragBadge } from '../shared/rag.ts';
 
-const AREAS: RagArea[] = ['attendance', 'pep', 'exclusions', 'attainment'];
+const VIEWERS: readonly Viewer[] = ['social-worker', 'designated-teacher', 'virtual-school'];
+const PRINT_STYLE_ID = 'edu-child-summary-print';
+/** Marks the summary being printed, so the page's print style shows it alone. */
+const PRINTING = 'data-edu-printing';
 
 /**
- * The whole picture for one child: who they are, their school and placement, the overall and per-area
- * RAG ratings with the reasons, what to know, then attendance, the PEP, suspensions and attainment
- * (`<edu-attendance>`, `<edu-pep-status>`, `<edu-exclusions>`, `<edu-attainment>` inside).
+ * The whole picture for one child, laid out as the extension's panel (both draw core's description of
+ * the sections, core/presentation/sections.ts). The first screen answers how the child is doing (a tile
+ * per area: rating, the one figure that matters, one sentence), what needs doing and by whom, and whom to
+ * contact; everything else is one click away, grouped.
  *
  * @summary Everything about one child's education on one card.
  * @tag edu-child-summary
@@ -19,112 +23,306 @@ const AREAS: RagArea[] = ['attendance', 'pep', 'exclusions', 'attainment'];
  * @attr {string} as-of - The date to work a `record` out for (YYYY-MM-DD).
  * @attr {number} heading-level - The level of the component's heading (default 2).
  * @attr {string} lang - `cy` for Welsh; otherwise the nearest `lang` on the page.
+ * @attr {string} epep-origin - The council's ePEP system (e.g. `https://epep.council.example`): a link to the child's PEP is shown only when it is on this origin.
+ * @attr {boolean} print-layout - Draw the printable summary (what "Print or save as PDF" opens): a confidentiality marking, the date, the data's freshness, and the detail that matters on one A4 page.
+ * @attr {string} viewer - Whose screen this is: `social-worker`, `designated-teacher` or `virtual-school`. Their own things to do come first among equally urgent ones.
  *
  * @fires {CustomEvent<EduLoadDetail>} edu-load - The status loaded from the API.
  * @fires {CustomEvent<EduErrorDetail>} edu-error - The status could not be shown; `detail.message` says why.
  *
  * @csspart heading - The child's name.
- * @csspart facts - The facts about the child, school and placement.
- * @csspart ratings - The overall and per-area ratings.
+ * @csspart tiles - The tiles, one per area.
+ * @csspart tile - Each area's tile.
  * @csspart rag - Each RAG rating badge (also `rag-red`, `rag-amber`, `rag-green`, `rag-none`).
- * @csspart flags - The list of things to know.
- * @csspart section - Each of the four sections (attendance, PEP, exclusions, attainment).
+ * @csspart todo - The list of what needs doing.
+ * @csspart contacts - Whom to contact.
+ * @csspart pep-link - The link to the child's PEP in the ePEP system.
+ * @csspart marking - The confidentiality marking of the printable summary.
+ * @csspart group - Each group of further detail (a disclosure).
  * @csspart state - The loading, empty or error message (also `loading`, `empty`, `error`).
  * @csspart button - Buttons.
  *
  * @cssprop --edu-text-colour - Text colour (falls back to --govuk-text-colour).
  * @cssprop --edu-border-colour - Rules between sections (falls back to --govuk-border-colour).
- * @cssprop --edu-panel-colour - Background of the figure boxes.
+ * @cssprop --edu-panel-colour - Background of the tiles.
  * @cssprop --edu-font-family - The font (Arial by default).
  */
 export class EduChildSummary extends EduChildElement {
+  static override properties = {
+    ...EduChildElement.properties,
+    viewer: { type: String },
+    epepOrigin: { type: String, attribute: 'epep-origin' },
+    printLayout: { type: Boolean, attribute: 'print-layout', reflect: true },
+  };
+
+  /** Whose screen this is. */
+  declare viewer: string | undefined;
+  /** The council's ePEP system's origin: the child's PEP link is shown only when it is on this origin. */
+  declare epepOrigin: string | undefined;
+  /** The printable summary: one A4 page with a confidentiality marking, the date and the data's freshness. */
+  declare printLayout: boolean;
+
   static override styles = [
     ...EduChildElement.styles,
     css`
-      .ratings {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px var(--_space);
+      .tiles {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 14em), 1fr));
+        gap: 8px;
         padding: 0;
         margin: 0 0 var(--_space);
         list-style: none;
       }
-      .flags li {
-        margin-bottom: 8px;
+      .tile {
+        padding: 8px 10px;
+        background: var(--_panel);
+        border-inline-start: 5px solid var(--_border);
       }
-      .severity {
+      .tile-red {
+        border-inline-start-color: var(--_red);
+      }
+      .tile-amber {
+        border-inline-start-color: var(--_amber);
+      }
+      .tile-green {
+        border-inline-start-color: var(--_green);
+      }
+      .tile .figure {
+        font-size: 1.2em;
+        font-weight: bold;
+        margin: 4px 0;
+      }
+      .tile .minor {
         font-weight: bold;
       }
-      .sections > * {
-        padding-top: var(--_space);
-        margin-top: var(--_space);
+      .todo li {
+        margin-bottom: 6px;
+      }
+      .owner,
+      .overdue {
+        font-weight: bold;
+      }
+      details {
         border-top: 1px solid var(--_border);
+        padding: 6px 0;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--_link);
+        text-decoration: underline;
+      }
+      summary:focus-visible {
+        background: var(--_focus);
+        color: var(--_focus-text);
+        outline: none;
+        text-decoration: none;
+      }
+      a {
+        color: var(--_link);
+      }
+      .print-button {
+        margin: 0 0 var(--_space);
+      }
+      /* The printable summary: compact, black on white, fits one A4 page for a typical child. */
+      .print-only {
+        display: none;
+      }
+      .print .print-only {
+        display: block;
+      }
+      @media print {
+        .screen-only {
+          display: none;
+        }
+        .print-only {
+          display: block;
+        }
+      }
+      .print {
+        font-size: 8.5pt;
+        line-height: 1.25;
+        --_space: 8px;
+      }
+      .print .tiles {
+        grid-template-columns: repeat(4, 1fr);
+        gap: 4px;
+      }
+      .print .tile {
+        padding: 4px 6px;
+      }
+      .print .tile .figure {
+        font-size: 1.05em;
+      }
+      .print th,
+      .print td {
+        padding: 1px 8px 1px 0;
+      }
+      .print th {
+        font-weight: normal;
+      }
+      .print .tile .secondary {
+        font-size: 0.9em;
+        margin: 0;
+      }
+      .print .columns {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 0 16px;
+      }
+      .print p,
+      .print ul,
+      .print ol,
+      .print dl,
+      .print table {
+        margin-bottom: 6px;
+      }
+      .marking {
+        border: 2px solid var(--_text);
+        padding: 4px 8px;
+        font-weight: bold;
+      }
+      .print-heading {
+        font-size: 1.05em;
+        font-weight: bold;
+        margin: 6px 0 2px;
       }
     `,
   ];
 
-  private facts(status: EducationStatus): TemplateResult {
-    const { child, lookedAfter, school, sen } = status;
-    const fact = (label: string, value: string | TemplateResult): TemplateResult => html`<dt>${label}</dt><dd>${value}</dd>`;
-    return html`<dl class="facts" part="facts">
-      ${fact(this.t('summary.dateOfBirth'), formatDate(child.dateOfBirth, this.language))}
-      ${fact(this.t('summary.age'), String(child.age))}
-      ${fact(this.t('summary.yearGroup'), child.yearGroupLabel)}
-      ${child.upn ? fact(this.t('summary.upn'), child.upnValid === false ? this.t('summary.upnInvalid', { upn: child.upn }) : child.upn) : nothing}
-      ${fact(this.t('summary.school'), school ? school.name : this.t('summary.noSchool'))}
-      ${school?.designatedTeacher ? fact(this.t('summary.designatedTeacher'), school.designatedTeacher.name) : nothing}
-      ${lookedAfter.socialWorker ? fact(this.t('summary.socialWorker'), lookedAfter.socialWorker.name) : nothing}
-      ${fact(
-        this.t('summary.inCareSince'),
-        lookedAfter.lookedAfter && lookedAfter.currentPeriodStart ? formatDate(lookedAfter.currentPeriodStart, this.language) : this.t('summary.notLookedAfter'),
+  private level(offset: number): number {
+    return Math.min(6, this.headingLevelValue() + offset);
+  }
+
+  private tiles(sections: PanelSections): TemplateResult {
+    const t = (key: Parameters<typeof this.t>[0]) => this.t(key);
+    return html`<p>${sections.overall.title}: ${ragBadge(sections.overall.rating, t)} ${sections.overall.sentence}</p>
+      <ul class="tiles" part="tiles">
+        ${sections.tiles.map(
+          (tile) => html`<li class="tile tile-${tile.rating}" part="tile">
+            <div class="minor" role="heading" aria-level=${this.level(2)}>${tile.title}</div>
+            ${ragBadge(tile.rating, t)}
+            <p class="figure">${tile.figure}</p>
+            ${tile.sentence ? html`<p class="secondary">${tile.sentence}</p>` : nothing}
+          </li>`,
+        )}
+      </ul>`;
+  }
+
+  private todo(sections: PanelSections): TemplateResult {
+    if (sections.todo.length === 0) return html`<p class="secondary">${sections.headings.noTodo}</p>`;
+    return html`<ol class="todo plain" part="todo">
+      ${sections.todo.map(
+        (item) => html`<li>
+          <span class="owner">${item.ownerLabel}${item.yours ? ` (${sections.headings.yours.toLowerCase()})` : ''}:</span>
+          ${item.text}${item.when ? html` <span class=${item.overdue ? 'overdue' : ''}>${item.when}.</span>` : nothing}
+          ${item.why ? html`<span class="secondary">(${item.why})</span>` : nothing}
+        </li>`,
       )}
-      ${lookedAfter.legalStatusLabel ? fact(this.t('summary.legalStatus'), lookedAfter.legalStatusLabel) : nothing}
-      ${fact(this.t('summary.placement'), this.t(`summary.area.${lookedAfter.placementArea}`))}
-      ${fact(this.t('summary.placementChanges'), String(lookedAfter.placementChangesLast12Months))}
-      ${fact(this.t('summary.sen'), sen.primaryNeedLabel ? `${sen.provisionLabel}: ${sen.primaryNeedLabel}` : sen.provisionLabel)}
+    </ol>`;
+  }
+
+  private contacts(sections: PanelSections): TemplateResult {
+    const pep = sections.pepDocument;
+    return html`${pep ? html`<p><a href=${pep.url} target="_blank" rel="noopener noreferrer" part="pep-link">${pep.label}</a></p>` : nothing}<dl class="facts" part="contacts">
+      ${sections.contacts.map(
+        (contact) => html`<dt>${contact.roleLabel}</dt>
+          <dd>
+            ${contact.missing ?? contact.name}${contact.phone ? html`, <a href="tel:${contact.phone.replace(/[^+\d]/g, '')}">${contact.phone}</a>` : nothing}${contact.email
+              ? html`, <a href="mailto:${contact.email}">${contact.email}</a>`
+              : nothing}
+          </dd>`,
+      )}
     </dl>`;
   }
 
+  private group(group: DetailGroup): TemplateResult {
+    return html`<details part="group">
+      <summary>${group.title}</summary>
+      ${group.rows.length > 0
+        ? html`<table>
+            <tbody>
+              ${group.rows.map((row) => html`<tr><th scope="row">${row.label}</th><td>${row.value}</td></tr>`)}
+            </tbody>
+          </table>`
+        : nothing}
+      ${group.lines.length > 0 ? html`<ul class="plain">${group.lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
+    </details>`;
+  }
+
+  /** A group of detail, printed open; sentences the tiles already say are left out. */
+  private groupBody(group: DetailGroup | undefined, said: ReadonlySet<string>): TemplateResult | typeof nothing {
+    if (!group) return nothing;
+    const lines = group.lines.filter((line) => !said.has(line));
+    return html`<div>
+      <div class="print-heading" role="heading" aria-level=${this.level(1)}>${group.title}</div>
+      ${group.rows.length > 0
+        ? html`<table>
+            <tbody>
+              ${group.rows.map((row) => html`<tr><th scope="row">${row.label}</th><td>${row.value}</td></tr>`)}
+            </tbody>
+          </table>`
+        : nothing}
+      ${lines.length > 0 ? html`<ul class="plain">${lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
+    </div>`;
+  }
+
+  /** The printable summary: the first screen, then the detail that matters at a review, on one A4 page. */
+  private renderPrint(sections: PanelSections): TemplateResult {
+    const group = (id: DetailGroup['id']) => sections.groups.find((g) => g.id === id);
+    const said = new Set(sections.tiles.map((tile) => tile.sentence));
+    return html`<article class="print" aria-label=${sections.print.title}>
+      <p class="marking" part="marking">${sections.print.marking}</p>
+      ${this.heading(sections.print.title)}
+      <p>${sections.print.child}. ${sections.print.printed} ${sections.freshness}</p>
+      ${this.tiles(sections)}
+      <div class="columns">
+        <div>${this.subheading(sections.headings.todo)} ${this.todo(sections)}</div>
+        <div>
+          ${this.subheading(sections.headings.contacts)} ${this.contacts(sections)}
+          ${sections.pepDocument ? html`<p>${sections.pepDocument.url}</p>` : nothing}
+        </div>
+        ${this.groupBody(group('attendance'), said)} ${this.groupBody(group('pep'), said)}
+      </div>
+      ${this.groupBody(group('attainment'), said)}
+      <p class="marking">${sections.print.marking}</p>
+    </article>`;
+  }
+
+  /** Prints this summary alone: the page's other content is hidden while it prints (the component's own
+   * print styles draw the printable summary). */
+  private printNow(): void {
+    if (!document.getElementById(PRINT_STYLE_ID)) {
+      const style = document.createElement('style');
+      style.id = PRINT_STYLE_ID;
+      style.media = 'print';
+      style.textContent = `@page { size: A4; margin: 12mm; } body * { visibility: hidden !important; } [${PRINTING}], [${PRINTING}] * { visibility: visible !important; } [${PRINTING}] { position: absolute; inset: 0 auto auto 0; width: 100%; }`;
+      document.head.append(style);
+    }
+    this.setAttribute(PRINTING, '');
+    window.addEventListener('afterprint', () => this.removeAttribute(PRINTING), { once: true });
+    window.print();
+  }
+
   protected override renderStatus(status: EducationStatus): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel || 2)));
-    const lang = this.language;
-    return html`
+    const viewer = VIEWERS.find((v) => v === this.viewer);
+    const sections = describeSections(status, {
+      language: this.language,
+      ...(viewer ? { viewer } : {}),
+      ...(this.epepOrigin ? { epepOrigin: this.epepOrigin } : {}),
+      today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()),
+    });
+    if (this.printLayout) return this.renderPrint(sections);
+    return html`<div class="screen-only">
       <article aria-label=${this.t('summary.about', { name: status.child.displayName })}>
         ${this.heading(status.child.displayName)}
-        <p class="secondary">
-          ${this.t('common.asOf', { date: formatDate(status.asOf, lang) })}
-          ${status.freshness.stale && status.freshness.oldest
-            ? html`<br /><strong>${this.t('common.stale', { date: formatDate(status.freshness.oldest, lang) })}</strong>`
-            : nothing}
-        </p>
-        ${this.facts(status)}
-        ${this.subheading(this.t('summary.ratings'))}
-        <ul class="ratings" part="ratings">
-          <li>${this.t('area.overall')}: ${ragBadge(status.rag.overall, (key) => this.t(key))}</li>
-          ${AREAS.map((area) => html`<li>${this.t(`area.${area}`)}: ${ragBadge(status.rag[area], (key) => this.t(key))}</li>`)}
-        </ul>
-        ${status.rag.reasons.overall.length > 0
-          ? html`<p><strong>${this.t('summary.why')}</strong></p>
-              <ul class="plain">${status.rag.reasons.overall.map((reason) => html`<li>${reason.text}</li>`)}</ul>`
-          : nothing}
-        ${this.subheading(this.t('summary.flags'))}
-        ${status.flags.length === 0
-          ? html`<p class="secondary">${this.t('summary.noFlags')}</p>`
-          : html`<ul class="plain flags" part="flags">
-              ${status.flags.map(
-                (flag) => html`<li>
-                  <span class="severity">${flag.title.text}</span>${flag.severity === 'info' ? nothing : html` (${this.t(`rag.${flag.severity}`)})`}:
-                  ${flag.meaning.text}
-                </li>`,
-              )}
-            </ul>`}
-        <div class="sections">
-          <edu-attendance part="section" exportparts="rag, table, chart, figures" lang=${lang} heading-level=${level + 1} .status=${status}></edu-attendance>
-          <edu-pep-status part="section" exportparts="rag, facts, actions" lang=${lang} heading-level=${level + 1} .status=${status}></edu-pep-status>
-          <edu-exclusions part="section" exportparts="rag, figures" lang=${lang} heading-level=${level + 1} .status=${status}></edu-exclusions>
-          <edu-attainment part="section" exportparts="rag, table" lang=${lang} heading-level=${level + 1} .status=${status}></edu-attainment>
-        </div>
-      </article>
+        <button type="button" class="button secondary-button print-button" part="button" @click=${() => this.printNow()}>${sections.print.button}</button>
+        <p class=${sections.stale ? '' : 'secondary'}>${sections.stale ? html`<strong>${sections.freshness}</strong>` : sections.freshness}</p>
+        ${this.subheading(sections.headings.howDoing)} ${this.tiles(sections)}
+        ${this.subheading(sections.headings.todo)} ${this.todo(sections)}
+        ${this.subheading(sections.headings.contacts)} ${this.contacts(sections)}
+        ${this.subheading(sections.headings.more)} ${sections.groups.map((group) => this.group(group))}
+      </article></div>
+      <div class="print-only">${this.renderPrint(sections)}</div>
     `;
   }
 }

@@ -24,7 +24,7 @@ for (const [key, system] of Object.entries(DEMO_PAGES)) {
     await expect.poll(() => shown.expanded()).toBe('true');
     const panel = frame.locator('#eb-panel');
     await expect(panel.getByRole('heading', { level: 2 })).toHaveText(`Education status: ${status.child.displayName}`);
-    await expect(panel).toContainText(`This year${percent(status.attendance.academicYear.attendancePercent)}`);
+    await expect(panel.locator('.tile-' + status.rag.attendance).first()).toContainText(`${percent(status.attendance.academicYear.attendancePercent)} this school year`);
     // Readable at a glance: body text at 16px in Arial (Chromium's own font for extension pages is 75% of that).
     const figure = panel.locator('.figures td').first();
     expect(await figure.evaluate((cell) => Number.parseFloat(getComputedStyle(cell).fontSize))).toBeGreaterThanOrEqual(16);

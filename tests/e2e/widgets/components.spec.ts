@@ -4,7 +4,7 @@ import { collectEvents, events, expectNoAxeViolations } from './helpers.ts';
 import { AS_OF, ORIGIN, mount, openHarness, records, richStatus, sparseRecord, statusAt } from './fixtures.ts';
 
 const SINGLE_CHILD = [
-  { tag: 'edu-child-summary', heading: (name: string) => name, welsh: 'Sgoriau' },
+  { tag: 'edu-child-summary', heading: (name: string) => name, welsh: 'Beth sydd angen ei wneud' },
   { tag: 'edu-attendance', heading: () => 'Attendance', welsh: 'Presenoldeb' },
   { tag: 'edu-attainment', heading: () => 'Attainment', welsh: 'Cyrhaeddiad' },
   { tag: 'edu-pep-status', heading: () => 'Personal education plan (PEP)', welsh: 'Cynllun addysg personol (CAP)' },

@@ -85,7 +85,13 @@ describe('generateRecords (synthetic data set)', () => {
         expect(back.care.periods.map((p) => p.episodes.length)).toEqual(original.care.periods.map((p) => p.episodes.length));
         expect(back.care.placementChanges).toEqual(original.care.placementChanges);
         expect(back.pep.actions).toHaveLength(original.pep.actions.length);
+        // Whom to contact survives the CSV: the generated schools' designated teachers are never "not recorded".
+        const current = original.school.enrolments.find((e) => e.end === undefined);
+        expect(back.contacts?.designatedTeacher?.name).toBe(current?.designatedTeacher?.name);
+        expect(back.contacts?.virtualSchoolCaseworker?.name).toBe(original.contacts?.virtualSchoolCaseworker?.name);
+        expect(back.contacts?.pepDocument).toEqual(original.contacts?.pepDocument);
       }
+      expect(some.every((r) => r.school.enrolments.some((e) => e.end === undefined && e.designatedTeacher))).toBe(true);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
