@@ -73,12 +73,13 @@ export async function writeSummaryPdfs(jobs: readonly { status: EducationStatus;
       });
     });
     await page.goto(`${ORIGIN}/`);
-    await page.waitForFunction(() => customElements.get('edu-child-summary') !== undefined);
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).customElements.get('edu-child-summary') !== undefined);
     for (const job of jobs) {
       await page.evaluate(
         async ({ status, epepOrigin, language }) => {
+          const { document } = globalThis as unknown as PageGlobals;
           document.documentElement.lang = language;
-          const element = document.createElement('edu-child-summary') as HTMLElement & { status: unknown; updateComplete: Promise<unknown> };
+          const element = document.createElement('edu-child-summary');
           element.setAttribute('print-layout', '');
           if (epepOrigin) element.setAttribute('epep-origin', epepOrigin);
           element.status = status;
@@ -92,6 +93,16 @@ export async function writeSummaryPdfs(jobs: readonly { status: EducationStatus;
   } finally {
     await browser.close();
   }
+}
+
+/** The few browser globals the page scripts above use (this file is compiled without the DOM library). */
+interface PageGlobals {
+  customElements: { get(name: string): unknown };
+  document: {
+    documentElement: { lang: string };
+    body: { replaceChildren(...nodes: unknown[]): void };
+    createElement(tag: 'edu-child-summary'): { setAttribute(name: string, value: string): void; status: unknown; updateComplete: Promise<unknown> };
+  };
 }
 
 export const registerSummary: RegisterCommand = (program: Command) => {
