@@ -43,7 +43,7 @@ test('"Test the connection" says who is signed in, or in plain words why not, an
 
   // A service that does not list the extension among its allowed origins answers 403 with its problem.
   await ext.context.route(`${demo.url}/api/v1/me`, (route) =>
-    route.fulfill({ status: 403, contentType: 'application/problem+json', body: JSON.stringify({ type: 'urn:edubridge:problem:forbidden', title: 'Not allowed', status: 403 }) }),
+    route.fulfill({ status: 403, contentType: 'application/problem+json', body: JSON.stringify({ type: 'urn:edubridge:problem:origin-not-allowed', title: 'This web page may not use the service', status: 403 }) }),
   );
   await expect(await testIt()).toHaveText(`Reached ${host}, but it refused EduBridge: the service must allow this extension (chrome-extension://${ext.extensionId}). Ask your council’s IT support.`);
   await ext.context.unroute(`${demo.url}/api/v1/me`);
