@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildEducationRecord } from '../../../core/model/index.ts';
 import { createApp } from '../../../core/node/server/app.ts';
-import { ChildStore } from '../../../core/node/server/data.ts';
+import { ChildStore, isAllocatedWorker } from '../../../core/node/server/data.ts';
 import { loadOidcSettings, PENDING_COOKIE } from '../../../core/node/server/oidc-auth.ts';
 import { createOidc, type Oidc, type OidcSettings } from '../../../core/node/server/oidc.ts';
 import { SESSION_COOKIE } from '../../../core/node/server/sessions.ts';
@@ -182,6 +182,18 @@ describe('browser sign-in through the identity provider', () => {
     const done = await app.request(callbackPath(await provider.signIn(location, 'dee')), { headers: { cookie: `${PENDING_COOKIE}=${pending}` } });
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe('/');
+  });
+});
+
+describe('the allocated worker in the data', () => {
+  it('matches a staff ID exactly (SSDA903 SW_ID) and an email in any case; no staff ID matches nobody', () => {
+    const record = records[0]!;
+    expect(isAllocatedWorker('SW9001', record)).toBe(true);
+    expect(isAllocatedWorker('sw9001', record)).toBe(false);
+    expect(isAllocatedWorker('rachel.sharma@council.example', record)).toBe(true);
+    expect(isAllocatedWorker('sharma@council.example', record)).toBe(false);
+    expect(isAllocatedWorker(undefined, record)).toBe(false);
+    expect(isAllocatedWorker('', { ...record, care: { ...record.care, socialWorker: { name: 'No ID' } } })).toBe(false);
   });
 });
 
