@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildEducationRecord } from '../../../core/model/index.ts';
 import { createApp } from '../../../core/node/server/app.ts';
 import { ChildStore, isAllocatedWorker } from '../../../core/node/server/data.ts';
+import { generateRecords } from '../../../core/generate/generate.ts';
+import { writeTemplateCsv } from '../../../core/node/generate/write.ts';
+import { startServer } from '../../../core/node/server/serve.ts';
 import { loadOidcSettings, PENDING_COOKIE } from '../../../core/node/server/oidc-auth.ts';
 import { createOidc, type Oidc, type OidcSettings } from '../../../core/node/server/oidc.ts';
 import { SESSION_COOKIE } from '../../../core/node/server/sessions.ts';
@@ -207,5 +210,28 @@ describe('settings file', () => {
     await expect(loadOidcSettings(file)).rejects.toThrow(/not valid JSON/);
     await writeFile(file, JSON.stringify({ ...settings, roles: { claim: 'roles', 'social-workers': ['x'] } }));
     await expect(loadOidcSettings(file)).rejects.toThrow(/at \.roles/);
+  });
+});
+
+describe('edubridge serve --oidc FILE', () => {
+  it('serves people signed in at the provider, with no users file; a settings file in error stops it at start-up', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'edubridge-oidc-serve-'));
+    await writeTemplateCsv(join(dir, 'data'), generateRecords({ children: 6, seed: 3, asOf: AS_OF }));
+    const oidcFile = join(dir, 'oidc.json');
+    await writeFile(oidcFile, JSON.stringify(settings));
+    const server = await startServer({ dir: join(dir, 'data'), port: 0, oidcFile, auditFile: join(dir, 'audit.jsonl'), asOf: AS_OF, refreshSeconds: 0, log: () => undefined });
+    try {
+      const head = await fetch(`${server.url}/api/v1/children`, { headers: { authorization: `Bearer ${await provider.accessToken('val')}` } });
+      expect(((await head.json()) as { total: number }).total).toBe(6);
+      const forged = await fetch(`${server.url}/api/v1/children`, { headers: { authorization: `Bearer ${await provider.forge({}, { otherKey: true })}` } });
+      expect(forged.status).toBe(401);
+      const start = await fetch(`${server.url}/signin/oidc?next=/`, { redirect: 'manual' });
+      expect(start.status).toBe(302);
+      expect(start.headers.get('location')).toMatch(new RegExp(`^${provider.issuer}/`));
+    } finally {
+      await server.close();
+    }
+    await writeFile(oidcFile, JSON.stringify({ ...settings, clockToleranceSeconds: 600 }));
+    await expect(startServer({ dir: join(dir, 'data'), port: 0, oidcFile, auditFile: join(dir, 'audit2.jsonl'), asOf: AS_OF, refreshSeconds: 0, log: () => undefined })).rejects.toThrow(/oidc\.json are not valid at \.clockToleranceSeconds/);
   });
 });
