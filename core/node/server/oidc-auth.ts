@@ -115,7 +115,11 @@ export class OidcAuth {
   private keep(pending: PendingSignIn): string {
     const id = randomBytes(32).toString('base64url');
     const now = this.now();
-    for (const [key, entry] of this.pending) if (entry.expires <= now || this.pending.size >= MAX_PENDING) this.pending.delete(key);
+    // Oldest first (all last equally long): drop the expired, and the oldest beyond the limit.
+    for (const [key, entry] of this.pending) {
+      if (entry.expires > now && this.pending.size < MAX_PENDING) break;
+      this.pending.delete(key);
+    }
     this.pending.set(id, { pending, expires: now + PENDING_MINUTES * 60_000 });
     return id;
   }
