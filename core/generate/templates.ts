@@ -6,7 +6,7 @@
 import type { ChildEducationRecord } from '../model/index.ts';
 
 export const TEMPLATE_HEADERS = {
-  'children.csv': ['child_id', 'upn', 'first_name', 'last_name', 'date_of_birth', 'gender', 'ethnicity', 'looked_after', 'care_start_date', 'la_code', 'school_urn', 'school_name', 'sen_provision', 'sen_primary_need', 'social_worker', 'placement_in_area'],
+  'children.csv': ['child_id', 'upn', 'first_name', 'last_name', 'date_of_birth', 'gender', 'ethnicity', 'looked_after', 'care_start_date', 'la_code', 'school_urn', 'school_name', 'sen_provision', 'sen_primary_need', 'social_worker', 'social_worker_email', 'placement_in_area'],
   'attendance.csv': ['upn', 'date', 'session', 'code'],
   'assessments.csv': ['upn', 'date', 'measure', 'subject', 'result', 'target'],
   'peps.csv': ['child_id', 'meeting_date', 'status', 'quality_rating', 'pp_plus_amount', 'child_views_recorded'],
@@ -36,7 +36,7 @@ function* rows(file: TemplateFile, records: readonly ChildEducationRecord[]): Ge
     const period = care.periods[care.periods.length - 1];
     switch (file) {
       case 'children.csv':
-        yield [identity.personId, upn, identity.firstName, identity.lastName, identity.dateOfBirth, identity.gender, identity.ethnicity, care.lookedAfter, period?.start, identity.responsibleLa, school?.urn, school?.name, r.sen?.provision, r.sen?.primaryNeed, care.socialWorker?.name, care.placementArea === undefined ? undefined : care.placementArea !== 'out-of-area'];
+        yield [identity.personId, upn, identity.firstName, identity.lastName, identity.dateOfBirth, identity.gender, identity.ethnicity, care.lookedAfter, period?.start, identity.responsibleLa, school?.urn, school?.name, r.sen?.provision, r.sen?.primaryNeed, care.socialWorker?.name, care.socialWorker?.email, care.placementArea === undefined ? undefined : care.placementArea !== 'out-of-area'];
         break;
       case 'attendance.csv':
         if (upn) for (const m of r.attendance.marks) yield [upn, m.date, m.session, m.code];

@@ -227,7 +227,8 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     const swEpisodes = [...(data.socialWorkerEpisodes.get(id) ?? [])].sort((a, b) => (a.start ?? '').localeCompare(b.start ?? ''));
     const currentSw = swEpisodes.filter((e) => e.end === undefined || e.end >= data.asOf).pop() ?? swEpisodes[swEpisodes.length - 1];
     let socialWorker: Contact | undefined;
-    if (child?.socialWorker !== undefined) socialWorker = { name: child.socialWorker, id: currentSw?.id };
+    const swEmail = child?.socialWorkerEmail;
+    if (child?.socialWorker !== undefined || swEmail !== undefined) socialWorker = { name: child?.socialWorker ?? (swEmail as string), id: currentSw?.id, ...(swEmail !== undefined ? { email: swEmail } : {}) };
     else if (currentSw) socialWorker = { name: currentSw.id, id: currentSw.id };
     for (const e of swEpisodes) from('care', e.file);
 

@@ -39,6 +39,8 @@ export interface ChildRow extends Where {
   senProvision?: 'E' | 'K' | 'N';
   senPrimaryNeed?: string;
   socialWorker?: string;
+  /** The allocated social worker's email: how the server knows their caseload when they sign in. */
+  socialWorkerEmail?: string;
   placementInArea?: boolean;
 }
 

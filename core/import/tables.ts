@@ -167,6 +167,7 @@ const ChildrenRow = z.object({
   sen_provision: oneOf(['E', 'K', 'N'] as const).optional,
   sen_primary_need: Text.optional,
   social_worker: Text.optional,
+  social_worker_email: Text.optional,
   placement_in_area: YesNo.optional,
 });
 
@@ -179,7 +180,7 @@ export const CHILDREN = table({
   id: 'children',
   label: 'children',
   kind: 'template',
-  columns: ['child_id', 'upn', 'first_name', 'last_name', 'date_of_birth', 'gender', 'ethnicity', 'looked_after', 'care_start_date', 'la_code', 'school_urn', 'school_name', 'sen_provision', 'sen_primary_need', 'social_worker', 'placement_in_area'],
+  columns: ['child_id', 'upn', 'first_name', 'last_name', 'date_of_birth', 'gender', 'ethnicity', 'looked_after', 'care_start_date', 'la_code', 'school_urn', 'school_name', 'sen_provision', 'sen_primary_need', 'social_worker', 'social_worker_email', 'placement_in_area'],
   required: ['child_id', 'first_name', 'last_name', 'date_of_birth'],
   schema: ChildrenRow,
   check(row, ctx) {
@@ -230,6 +231,7 @@ export const CHILDREN = table({
         senProvision: row.sen_provision,
         senPrimaryNeed: row.sen_primary_need,
         socialWorker: row.social_worker,
+        socialWorkerEmail: row.social_worker_email,
         placementInArea: row.placement_in_area,
       });
     });

@@ -24,6 +24,8 @@ import { API_CSP, isLoopbackHost, LOOPBACK_NAMES, originAllowed, originProblem, 
 import { page } from './pages/layout.ts';
 import { registerSignIn } from './pages/signin.ts';
 import { SESSION_COOKIE } from './sessions.ts';
+import { looksLikeJwt, OidcAuth } from './oidc-auth.ts';
+import type { Oidc, OidcRefused } from './oidc.ts';
 import { memoryStores, type ServerStores, type Sessions } from './stores.ts';
 import { hashToken, tokenHashOf, UserDirectory, type User } from './users.ts';
 import { WorkLimiter } from './work.ts';
@@ -62,6 +64,8 @@ export interface AppOptions {
   listConcurrency?: number;
   /** Where request lines go (IDs only, never names); default stderr. */
   log?: (line: string) => void;
+  /** The council's identity provider: bearer JWTs and browser sign-in (`/signin/oidc`), besides static tokens. */
+  oidc?: Oidc;
   /** Adds the demo pages (imitation case-management systems, portal, intranet, index with demo users). */
   demo?: (app: Hono<AppEnv>, context: DemoContext) => void;
 }
@@ -120,19 +124,32 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   let openapi: string | undefined;
 
   const app = new Hono<AppEnv>();
+  const oidc = options.oidc ? new OidcAuth(options.oidc) : undefined;
+  /** Why the identity provider's checks refused a request's bearer token, for its 401. */
+  const refusals = new WeakMap<Request, OidcRefused>();
 
   /** The user a request names: by bearer token, else by session cookie; never one whose token is revoked. */
   const userFor = async (c: Context<AppEnv>): Promise<User | undefined> => {
     let hash: string | undefined;
+    let user: User | undefined;
     const header = c.req.header('authorization');
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       hash = match ? hashToken(match[1] as string) : undefined;
+      user = hash ? directory.byTokenHash(hash) : undefined;
+      // Not a static token: a JWT from the council's identity provider.
+      if (!user && oidc && match && looksLikeJwt(match[1] as string)) {
+        const found = await oidc.bearer(match[1] as string);
+        if ('role' in found) {
+          user = found;
+          hash = tokenHashOf(found);
+        } else refusals.set(c.req.raw, found);
+      }
     } else {
       const session = getCookie(c, SESSION_COOKIE);
       hash = session ? await sessions.tokenHash(session) : undefined;
+      user = hash ? (directory.byTokenHash(hash) ?? oidc?.sessionUser(hash)) : undefined;
     }
-    const user = hash ? directory.byTokenHash(hash) : undefined;
     if (!user || (await stores.revocations.isRevoked(hash as string))) return undefined;
     return user;
   };
@@ -208,6 +225,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     failures: stores.counter('failed', options.failedAuthLimit ?? 20),
     userFor,
     userKey: tokenHashOf,
+    refusal: (c) => refusals.get(c.req.raw)?.message,
   });
 
   app.get(`${API_BASE}/openapi.json`, (c) => {
@@ -341,6 +359,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       return origin !== undefined && isSelf(c, origin);
     },
   });
+
+  oidc?.register(app, { sessions, limits, secureCookies: options.secureCookies ?? false });
 
   options.demo?.(app, {
     get store() {

@@ -5,6 +5,16 @@ import type { User } from './users.ts';
 
 type Language = 'en' | 'cy';
 
+/**
+ * Whether the person with this staff ID is the child's allocated social worker in the data: their staff ID
+ * (SSDA903 SW_ID) exactly, or their email (the children template's social_worker_email) in any case.
+ */
+export function isAllocatedWorker(staffId: string | undefined, record: ChildEducationRecord): boolean {
+  const worker = record.care.socialWorker;
+  if (staffId === undefined || staffId === '' || !worker) return false;
+  return worker.id === staffId || (worker.email !== undefined && worker.email !== '' && worker.email.toLowerCase() === staffId.toLowerCase());
+}
+
 /** How many dates' statuses are kept besides the service's own date (each is one status per child). */
 export const CACHED_OTHER_DATES = 3;
 /** Statuses worked out between two yields to the event loop, so one long list never holds up other requests. */
@@ -116,7 +126,7 @@ export class ChildStore {
         return true;
       case 'social-worker': {
         const { personId } = record.identity;
-        return user.children.some((id) => id === personId || this.byUpn.get(normaliseUpn(id)) === record);
+        return user.children.some((id) => id === personId || this.byUpn.get(normaliseUpn(id)) === record) || isAllocatedWorker(user.staffId, record);
       }
       case 'designated-teacher': {
         const school = this.status(record).school;

@@ -45,7 +45,14 @@ export interface PrincipalLimits {
  * unknown tokens or sessions a minute, after which it must wait even to try. Both counters hold a bounded
  * number of keys.
  */
-export function principalRateLimits(options: { people: RateCounter; failures: RateCounter; userFor: (c: Context<AppEnv>) => Promise<User | undefined>; userKey: (user: User) => string }): PrincipalLimits {
+export function principalRateLimits(options: {
+  people: RateCounter;
+  failures: RateCounter;
+  userFor: (c: Context<AppEnv>) => Promise<User | undefined>;
+  userKey: (user: User) => string;
+  /** Why a presented token was refused, when the checks can say (an identity provider's JWT). */
+  refusal?: (c: Context<AppEnv>) => string | undefined;
+}): PrincipalLimits {
   const { people, failures } = options;
   const tooMany = (c: Context, wait: number, what: string) => problem(c, 'tooManyRequests', `${what} Try again in ${wait} seconds.`, { headers: { 'retry-after': String(wait) } });
   const FAILED = 'Too many tries with a token or session that is not recognised.';
@@ -62,6 +69,12 @@ export function principalRateLimits(options: { people: RateCounter; failures: Ra
       if (presented) {
         const wait = await failed(c);
         if (wait > 0) return tooMany(c, wait, FAILED);
+      }
+      const reason = options.refusal?.(c);
+      if (reason !== undefined) {
+        // RFC 6750: a token that was presented but refused is an "invalid_token", with a description.
+        const description = reason.replace(/\u2019/g, "'").replace(/[^\x20-\x7e]|["\\]/g, '');
+        return problem(c, 'unauthorised', reason, { headers: { 'www-authenticate': `Bearer realm="edubridge", error="invalid_token", error_description="${description}"` } });
       }
       return problem(c, 'unauthorised', 'Send an access token (Authorization: Bearer …) or sign in first.', { headers: { 'www-authenticate': 'Bearer realm="edubridge"' } });
     }

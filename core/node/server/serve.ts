@@ -12,6 +12,7 @@ import type { Hono } from 'hono';
 import type { ChildStore } from './data.ts';
 import { LiveData } from './live-data.ts';
 import { pgStores } from './pg-stores.ts';
+import { oidcFromFile } from './oidc-auth.ts';
 import { LOOPBACK_NAMES } from './security.ts';
 import { memoryStores } from './stores.ts';
 import { UserDirectory, type User } from './users.ts';
@@ -25,6 +26,8 @@ export interface ServeOptions {
   /** "localhost" (the default) listens on 127.0.0.1 and ::1 only; any other value is passed to listen. */
   host?: string;
   usersFile?: string;
+  /** The identity provider settings file (JSON, `OidcSettings`): sign-in with the council's own accounts. */
+  oidcFile?: string;
   origins?: string[];
   /** The date statuses are worked out for; default today in the UK, following the clock. */
   asOf?: string;
@@ -122,7 +125,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let directory: UserDirectory;
   if (options.usersFile) directory = await UserDirectory.fromFile(options.usersFile, { allowPlainTokens: options.demo !== undefined }, log);
   else if (options.demo) directory = new UserDirectory(options.demo.makeUsers(data.current()));
-  else throw new Error('give a users file (--users FILE): without one, nobody could use the service');
+  else if (options.oidcFile) directory = new UserDirectory([]);
+  else throw new Error('give a users file (--users FILE) or an identity provider (--oidc FILE): without one, nobody could use the service');
+  const oidc = options.oidcFile ? await oidcFromFile(options.oidcFile) : undefined;
 
   const app = createApp({
     data,
@@ -135,6 +140,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     allowedHosts,
     trustProxy: options.trustProxy,
     secureCookies: options.secureCookies,
+    oidc,
     log,
     demo: options.demo?.register,
   });

@@ -31,6 +31,7 @@ export const User = z
     name: z.string().min(1),
     role: Role,
     children: z.array(z.string().min(1)).default([]).describe('Person IDs or UPNs: the social worker’s caseload'),
+    staffId: z.string().min(1).optional().describe('The social worker’s staff ID or email as the data names their allocated worker: the children allocated to them are their caseload too'),
     schools: z.array(z.string().regex(/^\d{5,7}$/)).default([]).describe('URNs of the schools a designated teacher works in'),
   })
   .superRefine((user, ctx) => {

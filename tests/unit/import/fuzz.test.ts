@@ -17,13 +17,14 @@ const AS_OF = '2026-03-15';
 
 /** A valid value for each column, so that one column at a time can carry the naughty string. */
 const GOOD: Record<string, string> = {
-  child_id: '1001', upn: 'D383200019001', first_name: 'Amara', last_name: 'Okafor', date_of_birth: '2015-01-12', gender: 'female', ethnicity: 'BAFR', looked_after: 'Y', care_start_date: '2023-06-01', la_code: '383', school_urn: '107543', school_name: 'Oakfield', sen_provision: 'K', sen_primary_need: 'SEMH', social_worker: 'Sam', placement_in_area: 'Y',
+  child_id: '1001', upn: 'D383200019001', first_name: 'Amara', last_name: 'Okafor', date_of_birth: '2015-01-12', gender: 'female', ethnicity: 'BAFR', looked_after: 'Y', care_start_date: '2023-06-01', la_code: '383', school_urn: '107543', school_name: 'Oakfield', sen_provision: 'K', sen_primary_need: 'SEMH', social_worker: 'Sam', social_worker_email: 'sam@council.example', placement_in_area: 'Y',
   date: '2026-03-09', session: 'AM', code: '/', measure: 'KS2', subject: 'reading', result: '101', target: '', meeting_date: '2026-02-03', status: 'approved', quality_rating: 'green', pp_plus_amount: '100', child_views_recorded: 'Y', action: 'Read', owner: 'school', due_date: '2026-03-01', completed: 'N', start_date: '2026-01-14', type: 'suspension', sessions: '2', reason_code: 'DB',
   CHILD: '1001', SEX: '1', DOB: '12/01/2015', ETHNIC: 'WBRI', UPN: 'D383200019001', DECOM: '01/06/2023', RNE: 'S', LS: 'C2', PLACE: 'U1', DEC: '', REC: '', SW_ID: 'SW1',
 };
 
 async function readCsv(bytes: Uint8Array | string, file: string) {
-  const data = new DataSet(AS_OF);
+  // Every problem listed, so each rejected row's error can be found (a table's naughty rows outnumber the default limit).
+  const data = new DataSet(AS_OF, { problemsPerFile: 1_000_000 });
   const summary = await readCsvStream(Readable.from([typeof bytes === 'string' ? Buffer.from(bytes) : Buffer.from(bytes)]), file, data);
   const records = buildRecords(data);
   return { data, summary, records };

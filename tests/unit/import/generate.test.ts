@@ -73,7 +73,7 @@ describe('generateRecords (synthetic data set)', () => {
       const written = await writeTemplateCsv(dir, some);
       expect(written.find((w) => w.file === 'attendance.csv')?.rows).toBe(some.reduce((n, r) => n + (r.identity.upn ? r.attendance.marks.length : 0), 0));
       expect((await readFile(join(dir, 'children.csv'), 'utf8')).split('\r\n')[0]).toBe(
-        'child_id,upn,first_name,last_name,date_of_birth,gender,ethnicity,looked_after,care_start_date,la_code,school_urn,school_name,sen_provision,sen_primary_need,social_worker,placement_in_area',
+        'child_id,upn,first_name,last_name,date_of_birth,gender,ethnicity,looked_after,care_start_date,la_code,school_urn,school_name,sen_provision,sen_primary_need,social_worker,social_worker_email,placement_in_area',
       );
       const loaded = await loadDataDirectory(dir, { asOf: AS_OF });
       expect(loaded.problems).toEqual([]);
@@ -90,6 +90,9 @@ describe('generateRecords (synthetic data set)', () => {
         expect(back.contacts?.designatedTeacher?.name).toBe(current?.designatedTeacher?.name);
         expect(back.contacts?.virtualSchoolCaseworker?.name).toBe(original.contacts?.virtualSchoolCaseworker?.name);
         expect(back.contacts?.pepDocument).toEqual(original.contacts?.pepDocument);
+        // The allocated social worker's email survives too: it is what signs them in to their caseload.
+        expect(back.care.socialWorker).toMatchObject({ name: original.care.socialWorker?.name, email: original.care.socialWorker?.email });
+        expect(back.care.socialWorker?.email).toMatch(/@/);
       }
       expect(some.every((r) => r.school.enrolments.some((e) => e.end === undefined && e.designatedTeacher))).toBe(true);
     } finally {

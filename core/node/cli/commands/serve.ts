@@ -41,6 +41,7 @@ export function serveCommand(program: Command, demoPlugin?: DemoPlugin): void {
     .option('--port <n>', 'port to listen on; 0 picks a free one', '5177')
     .option('--host <name>', 'interface to listen on; "localhost" means 127.0.0.1 and ::1 only', 'localhost')
     .option('--users <file>', 'the users file (JSON): who may use the service, and which children each may see')
+    .option('--oidc <file>', "the council's identity provider (JSON settings, see docs/deploying.md): people sign in with their own accounts")
     .option('--origin <url>', 'a web origin allowed to call the API from a browser (repeat for more; chrome-extension://ID for the extension)', collect, [])
     .option('--as-of <date>', 'work statuses out for this day (YYYY-MM-DD); default today in the UK, following the clock', parseAsOf)
     .option('--allowed-host <name>', 'a host name the service answers to (repeat for more); required unless it listens on localhost', collect, [])
@@ -55,7 +56,7 @@ export function serveCommand(program: Command, demoPlugin?: DemoPlugin): void {
     .option('--stop-with-stdin', 'stop when standard input closes (so a test harness that dies takes the server with it)')
     .addHelpText('after', '\nPrints "EduBridge … listening on URL" once ready. Stop with Ctrl+C.')
     .action(
-      runAction(async (dir: string, options: { port: string; host: string; users?: string; origin: string[]; asOf?: string; allowedHost: string[]; trustProxy?: boolean; secureCookies?: boolean; refreshSeconds: string; maxRejectedPercent: string; audit: string; database?: string; rateLimit: string; laCode?: string; demo?: boolean; stopWithStdin?: boolean }) => {
+      runAction(async (dir: string, options: { port: string; host: string; users?: string; oidc?: string; origin: string[]; asOf?: string; allowedHost: string[]; trustProxy?: boolean; secureCookies?: boolean; refreshSeconds: string; maxRejectedPercent: string; audit: string; database?: string; rateLimit: string; laCode?: string; demo?: boolean; stopWithStdin?: boolean }) => {
         await requireReadablePath(dir);
         const port = parsePort(options.port);
         const origins = options.origin.map(checkOrigin);
@@ -65,11 +66,12 @@ export function serveCommand(program: Command, demoPlugin?: DemoPlugin): void {
         if (maxRejectedPercent > 100) throw new UsageError('--max-rejected-percent must be 100 or less');
         const allowedHosts = options.allowedHost.map(checkHost);
         const demo = options.demo ? demoPlugin : undefined;
-        if (!options.users && !demo) throw new UsageError(demoPlugin ? 'give a users file with --users FILE (or use --demo for the demo users)' : 'give a users file with --users FILE');
+        if (!options.users && !options.oidc && !demo) throw new UsageError(demoPlugin ? 'give a users file with --users FILE or an identity provider with --oidc FILE (or use --demo for the demo users)' : 'give a users file with --users FILE or an identity provider with --oidc FILE');
+        if (options.oidc) await requireReadablePath(options.oidc);
         const { startServer } = await import('../../server/serve.ts');
         let server;
         try {
-          server = await startServer({ dir, port, host: options.host, usersFile: options.users, origins, asOf: options.asOf, auditFile: options.audit, database: options.database ?? (process.env.EDUBRIDGE_DATABASE_URL || undefined), rateLimit, laCode: options.laCode, demo, allowedHosts, trustProxy: options.trustProxy, secureCookies: options.secureCookies, refreshSeconds, maxRejectedPercent });
+          server = await startServer({ dir, port, host: options.host, usersFile: options.users, oidcFile: options.oidc, origins, asOf: options.asOf, auditFile: options.audit, database: options.database ?? (process.env.EDUBRIDGE_DATABASE_URL || undefined), rateLimit, laCode: options.laCode, demo, allowedHosts, trustProxy: options.trustProxy, secureCookies: options.secureCookies, refreshSeconds, maxRejectedPercent });
         } catch (error) {
           throw new UsageError((error as Error).message);
         }
