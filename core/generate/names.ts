@@ -16,9 +16,9 @@ export const BACKGROUNDS: readonly Background[] = [
   {
     ethnicity: ['WBRI'],
     weight: 64,
-    female: ['Olivia', 'Amelia', 'Isla', 'Ava', 'Lily', 'Freya', 'Grace', 'Ellie', 'Poppy', 'Evie', 'Chloe', 'Jessica', 'Megan', 'Holly', 'Daisy', 'Ruby', 'Sophie', 'Niamh'],
-    male: ['Oliver', 'George', 'Harry', 'Jack', 'Charlie', 'Thomas', 'Alfie', 'Jacob', 'Riley', 'Tyler', 'Kian', 'Lewis', 'Callum', 'Jake', 'Mason', 'Leo', 'Finley', 'Dylan'],
-    surnames: ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Robinson', 'Wright', 'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Wood', 'Jackson', 'Clarke', 'Hughes', 'Edwards', "O'Neill", 'Lloyd-Jones'],
+    female: ['Olivia', 'Amelia', 'Isla', 'Ava', 'Lily', 'Freya', 'Grace', 'Ellie', 'Poppy', 'Evie', 'Chloe', 'Jessica', 'Megan', 'Holly', 'Daisy', 'Ruby', 'Sophie', 'Niamh', 'Zoë', 'Cerys'],
+    male: ['Oliver', 'George', 'Harry', 'Jack', 'Charlie', 'Thomas', 'Alfie', 'Jacob', 'Riley', 'Tyler', 'Kian', 'Lewis', 'Callum', 'Jake', 'Mason', 'Leo', 'Finley', 'Dylan', 'Dafydd', 'Rhodri'],
+    surnames: ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Robinson', 'Wright', 'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Wood', 'Jackson', 'Clarke', 'Hughes', 'Edwards', "O'Neill", 'Lloyd-Jones', 'ap Rhys', 'ab Owen'],
   },
   {
     ethnicity: ['WIRI', 'WIRT', 'WROM'],
@@ -30,9 +30,9 @@ export const BACKGROUNDS: readonly Background[] = [
   {
     ethnicity: ['WOTH'],
     weight: 7,
-    female: ['Zuzanna', 'Maja', 'Alexandra', 'Ioana', 'Gabija', 'Zofia', 'Ana', 'Elif'],
-    male: ['Jakub', 'Mateusz', 'Andrei', 'Lukas', 'Filip', 'Bogdan', 'Emir', 'Tomasz'],
-    surnames: ['Nowak', 'Kowalski', 'Popescu', 'Kazlauskas', 'Horvath', 'Wiśniewski', 'Yılmaz', 'Dvořák'],
+    female: ['Zuzanna', 'Maja', 'Alexandra', 'Ioana', 'Gabija', 'Zofia', 'Ana', 'Elif', 'İpek'],
+    male: ['Jakub', 'Mateusz', 'Andrei', 'Lukas', 'Filip', 'Bogdan', 'İsmail', 'Emir', 'Tomasz'],
+    surnames: ['Nowak', 'Kowalski', 'Popescu', 'Kazlauskas', 'Horvath', 'Wiśniewski', 'Yılmaz', 'Dvořák', 'Strauß'],
   },
   {
     ethnicity: ['MWBC', 'MWBA', 'MWAS', 'MOTH'],

@@ -83,7 +83,10 @@ export interface ChipFacts {
 
 /** What the overlay shows. Figures only in `ready`, or in `unavailable` as the last good data. */
 export interface OverlayState {
-  phase: 'loading' | 'ready' | 'mismatch' | 'no-record' | 'unavailable';
+  /** `mismatch`: the page shows a name or date of birth that is not the record's; `uncertain`: the page
+   * shows both but EduBridge cannot be sure they are the record's. Neither shows figures; `mismatchReasons`
+   * says why. */
+  phase: 'loading' | 'ready' | 'mismatch' | 'uncertain' | 'no-record' | 'unavailable';
   personId: string;
   status?: EducationStatus;
   /** When the data shown was fetched (ms since the epoch). */
@@ -91,6 +94,7 @@ export interface OverlayState {
   /** Whether a fresh copy is being fetched. */
   refreshing: boolean;
   problem?: Problem;
+  /** Why the record may not match the page, or why EduBridge cannot be sure it does, in words. */
   mismatchReasons?: string[];
   /** Why the adapter could not find everything it looks for. */
   diagnostics: string[];

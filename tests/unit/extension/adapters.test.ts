@@ -129,3 +129,45 @@ describe('built-in adapters', () => {
     expect(matchPage(BUILT_IN, saved.url)).toBeNull();
   });
 });
+
+// The saved pages again, with the child's name swapped for names that case-management systems write
+// differently from the record: each written as that system writes names (CarePath: SURNAME, First in
+// capitals; Nexus: separate cells; Atlas: as given).
+describe('built-in adapters recognise names as each system writes them', () => {
+  const NAMES = [
+    ['İsmail', 'Yılmaz'],
+    ['İpek', 'Aydın'],
+    ['Lukas', 'Strauß'],
+    ['Zoë', 'Wiśniewski'],
+    ['Jessica', "O'Neill"],
+    ['Jessica', 'O’Neill'],
+    ['Jake', 'ap Rhys'],
+    ['Megan', 'ab Owen'],
+  ] as const;
+  const SYSTEMS = [
+    ['carepath-child.html', (html: string, first: string, last: string) => html.replace('>HORVATH, Filip<', `>${last.toUpperCase()}, ${first}<`)],
+    ['nexus-child.html', (html: string, first: string, last: string) => html.replace('Forename</th><td>Filip<', `Forename</th><td>${first}<`).replace('Surname</th><td>Horvath<', `Surname</th><td>${last}<`)],
+    ['atlas-child.html', (html: string, first: string, last: string) => html.replace('>Filip Horvath<', `>${first} ${last}<`)],
+  ] as const;
+  const cases = SYSTEMS.flatMap(([file, write]) => NAMES.map(([first, last]) => [file, first, last, write] as const));
+
+  it.each(cases)('%s: %s %s is a match', (file, first, last, write) => {
+    const saved = SAVED.find((p) => p.file === file)!;
+    const original = readFileSync(`${FIXTURES}${file}`, 'utf8');
+    const html = write(original, first.replace(/'/g, '&#39;'), last.replace(/'/g, '&#39;'));
+    expect(html).not.toBe(original);
+    const match = matchPage(BUILT_IN, saved.url)!;
+    const identity = readChild(match.adapter, page(html), match.kind === 'child' ? match.idFromUrl : undefined);
+    const child = { ...makeStatus().child, firstName: first, lastName: last, displayName: `${first} ${last}`, dateOfBirth: saved.record!.dateOfBirth };
+    expect(confirmIdentity(child, identity, match.adapter.child!.dateFormat)).toEqual({ verdict: 'match', reasons: [], notes: [] });
+  });
+
+  it.each(SYSTEMS.map(([file, write]) => [file, write] as const))('%s: a sibling with the same unusual surname is not a match', (file, write) => {
+    const saved = SAVED.find((p) => p.file === file)!;
+    const html = write(readFileSync(`${FIXTURES}${file}`, 'utf8'), 'Emir', 'Yılmaz');
+    const match = matchPage(BUILT_IN, saved.url)!;
+    const identity = readChild(match.adapter, page(html), match.kind === 'child' ? match.idFromUrl : undefined);
+    const child = { ...makeStatus().child, firstName: 'İsmail', lastName: 'Yılmaz', displayName: 'İsmail Yılmaz', dateOfBirth: saved.record!.dateOfBirth };
+    expect(confirmIdentity(child, identity, match.adapter.child!.dateFormat).verdict).toBe('mismatch');
+  });
+});

@@ -335,6 +335,23 @@ describe("the badge's facts go to the badge frame only, and only for a page that
     expect(Object.keys(port.facts.at(-1)!).sort()).toEqual(['phase', 'seq', 'stale']);
   });
 
+  it('a page that shows only an initial for the first name: "cannot confirm", no figures anywhere, and the badge and panel say why', async () => {
+    const session = await recognise({ name: 'SMITH, J.' });
+    await settle();
+    const badge = badgePort();
+    background.handleBadgeFrame({ type: 'attach', session }, badge);
+    const why = 'This page shows only an initial for the first name, so EduBridge cannot be sure it is the same child.';
+    expect(badge.facts.at(-1)).toEqual({ seq: expect.any(Number), phase: 'uncertain', stale: false, problem: why });
+    const overlay = portFor(overlaySender());
+    await background.handleOverlay({ type: 'attach', session }, overlay, undefined);
+    expect(overlay.states.at(-1)).toMatchObject({ phase: 'uncertain', mismatchReasons: [why] });
+    expect(overlay.states.every((state) => state.status === undefined)).toBe(true);
+    expect(badges.get(7)).toBe('?');
+    const popup = (await background.handlePage({ type: 'popup', tabId: 7 }, popupSender)) as { child: { status?: unknown } };
+    expect(popup.child.status).toBeUndefined();
+    expect(((await background.handlePage({ type: 'audit:csv' }, popupSender)) as { csv: string }).csv.trim().split('\r\n')).toHaveLength(1);
+  });
+
   it.each([
     ['no name and no date of birth', { name: undefined, dateOfBirth: undefined }],
     ['a name only', { dateOfBirth: undefined }],
