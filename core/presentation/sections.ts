@@ -462,7 +462,7 @@ export function describeSections(status: EducationStatus, options: SectionOption
       noTodo: say('section.noTodo'),
       yours: say('todo.yours'),
     },
-    overall: { title: say('tile.overall'), rating: status.rag.overall, sentence: status.rag.reasons.overall[0]?.text ?? '' },
+    overall: { title: say('tile.overall'), rating: status.rag.overall, sentence: status.rag.reasons.overall.map((reason) => reason.text).join(' ') },
     tiles: TILE_AREAS.map((area) => tileFor(status, area, say)),
     todo: todoFor(status, say, options.viewer),
     contacts: contactsFor(status, say),
