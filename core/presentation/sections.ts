@@ -254,10 +254,14 @@ export function pepDocumentLink(status: EducationStatus, epepOrigin: string | un
   } catch {
     return undefined;
   }
-  const local = allowed.hostname === 'localhost' || allowed.hostname === '127.0.0.1';
+  // Plain http only on this machine (a local ePEP system, or the demo): anywhere else the link must be https.
+  const local = LOOPBACK_HOSTNAME.test(allowed.hostname);
   if (allowed.protocol !== 'https:' && !(local && allowed.protocol === 'http:')) return undefined;
   return url.origin === allowed.origin && !url.username && !url.password ? url.href : undefined;
 }
+
+/** localhost, any 127.x.x.x address, or [::1]. */
+const LOOPBACK_HOSTNAME = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
 function contactsFor(status: EducationStatus, say: Say): ContactLine[] {
   const missing = say('contact.notRecorded');

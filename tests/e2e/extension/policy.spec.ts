@@ -102,6 +102,6 @@ test("cookie sign-in: with the browser signed in to the service, no token is nee
   await page.getByLabel(/token/i).fill(worker.token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, worker.children[0]!));
-  await expect(frame.locator('#eb-panel')).toContainText('This year');
+  await expect(frame.locator('#eb-panel')).toContainText('This school year');
   await expect(frame.locator('.problem')).toHaveCount(0);
 });
