@@ -190,16 +190,16 @@ export async function clickBadge(t: Tab): Promise<void> {
   );
 }
 
-/** The text of each caseload chip frame in the tab ('' for a row's empty chip), once every chip frame has
- * loaded its page. */
-export async function chipTexts(t: Tab): Promise<string[]> {
-  const texts: string[] = [];
+/** Each caseload chip frame in the tab: its address (the chip element's iframe src, which the page can read)
+ * and its text ('' for an empty chip), once every chip frame has loaded its page. */
+export async function chipTexts(t: Tab): Promise<{ url: string; text: string }[]> {
+  const chips: { url: string; text: string }[] = [];
   for (const frame of await extensionFrames(t, 'chip.html')) {
-    const text = await t.asPage(() => (document.readyState === 'complete' ? (document.body?.textContent ?? '') : null), [], frame.context).catch(() => null);
+    const text = await t.asPage(() => (document.readyState === 'complete' ? (document.body?.textContent ?? '').trim() : null), [], frame.context).catch(() => null);
     if (text === null) throw new Error('a chip frame still loading');
-    texts.push(text);
+    chips.push({ url: frame.url, text });
   }
-  return texts;
+  return chips;
 }
 
 /**

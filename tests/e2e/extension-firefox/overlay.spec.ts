@@ -57,8 +57,8 @@ test('caseload lists get a rating chip per child, on each system', async ({ ff, 
   for (const system of Object.values(DEMO_PAGES)) {
     const t = await openTab(ff, system.caseload(demo.cmsUrl));
     // One chip frame per row; a chip fills in when its facts arrive over its port.
-    const texts = await until(`${system.name}: chips`, () => chipTexts(t), (all) => all.length === worker.children.length && all.some((text) => text.includes(RATING_WORD[first.rag.overall])));
-    expect(texts.filter((text) => text.includes('EduBridge overall rating:')).length).toBeGreaterThan(0);
+    const chips = await until(`${system.name}: chips`, () => chipTexts(t), (all) => all.length === worker.children.length && all.some((chip) => chip.text.includes(RATING_WORD[first.rag.overall])));
+    expect(chips.filter((chip) => chip.text.includes('EduBridge overall rating:')).length).toBeGreaterThan(0);
     await t.close();
   }
 });

@@ -370,6 +370,17 @@ describe('one child per tab, and a recognition budget', () => {
     await expect(recognise({ personId: 'P2', name: 'Tom Jones', dateOfBirth: '01/01/2014' }, page('https://cms.example.org/people/P2'))).resolves.toBeTruthy();
   });
 
+  it('two frames of a tab recognising two children at the same moment: only one of them starts, and only one child is fetched', async () => {
+    statuses.set('P2', makeStatus({ personId: 'P2', firstName: 'Tom', lastName: 'Jones', dateOfBirth: '2014-01-01' }));
+    const first = { ...page('https://cms.example.org/people/P1'), frameId: 3 };
+    const second = { ...page('https://cms.example.org/people/P2'), frameId: 4 };
+    const results = await Promise.allSettled([recognise({}, first), recognise({ personId: 'P2', name: 'Tom Jones', dateOfBirth: '01/01/2014' }, second)]);
+    await settle();
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(String((results.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason)).toContain('already shows a child');
+    expect(requests).toHaveLength(1);
+  });
+
   it('a tab that moves through children quickly is slowed, then stopped and told why; nothing more is fetched', async () => {
     const ids = Array.from({ length: RECOGNITION_BUDGET.stopAtChildren + 2 }, (_, i) => `C${i}`);
     for (const id of ids) statuses.set(id, makeStatus({ personId: id, firstName: 'Jane', lastName: 'Smith', dateOfBirth: '2015-03-03' }));
