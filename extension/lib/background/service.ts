@@ -290,9 +290,15 @@ export class Background {
     const verdict = this.budget.check(from.tabId, message.personId, this.deps.now());
     if (verdict.kind === 'slow') {
       await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
-      // The page may have moved on while it waited: only the child its address names now is looked up.
+      // The tab may have been closed while it waited (the tab is gone: nothing is looked up for it)...
+      const tab = await this.deps.tabUrl(from.tabId).then(
+        (url) => ({ url }),
+        () => null,
+      );
+      if (!tab) throw new Refused('The tab was closed');
+      // ...or the page moved on: only the child its address names now is looked up.
       if (from.frameId === 0) {
-        const now = await this.deps.tabUrl(from.tabId).catch(() => undefined);
+        const now = tab.url;
         const still = now ? matchPage([adapter], now) : undefined;
         if (now && (still?.kind !== 'child' || (still.idFromUrl !== undefined && still.idFromUrl !== message.personId)))
           throw new Refused('The page moved on to another child');

@@ -36,6 +36,8 @@ let badges: Map<number, string>;
 let managed: unknown;
 let background: Background;
 let tabUrls: Map<number, string>;
+/** Tabs the browser no longer has: asking for one fails, as browser.tabs.get does. */
+let closedTabs: Set<number>;
 let sent: { tabId: number; frameId: number; message: unknown }[];
 let contexts: RequestContext[];
 let summaryRequests: string[][];
@@ -72,6 +74,7 @@ beforeEach(() => {
   badges = new Map();
   managed = undefined;
   tabUrls = new Map();
+  closedTabs = new Set();
   sent = [];
   contexts = [];
   summaryRequests = [];
@@ -89,7 +92,10 @@ beforeEach(() => {
     grantedOrigins: async () => ['https://cms.example.org/*'],
     syncContentScripts: async () => undefined,
     sendToTab: async (tabId, frameId, message) => (sent.push({ tabId, frameId, message }), {}),
-    tabUrl: async (tabId) => tabUrls.get(tabId),
+    tabUrl: async (tabId) => {
+      if (closedTabs.has(tabId)) throw new Error(`No tab with id: ${tabId}.`);
+      return tabUrls.get(tabId);
+    },
     now: () => now,
     randomId: () => `session-${String(++counter).padStart(12, '0')}`,
   });
@@ -379,6 +385,31 @@ describe('one child per tab, and a recognition budget', () => {
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(String((results.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason)).toContain('already shows a child');
     expect(requests).toHaveLength(1);
+  });
+
+  it('a slowed child whose tab is closed while it waits is not fetched', async () => {
+    const ids = Array.from({ length: RECOGNITION_BUDGET.freeChildren + 1 }, (_, i) => `C${i}`);
+    for (const id of ids) statuses.set(id, makeStatus({ personId: id, firstName: 'Jane', lastName: 'Smith', dateOfBirth: '2015-03-03' }));
+    for (const id of ids.slice(0, -1)) {
+      await recognise({ personId: id }, page(`https://cms.example.org/people/${id}`));
+      await settle();
+    }
+    const realSetTimeout = globalThis.setTimeout;
+    // The tab is closed during the slow-down wait.
+    globalThis.setTimeout = ((fn: () => void, ms?: number) => {
+      if (ms && ms >= RECOGNITION_BUDGET.slowStepMs) {
+        closedTabs.add(7);
+        background.tabClosed(7);
+      }
+      return realSetTimeout(fn, 0);
+    }) as typeof setTimeout;
+    try {
+      await expect(recognise({ personId: ids.at(-1) }, page(`https://cms.example.org/people/${ids.at(-1)}`))).rejects.toThrow('The tab was closed');
+    } finally {
+      globalThis.setTimeout = realSetTimeout;
+    }
+    await settle();
+    expect(requests).toEqual(ids.slice(0, -1));
   });
 
   it('a tab that moves through children quickly is slowed, then stopped and told why; nothing more is fetched', async () => {
