@@ -264,6 +264,12 @@ export class Background {
     return `${url.origin}${url.pathname}${url.search}`;
   }
 
+  /** Refuses a frame starting a child while another frame of its tab shows a different one. */
+  private oneChildPerTab(from: { tabId: number; frameId: number }, personId: string): void {
+    const current = this.sessions.get(this.byTab.get(from.tabId) ?? '');
+    if (current && current.frameId !== from.frameId && current.personId !== personId) throw new Refused('Another frame of this tab already shows a child');
+  }
+
   private async recognised(
     message: Extract<ContentMessage, { type: 'recognised' }>,
     from: { tabId: number; frameId: number; url: URL },
@@ -276,9 +282,7 @@ export class Background {
     if (match.idFromUrl !== undefined && match.idFromUrl !== message.personId)
       throw new Refused("The person ID asked for is not the one in the page's address");
     // One child per tab: while one frame of the tab shows a child, another frame may not start a second.
-    const current = this.sessions.get(this.byTab.get(from.tabId) ?? '');
-    if (current && current.frameId !== from.frameId && current.personId !== message.personId)
-      throw new Refused('Another frame of this tab already shows a child');
+    this.oneChildPerTab(from, message.personId);
     this.leave(from.tabId, from.frameId);
     const pageKey = this.pageKey(from.url);
     if (this.dismissedPages.has(pageKey)) return { dismissed: true };
@@ -286,9 +290,15 @@ export class Background {
     const verdict = this.budget.check(from.tabId, message.personId, this.deps.now());
     if (verdict.kind === 'slow') {
       await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
-      // The page may have moved on while it waited: only the child its address names now is looked up.
+      // The tab may have been closed while it waited (the tab is gone: nothing is looked up for it)...
+      const tab = await this.deps.tabUrl(from.tabId).then(
+        (url) => ({ url }),
+        () => null,
+      );
+      if (!tab) throw new Refused('The tab was closed');
+      // ...or the page moved on: only the child its address names now is looked up.
       if (from.frameId === 0) {
-        const now = await this.deps.tabUrl(from.tabId).catch(() => undefined);
+        const now = tab.url;
         const still = now ? matchPage([adapter], now) : undefined;
         if (now && (still?.kind !== 'child' || (still.idFromUrl !== undefined && still.idFromUrl !== message.personId)))
           throw new Refused('The page moved on to another child');
@@ -320,6 +330,8 @@ export class Background {
         now: this.deps.now(),
       },
     };
+    // Again after the waits above: another frame of the tab may have started a child meanwhile.
+    this.oneChildPerTab(from, message.personId);
     this.sessions.set(session.session, session);
     this.byTab.set(from.tabId, session.session);
     // A badge frame that loaded before this answer: it gets the facts from now on.

@@ -45,11 +45,13 @@ export const MIN_FRAME_SIZE = { width: 240, height: 160 } as const;
 
 /** Whether this window is the top one, or a frame that is shown, unobscured, at a size a person can read.
  * Chromium reports whether the frame is really visible (opacity, transforms, other elements over it);
- * elsewhere the frame must at least intersect the viewport. */
+ * elsewhere (Firefox) the frame must at least intersect the viewport, and its frame element and each one
+ * above it that this page can reach (same-origin parents) must be neither hidden nor transparent. */
 export async function frameIsShown(win: Window): Promise<boolean> {
   if (win === win.top) return true;
   if (win.innerWidth < MIN_FRAME_SIZE.width || win.innerHeight < MIN_FRAME_SIZE.height) return false;
   if (win.document.visibilityState !== 'visible') return false;
+  if (!frameElementsShown(win)) return false;
   const target = win.document.documentElement;
   const tracksVisibility = 'isVisible' in IntersectionObserverEntry.prototype;
   return new Promise<boolean>((resolve) => {
@@ -69,6 +71,22 @@ export async function frameIsShown(win: Window): Promise<boolean> {
     const timeout = setTimeout(() => done(false), 1_000);
     observer.observe(target);
   });
+}
+
+/** False when this frame's element, or a frame element above it, is `visibility: hidden` or at opacity 0
+ * (itself or through an ancestor). A cross-origin parent hides its frame element: the check stops there. */
+function frameElementsShown(win: Window): boolean {
+  for (let current: Window = win; current !== current.top; current = current.parent) {
+    let element: Element | null = null;
+    try {
+      element = current.frameElement;
+    } catch {
+      element = null;
+    }
+    if (!element) return true;
+    if (typeof element.checkVisibility === 'function' && !element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+  }
+  return true;
 }
 
 export async function runContent(env: ContentEnv, win: Window = window): Promise<void> {

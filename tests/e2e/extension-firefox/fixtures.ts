@@ -85,6 +85,26 @@ export async function serverAudit(demo: DemoServer): Promise<{ user: string; end
     .map((line) => JSON.parse(line) as { user: string; endpoint: string; child: string | null; purpose?: string });
 }
 
+/** One line of the demo server's audit log. */
+export interface AuditLine {
+  time: string;
+  user: string;
+  endpoint: string;
+  child: string | null;
+  purpose?: string;
+  pageOrigin?: string;
+}
+
+/** The audit lines for `user` from `since` (an ISO time) on: what the server disclosed to them since. */
+export async function auditSince(demo: DemoServer, since: string, user: string): Promise<AuditLine[]> {
+  const text = await readFile(demo.auditFile, 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as AuditLine)
+    .filter((line) => line.time >= since && line.user === user);
+}
+
 /** What the API says about a child, to check the overlay against. */
 export async function statusOf(demo: DemoServer, token: string, personId: string): Promise<EducationStatus> {
   const response = await fetch(`${demo.url}/api/v1/children/${personId}/status`, { headers: { authorization: `Bearer ${token}` } });

@@ -25,8 +25,9 @@ export interface Tab {
   find(text: string): Promise<boolean>;
   /** Runs `fn` with `this` = the (closed or open) shadow root of each element matching `host`, in every frame. */
   inShadowRoots<T, A extends unknown[]>(host: string, fn: (this: ShadowRoot, ...args: A) => T, args: A): Promise<Awaited<T>[]>;
-  /** The text of an extension frame in the tab (the panel: overlay.html), '' when none. */
-  extensionFrameText(path: string, selector?: string): Promise<string>;
+  /** The painted text of an extension frame in the tab (the panel: overlay.html), '' when none; with
+   * `folded`, the text of closed groups too (textContent). */
+  extensionFrameText(path: string, selector?: string, folded?: boolean): Promise<string>;
   /** As the page: adds an iframe (hidden: zero size, out of sight) at `url` and resolves with its browsing
    * context once it has loaded. */
   addFrame(url: string, options?: { hidden?: boolean }): Promise<string>;
@@ -103,10 +104,19 @@ export function tab(firefox: FirefoxWithExtension, page: Page): Tab {
       }
       return results.filter((r) => r !== undefined) as never;
     },
-    async extensionFrameText(path, selector = 'body') {
+    async extensionFrameText(path, selector = 'body', folded = false) {
       const frame = (await frames()).find((f) => f.url.startsWith(`${EXTENSION_ORIGIN}/${path}`));
       if (!frame) return '';
-      return bidi.call(frame.context, (s: string) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? '', [selector]).catch(() => '');
+      return bidi
+        .call(
+          frame.context,
+          (s: string, all: boolean) => {
+            const element = document.querySelector(s) as HTMLElement | null;
+            return (all ? element?.textContent : element?.innerText) ?? '';
+          },
+          [selector, folded],
+        )
+        .catch(() => '');
     },
     async addFrame(url, options = {}) {
       const before = new Set((await frames()).map((f) => f.context));
@@ -139,40 +149,57 @@ export async function openTab(firefox: FirefoxWithExtension, url: string): Promi
   return tab(firefox, page);
 }
 
-/** The badge the content script draws in a closed shadow root: read and clicked as the browser can. */
+/** The badge, drawn in its own extension-origin frame (badge.html) beside the child's name: read and clicked
+ * in that frame, as the browser can and the page cannot. */
 export interface BadgeView {
   text: string;
   label: string;
   expanded: string;
 }
 
-export async function readBadge(t: Tab): Promise<BadgeView | null> {
-  const [view] = await t.inShadowRoots(
-    'edubridge-badge',
-    function () {
-      const button = this.querySelector('button');
-      return button ? { text: button.textContent ?? '', label: button.getAttribute('aria-label') ?? '', expanded: button.getAttribute('aria-expanded') ?? '' } : null;
-    },
-    [],
-  );
-  return view ?? null;
+/** The tab's extension frames at `path` (badge.html, chip.html, overlay.html), in document order. */
+export async function extensionFrames(t: Tab, path: string): Promise<BrowsingContextInfo[]> {
+  return (await t.frames()).filter((frame) => frame.url.startsWith(`${EXTENSION_ORIGIN}/${path}`));
+}
+
+/** Runs `fn` in the tab's badge frame; null when there is none, or it has no button yet. */
+async function inBadge<T>(t: Tab, fn: () => T | null): Promise<T | null> {
+  const [frame] = await extensionFrames(t, 'badge.html');
+  if (!frame) return null;
+  // A frame replaced while we looked: the caller polls again.
+  return t.asPage(fn, [], frame.context).catch(() => null);
+}
+
+export function readBadge(t: Tab): Promise<BadgeView | null> {
+  return inBadge(t, () => {
+    const button = document.querySelector('button');
+    return button ? { text: button.textContent ?? '', label: button.getAttribute('aria-label') ?? '', expanded: button.getAttribute('aria-expanded') ?? '' } : null;
+  });
 }
 
 export async function clickBadge(t: Tab): Promise<void> {
   await until(
     'a badge to click',
     () =>
-      t.inShadowRoots(
-        'edubridge-badge',
-        function () {
-          const button = this.querySelector('button');
-          button?.click();
-          return Boolean(button);
-        },
-        [],
-      ),
-    (clicked) => clicked.includes(true),
+      inBadge(t, () => {
+        const button = document.querySelector('button');
+        button?.click();
+        return button ? true : null;
+      }),
+    (clicked) => clicked === true,
   );
+}
+
+/** Each caseload chip frame in the tab: its address (the chip element's iframe src, which the page can read)
+ * and its text ('' for an empty chip), once every chip frame has loaded its page. */
+export async function chipTexts(t: Tab): Promise<{ url: string; text: string }[]> {
+  const chips: { url: string; text: string }[] = [];
+  for (const frame of await extensionFrames(t, 'chip.html')) {
+    const text = await t.asPage(() => (document.readyState === 'complete' ? (document.body?.textContent ?? '').trim() : null), [], frame.context).catch(() => null);
+    if (text === null) throw new Error('a chip frame still loading');
+    chips.push({ url: frame.url, text });
+  }
+  return chips;
 }
 
 /**

@@ -36,6 +36,8 @@ let badges: Map<number, string>;
 let managed: unknown;
 let background: Background;
 let tabUrls: Map<number, string>;
+/** Tabs the browser no longer has: asking for one fails, as browser.tabs.get does. */
+let closedTabs: Set<number>;
 let sent: { tabId: number; frameId: number; message: unknown }[];
 let contexts: RequestContext[];
 let summaryRequests: string[][];
@@ -72,6 +74,7 @@ beforeEach(() => {
   badges = new Map();
   managed = undefined;
   tabUrls = new Map();
+  closedTabs = new Set();
   sent = [];
   contexts = [];
   summaryRequests = [];
@@ -89,7 +92,10 @@ beforeEach(() => {
     grantedOrigins: async () => ['https://cms.example.org/*'],
     syncContentScripts: async () => undefined,
     sendToTab: async (tabId, frameId, message) => (sent.push({ tabId, frameId, message }), {}),
-    tabUrl: async (tabId) => tabUrls.get(tabId),
+    tabUrl: async (tabId) => {
+      if (closedTabs.has(tabId)) throw new Error(`No tab with id: ${tabId}.`);
+      return tabUrls.get(tabId);
+    },
     now: () => now,
     randomId: () => `session-${String(++counter).padStart(12, '0')}`,
   });
@@ -385,6 +391,42 @@ describe('one child per tab, and a recognition budget', () => {
     await expect(recognise({ personId: 'P2', name: 'Tom Jones', dateOfBirth: '01/01/2014' }, hidden)).rejects.toThrow('already shows a child');
     // The same frame moving on to the next child is a person navigating.
     await expect(recognise({ personId: 'P2', name: 'Tom Jones', dateOfBirth: '01/01/2014' }, page('https://cms.example.org/people/P2'))).resolves.toBeTruthy();
+  });
+
+  it('two frames of a tab recognising two children at the same moment: only one of them starts, and only one child is fetched', async () => {
+    statuses.set('P2', makeStatus({ personId: 'P2', firstName: 'Tom', lastName: 'Jones', dateOfBirth: '2014-01-01' }));
+    const first = { ...page('https://cms.example.org/people/P1'), frameId: 3 };
+    const second = { ...page('https://cms.example.org/people/P2'), frameId: 4 };
+    const results = await Promise.allSettled([recognise({}, first), recognise({ personId: 'P2', name: 'Tom Jones', dateOfBirth: '01/01/2014' }, second)]);
+    await settle();
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(String((results.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason)).toContain('already shows a child');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('a slowed child whose tab is closed while it waits is not fetched', async () => {
+    const ids = Array.from({ length: RECOGNITION_BUDGET.freeChildren + 1 }, (_, i) => `C${i}`);
+    for (const id of ids) statuses.set(id, makeStatus({ personId: id, firstName: 'Jane', lastName: 'Smith', dateOfBirth: '2015-03-03' }));
+    for (const id of ids.slice(0, -1)) {
+      await recognise({ personId: id }, page(`https://cms.example.org/people/${id}`));
+      await settle();
+    }
+    const realSetTimeout = globalThis.setTimeout;
+    // The tab is closed during the slow-down wait.
+    globalThis.setTimeout = ((fn: () => void, ms?: number) => {
+      if (ms && ms >= RECOGNITION_BUDGET.slowStepMs) {
+        closedTabs.add(7);
+        background.tabClosed(7);
+      }
+      return realSetTimeout(fn, 0);
+    }) as typeof setTimeout;
+    try {
+      await expect(recognise({ personId: ids.at(-1) }, page(`https://cms.example.org/people/${ids.at(-1)}`))).rejects.toThrow('The tab was closed');
+    } finally {
+      globalThis.setTimeout = realSetTimeout;
+    }
+    await settle();
+    expect(requests).toEqual(ids.slice(0, -1));
   });
 
   it('a tab that moves through children quickly is slowed, then stopped and told why; nothing more is fetched', async () => {
