@@ -3,7 +3,7 @@ import '../../lib/zod-config.ts';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ask } from '../../lib/ask.ts';
-import type { PopupView, SearchResult } from '../../lib/messages.ts';
+import type { NeedsActionItem, PopupView, SearchResult } from '../../lib/messages.ts';
 import { PEP_STATE_WORD, RATING_ICON, RATING_WORD, ageText, alertCount, dateText, percent } from '../../lib/format.ts';
 import '../../ui/pages.css';
 
@@ -33,6 +33,30 @@ function CurrentChild({ view }: { view: PopupView }) {
       </ul>
       {child.problem && <p role="alert">{child.problem.message}</p>}
       {child.fetchedAt !== undefined && <p class="muted">Saved {ageText(child.fetchedAt, Date.now())}.</p>}
+    </section>
+  );
+}
+
+const LEVEL_WORD: Record<NeedsActionItem['level'], string> = {
+  overdue: 'Overdue',
+  'due-this-week': 'Due this week',
+  red: 'Red',
+  amber: 'Amber',
+};
+
+/** Saved children with something to act on, overdue and due this week first, each with its reason. */
+function NeedsAction({ items }: { items: NeedsActionItem[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="needs-action">
+      <h2 id="needs-action">Needs action</h2>
+      <ol class="needs-action">
+        {items.map((item) => (
+          <li key={item.personId}>
+            <strong>{LEVEL_WORD[item.level]}:</strong> {item.displayName} (ID {item.personId}): {item.reason}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
@@ -82,6 +106,7 @@ function Popup() {
     <main>
       <h1>EduBridge</h1>
       <CurrentChild view={view} />
+      <NeedsAction items={view.needsAction} />
       <Search />
       <section aria-labelledby="connection">
         <h2 id="connection">Connection</h2>
