@@ -45,6 +45,7 @@ export type ContentMessage = z.infer<typeof ContentMessage>;
 export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('popup'), tabId: z.number().int().optional() }),
   z.object({ type: z.literal('search'), query: z.string().max(200) }),
+  z.object({ type: z.literal('print'), tabId: z.number().int() }),
   z.object({ type: z.literal('settings:get') }),
   z.object({ type: z.literal('settings:set'), patch: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('cache:purge') }),
@@ -159,6 +160,12 @@ export interface PopupView {
   cachedChildren: number;
   /** Saved children with something to act on, overdue first, then due this week, red and amber. */
   needsAction: NeedsActionItem[];
+}
+
+/** The printable summary page's answer: the tab's child, only when its page confirmed the record. */
+export interface PrintView {
+  status?: EducationStatus;
+  message: string;
 }
 
 /** A saved child in the popup's "needs action" list: the name and the one reason, no figures. */

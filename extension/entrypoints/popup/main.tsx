@@ -7,7 +7,7 @@ import type { NeedsActionItem, PopupView, SearchResult } from '../../lib/message
 import { PEP_STATE_WORD, RATING_ICON, RATING_WORD, ageText, alertCount, dateText, percent } from '../../lib/format.ts';
 import '../../ui/pages.css';
 
-function CurrentChild({ view }: { view: PopupView }) {
+function CurrentChild({ view, tabId }: { view: PopupView; tabId: number | undefined }) {
   const child = view.child;
   if (!child) return <p>No child recognised on this page.</p>;
   if (child.phase === 'mismatch') return <p role="alert">This page's child may not match the education record: no figures are shown.</p>;
@@ -31,6 +31,13 @@ function CurrentChild({ view }: { view: PopupView }) {
         </li>
         <li>Actions you owe: {status.pep.socialWorkerActions.length}</li>
       </ul>
+      {tabId !== undefined && (
+        <p>
+          <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/summary.html#${tabId}`) })}>
+            Print or save as PDF
+          </button>
+        </p>
+      )}
       {child.problem && <p role="alert">{child.problem.message}</p>}
       {child.fetchedAt !== undefined && <p class="muted">Saved {ageText(child.fetchedAt, Date.now())}.</p>}
     </section>
@@ -95,9 +102,11 @@ function Search() {
 
 function Popup() {
   const [view, setView] = useState<PopupView | null>(null);
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
   useEffect(() => {
     void (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      setTabId(tab?.id);
       setView(await ask<PopupView>({ type: 'popup', tabId: tab?.id }));
     })();
   }, []);
@@ -105,7 +114,7 @@ function Popup() {
   return (
     <main>
       <h1>EduBridge</h1>
-      <CurrentChild view={view} />
+      <CurrentChild view={view} tabId={tabId} />
       <NeedsAction items={view.needsAction} />
       <Search />
       <section aria-labelledby="connection">

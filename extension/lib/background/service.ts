@@ -16,6 +16,7 @@ import {
   type CaseloadReply,
   type ChipFacts,
   type NeedsActionItem,
+  type PrintView,
   PageMessage,
   type DiagnoseResult,
   type RecognisedReply,
@@ -675,7 +676,7 @@ export class Background {
   private pageSender(sender: MessageSender): void {
     if (sender.id !== this.deps.runtimeId) throw new Refused('Not from this extension');
     const url = sender.url ?? '';
-    if (!['popup.html', 'options.html', 'teach.html'].some((page) => url.startsWith(`${this.deps.extensionOrigin}/${page}`)))
+    if (!['popup.html', 'options.html', 'teach.html', 'summary.html'].some((page) => url.startsWith(`${this.deps.extensionOrigin}/${page}`)))
       throw new Refused('Only the popup and options pages may ask this');
   }
 
@@ -687,6 +688,8 @@ export class Background {
     switch (message.type) {
       case 'popup':
         return this.popupView(message.tabId);
+      case 'print':
+        return this.printView(message.tabId);
       case 'search':
         await this.ensureOwner().catch(() => undefined);
         return this.cache.search(message.query);
@@ -756,6 +759,16 @@ export class Background {
       cachedChildren: await this.cache.count(),
       needsAction: await this.needsActionList(),
     };
+  }
+
+  /** The child a tab shows, for the printable summary: figures only for a record the page confirmed. */
+  async printView(tabId: number): Promise<PrintView> {
+    const id = this.byTab.get(tabId);
+    const session = id ? this.sessions.get(id) : undefined;
+    const status = session?.confirmable && session.state.phase !== 'mismatch' ? session.state.status : undefined;
+    if (!session || !status) return { message: 'No confirmed child to print: open the child’s record in the case-management system first.' };
+    await this.audit.record(session.personId, 'print', 'popup');
+    return { status, message: '' };
   }
 
   /**
