@@ -192,4 +192,10 @@ export const cy: Record<MessageKey, string> = {
   'rag.overall.also-incomplete': 'Nid oes data chwaith i sgorio {areas}.',
   'rag.overall.unrated': 'Heb eu sgorio: {areas}.',
   'rag.raised-by-flag': 'Sgôr {rating} oherwydd "{flag}".',
+  'needs-action.pep-overdue': 'CAP yn hwyr ers {due:date}',
+  'needs-action.pep-initial-overdue': 'CAP cyntaf yn hwyr ers {due:date}',
+  'needs-action.pep-due': 'CAP yn ddyledus erbyn {due:date}',
+  'needs-action.pep-due-today': 'CAP yn ddyledus heddiw',
+  'needs-action.rated-red': 'Sgôr goch',
+  'needs-action.rated-amber': 'Sgôr ambr',
 };

@@ -198,6 +198,12 @@ export const en = {
   'rag.overall.also-incomplete': 'There is also no data to rate {areas}.',
   'rag.overall.unrated': 'Not rated: {areas}.',
   'rag.raised-by-flag': 'Rated {rating} because of "{flag}".',
+  'needs-action.pep-overdue': 'PEP overdue since {due:date}',
+  'needs-action.pep-initial-overdue': 'First PEP overdue since {due:date}',
+  'needs-action.pep-due': 'PEP due by {due:date}',
+  'needs-action.pep-due-today': 'PEP due today',
+  'needs-action.rated-red': 'Rated red',
+  'needs-action.rated-amber': 'Rated amber',
 } as const;
 
 export type MessageKey = keyof typeof en;

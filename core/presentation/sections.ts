@@ -229,10 +229,14 @@ function todoFor(status: EducationStatus, say: Say, viewer: Viewer | undefined):
       yours: mine.has(action.owner),
     });
   }
+  // The designated teacher sees what the school owes first (its part of the PEP, attendance and assessment
+  // data); everyone else sees what is overdue first, their own items first within each severity.
+  const schoolFirst = viewer === 'designated-teacher';
   return items
     .map((item, index) => ({ item, index }))
     .sort(
       (a, b) =>
+        (schoolFirst ? Number(b.item.yours) - Number(a.item.yours) : 0) ||
         Number(b.item.overdue) - Number(a.item.overdue) ||
         SEVERITY_ORDER[a.item.severity] - SEVERITY_ORDER[b.item.severity] ||
         Number(b.item.yours) - Number(a.item.yours) ||

@@ -86,6 +86,15 @@ export class StatusCache {
     return this.db.statuses.count();
   }
 
+  /** Every saved status still in date, each validated again as it is read (a damaged row is skipped). */
+  async fresh(): Promise<CachedStatus[]> {
+    const rows = await this.db.statuses.filter((row) => !this.expired(row)).toArray();
+    return rows.flatMap((row) => {
+      const parsed = EducationStatus.safeParse(row.status);
+      return parsed.success ? [{ status: parsed.data, fetchedAt: row.fetchedAt }] : [];
+    });
+  }
+
   /** Cached children whose name, person ID or UPN contains every word of the query. */
   async search(query: string, limit = 20): Promise<ChildSummary[]> {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);

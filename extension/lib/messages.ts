@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_CASELOAD_ROWS } from './limits.ts';
 import type { EducationStatus, PepState, Rating } from '../../core/model/index.ts';
 import type { Adapter } from './adapters/schema.ts';
+import type { NeedsActionLevel } from '../../core/presentation/needs-action.ts';
 import type { ChildSummary } from './cache.ts';
 import type { Problem } from './problems.ts';
 import type { EffectiveSettings, UserSettings } from './settings.ts';
@@ -44,6 +45,7 @@ export type ContentMessage = z.infer<typeof ContentMessage>;
 export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('popup'), tabId: z.number().int().optional() }),
   z.object({ type: z.literal('search'), query: z.string().max(200) }),
+  z.object({ type: z.literal('print'), tabId: z.number().int() }),
   z.object({ type: z.literal('settings:get') }),
   z.object({ type: z.literal('settings:set'), patch: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('cache:purge') }),
@@ -79,6 +81,8 @@ export const ChipFrameMessage = z.object({ type: z.literal('attach'), session: z
 /** What a chip frame shows: a rating, or nothing (no record, not this person's, or a name that disagrees). */
 export interface ChipFacts {
   overall?: Rating;
+  /** Something overdue or due this week (core/presentation/needs-action.ts): the chip says so in words. */
+  action?: 'overdue' | 'due-this-week';
 }
 
 /** What the overlay shows. Figures only in `ready`, or in `unavailable` as the last good data. */
@@ -158,6 +162,22 @@ export interface PopupView {
   };
   connection: { apiOrigin: string; state: 'ok' | 'unknown' | Problem['kind']; message: string; checkedAt?: number };
   cachedChildren: number;
+  /** Saved children with something to act on, overdue first, then due this week, red and amber. */
+  needsAction: NeedsActionItem[];
+}
+
+/** The printable summary page's answer: the tab's child, only when its page confirmed the record. */
+export interface PrintView {
+  status?: EducationStatus;
+  message: string;
+}
+
+/** A saved child in the popup's "needs action" list: the name and the one reason, no figures. */
+export interface NeedsActionItem {
+  personId: string;
+  displayName: string;
+  level: NeedsActionLevel;
+  reason: string;
 }
 
 export interface SettingsView {

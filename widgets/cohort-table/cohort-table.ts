@@ -1,13 +1,21 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { PepState, Rating } from '../../core/model/status.ts';
 import type { StatusSummary } from '../../core/model/summary.ts';
+import { isActionThisWeek, needsAction, needsActionRank, type NeedsAction } from '../../core/presentation/needs-action.ts';
 import { EduCohortElement } from '../shared/cohort-element.ts';
 import { toCsv } from '../shared/csv.ts';
 import { formatDate, formatNumber, formatPercent } from '../shared/format.ts';
 import type { StringKey } from '../shared/i18n.ts';
 import { ragBadge } from '../shared/rag.ts';
 
-type ColumnKey = 'name' | 'yearGroup' | 'school' | 'overall' | 'attendance' | 'pep' | 'nextDue' | 'suspensions';
+type ColumnKey = 'name' | 'yearGroup' | 'school' | 'overall' | 'action' | 'attendance' | 'pep' | 'nextDue' | 'suspensions';
+/** The "needs action" filter: every child, only those overdue or due this week, or any with something to act on. */
+type ActionFilter = '' | 'this-week' | 'any';
+const ACTION_FILTERS: readonly { value: ActionFilter; label: StringKey }[] = [
+  { value: '', label: 'table.any' },
+  { value: 'this-week', label: 'table.action.thisWeek' },
+  { value: 'any', label: 'table.action.anyAction' },
+];
 type Direction = 'ascending' | 'descending';
 
 const RATING_ORDER: Record<Rating, number> = { red: 0, amber: 1, green: 2, none: 3 };
@@ -25,11 +33,28 @@ const byText = new Intl.Collator('en-GB', { sensitivity: 'base' }).compare;
 const byNullableNumber = (a: number | null | undefined, b: number | null | undefined): number =>
   (a ?? Number.POSITIVE_INFINITY) - (b ?? Number.POSITIVE_INFINITY);
 
+/** Each row's needs-action decision in English, for sorting and filtering (worked out once per row object). */
+const actions = new WeakMap<StatusSummary, NeedsAction | null>();
+function actionOf(child: StatusSummary): NeedsAction | null {
+  let action = actions.get(child);
+  if (action === undefined) {
+    action = needsAction(child);
+    actions.set(child, action);
+  }
+  return action;
+}
+
 const COLUMNS: Column[] = [
   { key: 'name', label: 'table.name', compare: (a, b) => byText(a.child.lastName, b.child.lastName) || byText(a.child.displayName, b.child.displayName) },
   { key: 'yearGroup', label: 'table.yearGroup', numeric: true, compare: (a, b) => byNullableNumber(a.child.yearGroup, b.child.yearGroup) },
   { key: 'school', label: 'table.school', compare: (a, b) => byText(a.school?.name ?? '', b.school?.name ?? '') },
   { key: 'overall', label: 'table.overall', compare: (a, b) => RATING_ORDER[a.rag.overall] - RATING_ORDER[b.rag.overall] },
+  {
+    key: 'action',
+    label: 'table.action',
+    // Most urgent first (overdue, due this week, red, amber, nothing), then the PEP due soonest.
+    compare: (a, b) => needsActionRank(actionOf(a)) - needsActionRank(actionOf(b)) || byText(a.pep.nextDue ?? '9999', b.pep.nextDue ?? '9999'),
+  },
   {
     key: 'attendance',
     label: 'table.attendance',
@@ -43,7 +68,8 @@ const COLUMNS: Column[] = [
 
 /**
  * A designated teacher's or virtual school's list: one row per child with the overall and attendance
- * RAG ratings, attendance, PEP state and next due date. Sort by any column, search, filter by rating,
+ * RAG ratings, what needs action (overdue, due this week, red, amber, with the one reason), attendance, PEP
+ * state and next due date. Sort by any column, search, filter by rating and by what needs action,
  * page through thousands of rows, move with the keyboard (arrow keys, Home, End, Page Up, Page Down,
  * Enter) and download what is shown as CSV.
  *
@@ -87,6 +113,7 @@ export class EduCohortTable extends EduCohortElement {
     sortDirection: { state: true },
     search: { state: true },
     ratingFilter: { state: true },
+    actionFilter: { state: true },
     page: { state: true },
   };
 
@@ -179,6 +206,7 @@ export class EduCohortTable extends EduCohortElement {
   declare private sortDirection: Direction;
   declare private search: string;
   declare private ratingFilter: Rating | '';
+  declare private actionFilter: ActionFilter;
   declare private page: number;
 
   /** Which cell holds the roving focus: row within the page and column. */
@@ -193,16 +221,18 @@ export class EduCohortTable extends EduCohortElement {
     this.sortDirection = 'ascending';
     this.search = '';
     this.ratingFilter = '';
+    this.actionFilter = '';
     this.page = 0;
   }
 
   /** The rows that match the search and the rating filter, in the given order (cached between renders). */
   private view(children: StatusSummary[]): { matches: StatusSummary[]; sorted?: StatusSummary[] } {
-    const key = `${this.sortKey}|${this.sortDirection}|${this.search}|${this.ratingFilter}`;
+    const key = `${this.sortKey}|${this.sortDirection}|${this.search}|${this.ratingFilter}|${this.actionFilter}`;
     if (this.#view && this.#view.source === children && this.#view.key === key) return this.#view;
     const needle = this.search.trim().toLocaleLowerCase('en-GB');
     const matches = children
       .filter((child) => !this.ratingFilter || child.rag.overall === this.ratingFilter)
+      .filter((child) => !this.actionFilter || (this.actionFilter === 'any' ? actionOf(child) !== null : isActionThisWeek(actionOf(child))))
       .filter(
         (child) =>
           !needle ||
@@ -271,12 +301,14 @@ export class EduCohortTable extends EduCohortElement {
     if (this.state.kind !== 'ready') return;
     const rows = this.visibleRows(this.state.data);
     const header = ['Person ID', ...COLUMNS.map((column) => this.t(column.label)), this.t('table.attendanceRag')];
+    const language = this.language;
     const lines = rows.map((child) => [
       child.child.personId,
       child.child.displayName,
       child.child.yearGroupLabel,
       child.school?.name ?? '',
       this.t(`rag.${child.rag.overall}`),
+      needsAction(child, { language })?.reason ?? '',
       child.attendance.academicYear.attendancePercent,
       this.t(`pep.state.${child.pep.state}`),
       child.pep.nextDue ?? '',
@@ -380,6 +412,13 @@ export class EduCohortTable extends EduCohortElement {
         return html`${child.school?.name ?? this.t('summary.noSchool')}`;
       case 'overall':
         return ragBadge(child.rag.overall, (key) => this.t(key));
+      case 'action': {
+        const action = needsAction(child, { language: this.language });
+        if (!action) return html`<span class="secondary">${this.t('table.action.none')}</span>`;
+        return isActionThisWeek(action)
+          ? html`<strong class="action">${this.t(`table.action.${action.level as 'overdue' | 'due-this-week'}`)}</strong><br />${action.reason}`
+          : html`${action.reason}`;
+      }
       case 'attendance': {
         const percent = child.attendance.academicYear.attendancePercent;
         return html`${percent === null ? this.t('common.noPercent') : this.t('common.percent', { value: formatPercent(percent) })}
@@ -436,6 +475,18 @@ export class EduCohortTable extends EduCohortElement {
             ${(['red', 'amber', 'green', 'none'] as const).map(
               (rating) => html`<option value=${rating} ?selected=${this.ratingFilter === rating}>${this.t(`rag.${rating}`)}</option>`,
             )}
+          </select>
+        </div>
+        <div>
+          <label for="action">${this.t('table.actionFilter')}</label>
+          <select
+            id="action"
+            @change=${(event: Event) => {
+              this.actionFilter = (event.target as HTMLSelectElement).value as ActionFilter;
+              this.page = 0;
+            }}
+          >
+            ${ACTION_FILTERS.map(({ value, label }) => html`<option value=${value} ?selected=${this.actionFilter === value}>${this.t(label)}</option>`)}
           </select>
         </div>
         <button type="button" class="button secondary-button" part="button export" ?disabled=${total === 0} @click=${() => this.exportCsv()}>

@@ -3,11 +3,11 @@ import '../../lib/zod-config.ts';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ask } from '../../lib/ask.ts';
-import type { PopupView, SearchResult } from '../../lib/messages.ts';
+import type { NeedsActionItem, PopupView, SearchResult } from '../../lib/messages.ts';
 import { PEP_STATE_WORD, RATING_ICON, RATING_WORD, ageText, alertCount, dateText, percent } from '../../lib/format.ts';
 import '../../ui/pages.css';
 
-function CurrentChild({ view }: { view: PopupView }) {
+function CurrentChild({ view, tabId }: { view: PopupView; tabId: number | undefined }) {
   const child = view.child;
   if (!child) return <p>No child recognised on this page.</p>;
   if (child.phase === 'mismatch') return <p role="alert">This page's child may not match the education record: no figures are shown.</p>;
@@ -32,8 +32,39 @@ function CurrentChild({ view }: { view: PopupView }) {
         </li>
         <li>Actions you owe: {status.pep.socialWorkerActions.length}</li>
       </ul>
+      {tabId !== undefined && (
+        <p>
+          <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/summary.html#${tabId}`) })}>
+            Print or save as PDF
+          </button>
+        </p>
+      )}
       {child.problem && <p role="alert">{child.problem.message}</p>}
       {child.fetchedAt !== undefined && <p class="muted">Saved {ageText(child.fetchedAt, Date.now())}.</p>}
+    </section>
+  );
+}
+
+const LEVEL_WORD: Record<NeedsActionItem['level'], string> = {
+  overdue: 'Overdue',
+  'due-this-week': 'Due this week',
+  red: 'Red',
+  amber: 'Amber',
+};
+
+/** Saved children with something to act on, overdue and due this week first, each with its reason. */
+function NeedsAction({ items }: { items: NeedsActionItem[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="needs-action">
+      <h2 id="needs-action">Needs action</h2>
+      <ol class="needs-action">
+        {items.map((item) => (
+          <li key={item.personId}>
+            <strong>{LEVEL_WORD[item.level]}:</strong> {item.displayName} (ID {item.personId}): {item.reason}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
@@ -72,9 +103,11 @@ function Search() {
 
 function Popup() {
   const [view, setView] = useState<PopupView | null>(null);
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
   useEffect(() => {
     void (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      setTabId(tab?.id);
       setView(await ask<PopupView>({ type: 'popup', tabId: tab?.id }));
     })();
   }, []);
@@ -82,7 +115,8 @@ function Popup() {
   return (
     <main>
       <h1>EduBridge</h1>
-      <CurrentChild view={view} />
+      <CurrentChild view={view} tabId={tabId} />
+      <NeedsAction items={view.needsAction} />
       <Search />
       <section aria-labelledby="connection">
         <h2 id="connection">Connection</h2>

@@ -3,6 +3,7 @@ import { Adapter, describeAdapterProblems } from '../adapters/schema.ts';
 import { exampleFailures, hostMatches, matchPage } from '../adapters/url.ts';
 import { AuditLog, auditCsv } from '../audit.ts';
 import { StatusCache } from '../cache.ts';
+import { isActionThisWeek, needsAction, sortByNeedsAction } from '../../../core/presentation/needs-action.ts';
 import type { EduBridgeDb } from '../db.ts';
 import { testConnection, type ConnectionReport } from '../connection.ts';
 import { confirmIdentity, namesAgree, pageShowsIdentity } from '../identity.ts';
@@ -14,6 +15,8 @@ import {
   type BadgeFacts,
   type CaseloadReply,
   type ChipFacts,
+  type NeedsActionItem,
+  type PrintView,
   PageMessage,
   type DiagnoseResult,
   type RecognisedReply,
@@ -113,6 +116,8 @@ const SETTINGS_KEY = 'settings';
 /** Within this many ms of the last fetch, showing the cached copy again does not refetch. */
 const REFRESH_AFTER_MS = 15_000;
 const OWNER_KEY = 'cacheOwner';
+/** How many saved children the popup lists as needing action. */
+const POPUP_NEEDS_ACTION_LIMIT = 10;
 /** How long a "who is signed in" answer from the API is trusted before asking again (session sign-in). */
 const OWNER_RECHECK_MS = 30_000;
 
@@ -624,7 +629,9 @@ export class Background {
     }
     const chips = message.rows.map((row): ChipFacts => {
       const summary = byId.get(row.personId);
-      return summary && namesAgree(summary.child, row.text) ? { overall: summary.rag.overall } : {};
+      if (!summary || !namesAgree(summary.child, row.text)) return {};
+      const action = needsAction(summary);
+      return isActionThisWeek(action) ? { overall: summary.rag.overall, action: action!.level as 'overdue' | 'due-this-week' } : { overall: summary.rag.overall };
     });
     const shown = new Set(message.rows.flatMap((row, index) => (chips[index]!.overall ? [row.personId] : [])));
     for (const personId of shown) await this.audit.record(personId, from.url.origin, 'caseload');
@@ -689,7 +696,7 @@ export class Background {
   private pageSender(sender: MessageSender): void {
     if (sender.id !== this.deps.runtimeId) throw new Refused('Not from this extension');
     const url = sender.url ?? '';
-    if (!['popup.html', 'options.html', 'teach.html'].some((page) => url.startsWith(`${this.deps.extensionOrigin}/${page}`)))
+    if (!['popup.html', 'options.html', 'teach.html', 'summary.html'].some((page) => url.startsWith(`${this.deps.extensionOrigin}/${page}`)))
       throw new Refused('Only the popup and options pages may ask this');
   }
 
@@ -701,6 +708,8 @@ export class Background {
     switch (message.type) {
       case 'popup':
         return this.popupView(message.tabId);
+      case 'print':
+        return this.printView(message.tabId);
       case 'search':
         await this.ensureOwner().catch(() => undefined);
         return this.cache.search(message.query);
@@ -764,7 +773,37 @@ export class Background {
       settings.apiBaseUrl.length === 0
         ? { state: 'not-configured' as const, message: problemMessage('not-configured', '') }
         : this.connection;
-    return { child, connection: { apiOrigin: this.apiOrigin(settings), ...connection }, cachedChildren: await this.cache.count() };
+    return {
+      child,
+      connection: { apiOrigin: this.apiOrigin(settings), ...connection },
+      cachedChildren: await this.cache.count(),
+      needsAction: await this.needsActionList(),
+    };
+  }
+
+  /** The child a tab shows, for the printable summary: figures only for a record the page confirmed. */
+  async printView(tabId: number): Promise<PrintView> {
+    const id = this.byTab.get(tabId);
+    const session = id ? this.sessions.get(id) : undefined;
+    const status = session?.confirmable && session.state.phase !== 'mismatch' ? session.state.status : undefined;
+    if (!session || !status) return { message: 'No confirmed child to print: open the child’s record in the case-management system first.' };
+    await this.audit.record(session.personId, 'print', 'popup');
+    return { status, message: '' };
+  }
+
+  /**
+   * The saved children (this person's own cache) with something to act on, judged on today's date in UK
+   * time, most urgent first: names and reasons only, each recorded in the audit log as shown in the popup.
+   */
+  private async needsActionList(limit = POPUP_NEEDS_ACTION_LIMIT): Promise<NeedsActionItem[]> {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(this.deps.now()));
+    const judged = (await this.cache.fresh()).map(({ status }) => ({ status, action: needsAction(status, { asOf: today }) })).filter((item) => item.action !== null);
+    const sorted = sortByNeedsAction(
+      judged.sort((a, b) => a.status.child.displayName.localeCompare(b.status.child.displayName, 'en-GB')),
+      (item) => item.action,
+    ).slice(0, limit);
+    for (const { status } of sorted) await this.audit.record(status.child.personId, 'popup', 'popup');
+    return sorted.map(({ status, action }) => ({ personId: status.child.personId, displayName: status.child.displayName, level: action!.level, reason: action!.reason }));
   }
 
   async testAdapter(raw: unknown, tabId: number | undefined): Promise<{ problems: string[]; examples: string[]; page?: DiagnoseResult }> {

@@ -113,7 +113,8 @@ export function mountPanel(
 }
 
 /** A caseload row's chip frame, of a fixed size: what it shows is in its own document (lib/frames/chip.ts). */
-export const CHIP_FRAME_SIZE = { width: 96, height: 22 } as const;
+/** Wide enough for "✖ Amber · Due this week" in the chip's 12px bold type. */
+export const CHIP_FRAME_SIZE = { width: 200, height: 22 } as const;
 
 export function mountChip(doc: Document, after: Element, src: string): HTMLElement {
   const host = doc.createElement('edubridge-chip');

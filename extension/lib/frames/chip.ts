@@ -3,7 +3,8 @@ import type { ChipFacts } from '../messages.ts';
 
 /**
  * A caseload row's chip, drawn inside its own extension-origin frame (chip.html) of a fixed size: the
- * overall rating as a word and an icon, or nothing when there is no record this person may see or the
+ * overall rating as a word and an icon, and "Overdue" or "Due this week" when something needs action this
+ * week, or nothing when there is no record this person may see or the
  * row's name disagrees with the record. The page sees the same empty-looking frame element either way.
  */
 
@@ -17,6 +18,9 @@ html, body { margin: 0; padding: 0; background: transparent; color-scheme: light
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (forced-colors: active) { .chip { border: 1px solid CanvasText; } }
 `;
+
+/** The chip's needs-action marker (core/presentation/needs-action.ts decides which). */
+export const CHIP_ACTION_WORD: Record<NonNullable<ChipFacts['action']>, string> = { overdue: 'Overdue', 'due-this-week': 'Due this week' };
 
 export function renderChip(doc: Document, facts: ChipFacts): void {
   const style = doc.createElement('style');
@@ -35,5 +39,13 @@ export function renderChip(doc: Document, facts: ChipFacts): void {
   const word = doc.createElement('span');
   word.textContent = RATING_WORD[facts.overall];
   chip.append(hidden, icon, word);
+  if (facts.action) {
+    // In words, not colour alone: "· Overdue" or "· Due this week".
+    const action = doc.createElement('span');
+    action.className = 'action';
+    action.textContent = ` · ${CHIP_ACTION_WORD[facts.action]}`;
+    chip.append(action);
+    chip.title += `; needs action: ${CHIP_ACTION_WORD[facts.action].toLowerCase()}`;
+  }
   doc.body.append(chip);
 }

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { filterCohort, summariseCohort } from '../../../core/cohort.ts';
 import type { EducationStatus, Rating } from '../../../core/model/status.ts';
+import { needsAction, isActionThisWeek } from '../../../core/presentation/needs-action.ts';
 import { cohort, mount, openHarness, ORIGIN, statusAt } from './fixtures.ts';
 import { collectEvents, events, expectNoAxeViolations } from './helpers.ts';
 
@@ -181,7 +182,7 @@ test.describe('edu-cohort-table', () => {
     expect(file.suggestedFilename()).toBe('children.csv');
     const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
     const lines = text.replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Person ID,Name,Year,School,Overall,Attendance,PEP,PEP due,Suspensions,Attendance rating');
+    expect(lines[0]).toBe('Person ID,Name,Year,School,Overall,Needs action,Attendance,PEP,PEP due,Suspensions,Attendance rating');
     expect(lines).toHaveLength(31);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect((await events(page)).find((e) => e.type === 'edu-export')?.detail).toEqual({ rows: 30, filename: 'children.csv' });
@@ -269,5 +270,68 @@ test.describe('edu-cohort-dashboard with children at many schools', () => {
     const dashboard = page.locator('edu-cohort-dashboard');
     await expect(dashboard.getByRole('button', { name: /^Show this child/ }).first()).toBeVisible();
     await expect(dashboard.getByRole('button', { name: /Show these 1 children/ })).toHaveCount(0);
+  });
+});
+
+test.describe('edu-cohort-table: needs action', () => {
+  /** A child whose PEP falls due in three days and who has nothing overdue. */
+  function dueThisWeek(): EducationStatus {
+    const child = structuredClone(cohort.find((c) => needsAction(c)?.level === 'amber')!);
+    child.child.personId = 'DUE0001';
+    child.child.displayName = 'Dana Due';
+    child.pep.state = 'due-soon';
+    child.pep.nextDue = '2025-11-23';
+    return child;
+  }
+
+  test('the filter, reached and used by keyboard, keeps the children overdue or due this week, with the reason', async ({ page }) => {
+    await openHarness(page);
+    const children = [dueThisWeek(), ...cohort];
+    await mount(page, 'edu-cohort-table', { 'page-size': '200' }, { children });
+    const table = page.locator('edu-cohort-table');
+    await table.getByLabel('Overall rating').focus();
+    await page.keyboard.press('Tab');
+    const filter = table.getByLabel('Needs action');
+    await expect(filter).toBeFocused();
+    await filter.selectOption('this-week');
+    const thisWeek = children.filter((c) => isActionThisWeek(needsAction(c)));
+    expect(thisWeek.length).toBeGreaterThan(1);
+    await expect(table.getByText(`of ${thisWeek.length} children`)).toBeVisible();
+    await expect(table.locator('tbody tr', { hasText: 'Dana Due' })).toContainText('Due this weekPEP due by 23 November 2025');
+    const overdue = thisWeek.find((c) => c.pep.state === 'overdue')!;
+    await expect(table.locator('tbody tr', { hasText: overdue.child.personId })).toContainText(`Overdue${needsAction(overdue)!.reason}`);
+    await filter.selectOption('any');
+    await expect(table.getByText(`of ${children.filter((c) => needsAction(c) !== null).length} children`)).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('sorting by the column puts overdue first, then due this week, then red, amber and the rest', async ({ page }) => {
+    await openHarness(page);
+    const children = [...cohort.slice(0, 40), dueThisWeek()];
+    await mount(page, 'edu-cohort-table', { 'page-size': '200' }, { children });
+    const table = page.locator('edu-cohort-table');
+    const header = table.getByRole('columnheader', { name: 'Needs action' });
+    await header.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await expect(header).toHaveAttribute('aria-sort', 'ascending');
+    const ids = (await table.locator('tbody tr td:first-child .secondary').allTextContents()).map((id) => id.trim());
+    const rank = { overdue: 0, 'due-this-week': 1, red: 2, amber: 3 } as const;
+    const ranks = ids.map((id) => {
+      const level = needsAction(children.find((c) => c.child.personId === id)!)?.level;
+      return level ? rank[level] : 4;
+    });
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(new Set(ranks).size).toBeGreaterThanOrEqual(4);
+    await expectNoAxeViolations(page);
+  });
+
+  test('Welsh: the filter, its choices and the reasons', async ({ page }) => {
+    await openHarness(page);
+    await mount(page, 'edu-cohort-table', { lang: 'cy' }, { children: [dueThisWeek()] });
+    const table = page.locator('edu-cohort-table');
+    await expect(table.getByRole('columnheader', { name: 'Angen gweithredu' })).toBeVisible();
+    await table.getByLabel('Angen gweithredu').selectOption({ label: "Yn hwyr neu'n ddyledus yr wythnos hon" });
+    await expect(table.locator('tbody tr')).toContainText('Yn ddyledus yr wythnos honCAP yn ddyledus erbyn 23 Tachwedd 2025');
+    await expectNoAxeViolations(page);
   });
 });

@@ -7,6 +7,7 @@ import type { StatusSummary } from '../../../core/model/index.ts';
 import { ApiProblem, type RequestContext, type StatusApi } from '../../../extension/lib/background/api.ts';
 import { RECOGNITION_BUDGET } from '../../../extension/lib/background/budget.ts';
 import { Background, type FramePort, type MessageSender, type OverlayPort } from '../../../extension/lib/background/service.ts';
+import { StatusCache } from '../../../extension/lib/cache.ts';
 import { openDb, type EduBridgeDb } from '../../../extension/lib/db.ts';
 import type { BadgeFacts, ChipFacts, OverlayState } from '../../../extension/lib/messages.ts';
 import { makeStatus } from './helpers/status.ts';
@@ -506,7 +507,8 @@ describe('caseload chips', () => {
       background.handleChipFrame({ type: 'attach', session: reply.session, index }, port);
       return port.chips[0];
     });
-    expect(chips).toEqual([{ overall: statuses.get('P1')!.rag.overall }, {}, {}]);
+    // P1 has something overdue: the chip says so beside the rating.
+    expect(chips).toEqual([{ overall: statuses.get('P1')!.rag.overall, action: 'overdue' }, {}, {}]);
     const csv = ((await background.handlePage({ type: 'audit:csv' }, popupSender)) as { csv: string }).csv;
     expect(csv).toContain(',P1,https://cms.example.org,caseload');
     expect(csv).not.toContain('P2');
@@ -611,5 +613,36 @@ describe('the popup and options', () => {
     expect(view.child.status.child.displayName).toBe('Jane Smith');
     expect(view.connection.state).toBe('ok');
     expect(await background.handlePage({ type: 'search', query: 'smith' }, popupSender)).toMatchObject([{ personId: 'P1' }]);
+  });
+
+  it('the popup lists saved children needing action, overdue first, judged on today\'s date, each recorded as shown', async () => {
+    const cache = new StatusCache(db, () => 24, () => now);
+    const child = (personId: string, firstName: string, change: (status: EducationStatus) => void): EducationStatus => {
+      const status = makeStatus({ personId, firstName, lastName: 'Test' });
+      status.flags = status.flags.filter((flag) => flag.severity === 'info');
+      status.rag.overall = 'green';
+      change(status);
+      return status;
+    };
+    const explained = (text: string) => ({ key: 'test', params: {}, text });
+    // Today is 13 March 2026 in the test's clock.
+    await cache.put(child('P10', 'Amber', (s) => {
+      s.pep.nextDue = '2026-05-01';
+      s.rag.overall = 'amber';
+      s.flags.push({ key: 'attendance-declining', area: 'attendance', severity: 'amber', title: explained('Attendance falling'), meaning: explained('m') });
+    }));
+    await cache.put(child('P11', 'Green', (s) => (s.pep.nextDue = '2026-05-01')));
+    await cache.put(child('P12', 'Due', (s) => (s.pep.nextDue = '2026-03-16')));
+    // Saved as due soon on the 10th; by today the date has passed.
+    await cache.put(child('P13', 'Late', (s) => ((s.asOf = '2026-03-10'), (s.pep.nextDue = '2026-03-12'))));
+    const view = (await background.handlePage({ type: 'popup' }, popupSender)) as { needsAction: unknown[] };
+    expect(view.needsAction).toEqual([
+      { personId: 'P13', displayName: 'Late Test', level: 'overdue', reason: 'PEP overdue since 12 March 2026' },
+      { personId: 'P12', displayName: 'Due Test', level: 'due-this-week', reason: 'PEP due by 16 March 2026' },
+      { personId: 'P10', displayName: 'Amber Test', level: 'amber', reason: 'Attendance falling' },
+    ]);
+    const csv = ((await background.handlePage({ type: 'audit:csv' }, popupSender)) as { csv: string }).csv;
+    for (const id of ['P10', 'P12', 'P13']) expect(csv).toContain(`,${id},popup,popup`);
+    expect(csv).not.toContain('P11');
   });
 });

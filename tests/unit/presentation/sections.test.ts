@@ -126,11 +126,13 @@ describe('describeSections: the first screen', () => {
     }
   });
 
-  it("puts a designated teacher's own items first among equally urgent ones", () => {
+  it('shows a designated teacher what the school owes first, before what others owe even when theirs is overdue', () => {
     const forSchool = describeSections(status, { viewer: 'designated-teacher' });
-    const notOverdue = forSchool.todo.filter((item) => !item.overdue && item.severity === 'due');
-    expect(notOverdue[0]?.owner).toBe('school');
-    expect(notOverdue[0]?.yours).toBe(true);
+    expect(sections.todo[0]?.owner).not.toBe('school');
+    expect(forSchool.todo[0]).toMatchObject({ owner: 'school', yours: true, why: 'Below expected in maths' });
+    const owners = forSchool.todo.map((item) => item.owner === 'school');
+    expect(owners).toEqual([...owners].sort((a, b) => Number(b) - Number(a)));
+    expect(forSchool.todo.findIndex((item) => item.overdue)).toBeGreaterThan(0);
   });
 
   it('names whom to contact and how, and says when nobody is recorded', () => {
