@@ -797,7 +797,13 @@ export class Background {
    */
   private async needsActionList(limit = POPUP_NEEDS_ACTION_LIMIT): Promise<NeedsActionItem[]> {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(this.deps.now()));
-    const judged = (await this.cache.fresh()).map(({ status }) => ({ status, action: needsAction(status, { asOf: today }) })).filter((item) => item.action !== null);
+    // Only children this person has been shown on a page whose identity matched: a record fetched to be
+    // compared with a page that did not confirm it is never listed.
+    const confirmed = new Set((await this.audit.all()).filter((row) => row.shownIn === 'page' || row.shownIn === 'caseload').map((row) => row.personId));
+    const judged = (await this.cache.fresh())
+      .filter(({ status }) => confirmed.has(status.child.personId))
+      .map(({ status }) => ({ status, action: needsAction(status, { asOf: today }) }))
+      .filter((item) => item.action !== null);
     const sorted = sortByNeedsAction(
       judged.sort((a, b) => a.status.child.displayName.localeCompare(b.status.child.displayName, 'en-GB')),
       (item) => item.action,

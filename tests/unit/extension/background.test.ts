@@ -635,6 +635,10 @@ describe('the popup and options', () => {
     await cache.put(child('P12', 'Due', (s) => (s.pep.nextDue = '2026-03-16')));
     // Saved as due soon on the 10th; by today the date has passed.
     await cache.put(child('P13', 'Late', (s) => ((s.asOf = '2026-03-10'), (s.pep.nextDue = '2026-03-12'))));
+    // Saved, but only ever fetched to be compared with a page that did not confirm it: never listed.
+    await cache.put(child('P14', 'Unconfirmed', (s) => (s.pep.nextDue = '2026-03-01')));
+    // The others were shown on a case record page that confirmed them.
+    for (const id of ['P10', 'P11', 'P12', 'P13']) await db.audit.add({ at: new Date(now).toISOString(), personId: id, origin: 'https://cms.council.example', shownIn: 'page' });
     const view = (await background.handlePage({ type: 'popup' }, popupSender)) as { needsAction: unknown[] };
     expect(view.needsAction).toEqual([
       { personId: 'P13', displayName: 'Late Test', level: 'overdue', reason: 'PEP overdue since 12 March 2026' },
@@ -643,6 +647,7 @@ describe('the popup and options', () => {
     ]);
     const csv = ((await background.handlePage({ type: 'audit:csv' }, popupSender)) as { csv: string }).csv;
     for (const id of ['P10', 'P12', 'P13']) expect(csv).toContain(`,${id},popup,popup`);
-    expect(csv).not.toContain('P11');
+    expect(csv).not.toContain('P11,popup');
+    expect(csv).not.toContain('P14');
   });
 });
