@@ -1,4 +1,3 @@
-import '../shared/setup.ts';
 import '../attendance/define.ts';
 import '../attainment/define.ts';
 import '../exclusions/define.ts';
