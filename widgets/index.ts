@@ -3,6 +3,10 @@
  * registered tag is left alone) and exports their classes and types.
  */
 import './child-summary/define.ts';
+import './attendance/define.ts';
+import './attainment/define.ts';
+import './pep-status/define.ts';
+import './exclusions/define.ts';
 import './cohort-dashboard/define.ts';
 
 export { EduChildSummary } from './child-summary/child-summary.ts';

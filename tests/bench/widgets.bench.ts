@@ -1,9 +1,11 @@
 /**
- * Widgets in Chromium: time to first render of <edu-child-summary> from a `status` property, and of
- * <edu-cohort-table> with 5,000 children (target ≤ 200 ms). Uses the built single bundle (dist/widgets).
- * Prints figures; never fails on timing.
+ * Widgets: the gzipped size of <edu-child-summary>'s own load (its module and static imports, target
+ * ≤ 30 kB) and of the checking code it loads with its first status; in Chromium, time to first render of
+ * <edu-child-summary> from a `status` property, and of <edu-cohort-table> with 5,000 children (target
+ * ≤ 200 ms). Uses the built widgets (dist/widgets). Prints figures; never fails on them.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { generateRecords } from '../../core/generate/index.ts';
@@ -19,7 +21,33 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** A module and its static imports, following chunks. */
+async function importGraph(file: string, seen = new Set<string>()): Promise<Set<string>> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = await readFile(file, 'utf8');
+  for (const match of code.matchAll(/(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+    await importGraph(fileURLToPath(new URL(match[1]!, `file://${file}`)), seen);
+  }
+  return seen;
+}
+
+async function gzippedKb(files: Iterable<string>): Promise<string> {
+  let size = 0;
+  for (const file of files) size += gzipSync(await readFile(file), { level: 9 }).length;
+  return (size / 1024).toFixed(1);
+}
+
+async function sizes(): Promise<void> {
+  const own = await importGraph(`${DIST}esm/edu-child-summary.js`);
+  const dataChunk = (await readdir(`${DIST}esm/chunks`)).find((name) => name.startsWith('child-data-'));
+  const checking = dataChunk ? [...(await importGraph(`${DIST}esm/chunks/${dataChunk}`))].filter((file) => !own.has(file)) : [];
+  console.log(`edu-child-summary's own load, with Lit, without chart.js (target ≤ 30 kB): ${await gzippedKb(own)} kB gzipped`);
+  console.log(`  then with its first status: zod, the status schema and the API client, ${await gzippedKb(checking)} kB gzipped`);
+}
+
 export default async function bench(): Promise<void> {
+  await sizes();
   const base = generateRecords({ children: 250, seed: 5000, asOf: AS_OF }).map((record) => deriveStatus(record, { asOf: AS_OF }));
   const children = Array.from({ length: 5000 }, (_, index) => {
     const status = structuredClone(base[index % base.length]!);

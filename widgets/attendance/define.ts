@@ -1,4 +1,3 @@
-import '../shared/setup.ts';
 import { defineElement } from '../shared/define.ts';
 import { EduAttendance } from './attendance.ts';
 

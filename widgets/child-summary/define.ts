@@ -1,8 +1,3 @@
-import '../shared/setup.ts';
-import '../attendance/define.ts';
-import '../attainment/define.ts';
-import '../exclusions/define.ts';
-import '../pep-status/define.ts';
 import { defineElement } from '../shared/define.ts';
 import { EduChildSummary } from './child-summary.ts';
 

@@ -1,4 +1,3 @@
-import '../shared/setup.ts';
 import { defineElement } from '../shared/define.ts';
 import { EduPepStatus } from './pep-status.ts';
 

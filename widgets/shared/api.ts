@@ -78,6 +78,4 @@ export function problemFrom(error: unknown, childId?: string): WidgetProblem {
   return { kind: 'network' };
 }
 
-export function isAbort(error: unknown): boolean {
-  return (error as Error | undefined)?.name === 'AbortError';
-}
+export { isAbort } from './abort.ts';

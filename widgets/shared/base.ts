@@ -46,9 +46,21 @@ export class EduElement extends LitElement {
     this.#pageLanguage?.disconnect();
   }
 
+  /** The language for the render under way: read once, not once a string (each read walks up the page). */
+  #renderLanguage?: Language;
+
+  protected override update(changed: PropertyValues): void {
+    this.#renderLanguage = languageFor(this);
+    try {
+      super.update(changed);
+    } finally {
+      this.#renderLanguage = undefined;
+    }
+  }
+
   /** The language strings are shown in: `cy` (Welsh) or `en`. */
   get language(): Language {
-    return languageFor(this);
+    return this.#renderLanguage ?? languageFor(this);
   }
 
   protected t(key: StringKey, params?: Record<string, string | number>): string {

@@ -15,33 +15,69 @@ export interface BarChartInput {
 let drawing: Promise<typeof BarChartModule> | undefined;
 
 /**
- * A bar chart on a canvas. chart.js (about 45 kB gzipped) loads the first time any chart is drawn, not
- * when a component is imported, so a page that shows no chart never fetches it. Each chart sits beside a
- * table with the same figures, so until chart.js arrives (or if it cannot load) nothing is missing.
+ * A bar chart on a canvas. chart.js (about 45 kB gzipped) loads the first time any chart comes near the
+ * screen, not when a component is imported or draws below the fold, so a page whose charts are never
+ * scrolled to never fetches it and a page's first load does not wait for chart drawing. Each chart sits
+ * beside a table with the same figures, so until chart.js arrives (or if it cannot load) nothing is missing.
  */
 export class BarChart {
   #chart: Chart | undefined;
   #drawn = 0;
+  /** Whether the chart has come near the screen; from then on it draws at once. */
+  #seen = false;
+  #observer: IntersectionObserver | undefined;
+  #observed: HTMLCanvasElement | undefined;
+  #pending: (() => void) | undefined;
 
-  /** Draws, or redraws with new figures; a later call or `destroy()` supersedes one still loading. */
+  /** Draws, or redraws with new figures; a later call or `destroy()` supersedes one still waiting or loading. */
   draw(canvas: HTMLCanvasElement, host: Element, input: BarChartInput): void {
     const turn = ++this.#drawn;
-    drawing ??= import('./bar-chart.ts');
-    drawing.then(
-      ({ drawBarChart }) => {
-        if (turn !== this.#drawn || !canvas.isConnected) return;
-        this.#chart = drawBarChart(canvas, host, input, this.#chart);
+    const start = () => {
+      drawing ??= import('./bar-chart.ts');
+      drawing.then(
+        ({ drawBarChart }) => {
+          if (turn !== this.#drawn || !canvas.isConnected) return;
+          this.#chart = drawBarChart(canvas, host, input, this.#chart);
+        },
+        () => {
+          // chart.js did not load (offline, blocked): the table beside the chart has the same figures.
+          drawing = undefined;
+        },
+      );
+    };
+    if (this.#seen || typeof IntersectionObserver === 'undefined') {
+      start();
+      return;
+    }
+    this.#pending = start;
+    if (this.#observed === canvas) return;
+    this.#observer?.disconnect();
+    this.#observed = canvas;
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.#seen = true;
+        this.#stopWatching();
+        const run = this.#pending;
+        this.#pending = undefined;
+        run?.();
       },
-      () => {
-        // chart.js did not load (offline, blocked): the table beside the chart has the same figures.
-        drawing = undefined;
-      },
+      { rootMargin: '200px' },
     );
+    this.#observer.observe(canvas);
   }
 
   destroy(): void {
     this.#drawn += 1;
+    this.#stopWatching();
+    this.#pending = undefined;
     this.#chart?.destroy();
     this.#chart = undefined;
+  }
+
+  #stopWatching(): void {
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#observed = undefined;
   }
 }

@@ -1,7 +1,11 @@
 import { html, type nothing, type TemplateResult } from 'lit';
-import { EducationStatus } from '../../core/model/status.ts';
-import { issueText, loadChildStatus, problemFrom } from './api.ts';
+import type { EducationStatus } from '../../core/model/status.ts';
+import type * as ChildData from './child-data.ts';
 import { EduDataElement } from './data-element.ts';
+
+/** The checking and fetching code (zod, the API client), once loaded. */
+let childData: typeof ChildData | undefined;
+const loadChildData = async (): Promise<typeof ChildData> => (childData ??= await import('./child-data.ts'));
 
 /**
  * The data side of every single-child component: a `status` property, a `record` property (derived
@@ -29,10 +33,13 @@ export class EduChildElement extends EduDataElement<EducationStatus> {
 
   protected override refresh(): void {
     if (this.status !== undefined && this.status !== null) {
-      const parsed = EducationStatus.safeParse(this.status);
-      this.state = parsed.success
-        ? { kind: 'ready', data: parsed.data }
-        : this.failed({ kind: 'invalid-input', detail: issueText(parsed.error.issues) });
+      // The schema is loaded with the first status to check; later ones are checked at once.
+      const given: unknown = this.status;
+      const show = (checked: ChildData.StatusCheck) => {
+        this.state = checked.ok ? { kind: 'ready', data: checked.status } : this.failed({ kind: 'invalid-input', detail: checked.detail });
+      };
+      if (childData) show(childData.checkStatus(given));
+      else this.load(() => loadChildData(), (data) => show(data.checkStatus(given)), () => this.failed({ kind: 'network' }));
       return;
     }
     if (this.record !== undefined && this.record !== null) {
@@ -51,12 +58,16 @@ export class EduChildElement extends EduDataElement<EducationStatus> {
     if (this.src && this.childId) {
       const { src, token, childId, language } = this;
       this.load(
-        (signal) => loadChildStatus({ src, token, signal }, childId, language),
-        (status) => {
-          this.state = { kind: 'ready', data: status };
+        async (signal) => (await loadChildData()).fetchStatus({ src, token, signal }, childId, language),
+        (fetched) => {
+          if (!fetched.ok) {
+            this.state = this.failed(fetched.problem);
+            return;
+          }
+          this.state = { kind: 'ready', data: fetched.status };
           this.emit('edu-load', { childId });
         },
-        (error) => this.failed(problemFrom(error, childId)),
+        () => this.failed({ kind: 'network' }),
       );
       return;
     }

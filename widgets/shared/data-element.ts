@@ -1,5 +1,5 @@
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import { isAbort } from './api.ts';
+import { isAbort } from './abort.ts';
 import { EduElement, type LoadState } from './base.ts';
 import { headingStyles, ragStyles, tokens } from './styles.ts';
 

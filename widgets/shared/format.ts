@@ -27,8 +27,16 @@ export function formatPercent(value: number | null | undefined): string {
   return (Math.round(value * 10) / 10).toString();
 }
 
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/** A count with thousands separators. One formatter a language: `toLocaleString` builds one a call. */
 export function formatNumber(value: number, language: Language): string {
-  return value.toLocaleString(locales[language]);
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(locales[language]);
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
 }
 
 export function formatMoney(value: number, language: Language): string {

@@ -30,3 +30,13 @@ test('the per-component module registers only its own element and those it uses'
   await mount(page, 'edu-exclusions', {}, { status: richStatus });
   await expect(page.locator('edu-exclusions').getByRole('heading', { name: 'Suspensions and exclusions' })).toBeVisible();
 });
+
+test('<edu-child-summary>’s module registers the summary alone: it draws every section itself', async ({ page }) => {
+  await openHarness(page, {
+    html: `<!doctype html><html lang="en"><head><title>One component</title><script type="module" src="/dist/esm/edu-child-summary.js"></script></head><body><main><h1>One</h1><div id="host"></div></main></body></html>`,
+    ready: 'edu-child-summary',
+  });
+  expect(await page.evaluate(() => ['edu-child-summary', 'edu-attendance', 'edu-attainment', 'edu-exclusions', 'edu-pep-status'].map((tag) => Boolean(customElements.get(tag))))).toEqual([true, false, false, false, false]);
+  await mount(page, 'edu-child-summary', {}, { status: richStatus });
+  await expect(page.locator('edu-child-summary').getByRole('heading', { name: richStatus.child.displayName, exact: true })).toBeVisible();
+});
