@@ -2,15 +2,15 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import type { EducationStatus } from '../../../core/model/index.ts';
 import { RECOGNITION_BUDGET } from '../../../extension/lib/background/budget.ts';
-import { PEP_STATE_WORD, RATING_WORD, percent } from '../../../extension/lib/format.ts';
+import { RATING_WORD, percent } from '../../../extension/lib/format.ts';
 import { ensureDemoData } from '../../../scripts/demo-data.mjs';
 import { DEMO_PAGES } from '../extension/systems.ts';
 import { startDemoServer } from '../fixtures/demo-server.ts';
 import { auditSince, expect, statusOf, test, type FirefoxUnderTest } from './fixtures.ts';
 import { until } from './firefox.ts';
 import { badgeUntil, chipTexts, extensionFrames, readBadge, tab, type Tab } from './harness.ts';
+import { secretsOf } from '../fixtures/secrets.ts';
 
 /**
  * The hostile-page suite of tests/e2e/extension/hostile.spec.ts, in Firefox: pages on the case-management
@@ -21,20 +21,6 @@ import { badgeUntil, chipTexts, extensionFrames, readBadge, tab, type Tab } from
  * page did not legitimately show. The hostile pages are served in place of the demo's by request
  * interception in the tab; the extension's own requests go to the demo server untouched.
  */
-
-/** What a child's badge would give away: the figures and words, and (where the page does not show it) the name. */
-function secretsOf(status: EducationStatus, withName: boolean): string[] {
-  const secrets = [
-    `Attendance ${percent(status.attendance.academicYear.attendancePercent)}`,
-    percent(status.attendance.academicYear.attendancePercent),
-    PEP_STATE_WORD[status.pep.state],
-    `${RATING_WORD[status.rag.overall]} overall`,
-    'Education status for',
-    'EduBridge overall rating',
-  ];
-  if (withName) secrets.push(status.child.displayName, status.child.lastName);
-  return secrets;
-}
 
 /** Everything a page script can search — the DOM and open shadow roots of every web frame, the painted text
  * (window.find, in each frame), and whatever it can reach inside EduBridge's elements. Returns what it found. */

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import type { EducationStatus } from '../../../core/model/index.ts';
 import { RECOGNITION_BUDGET } from '../../../extension/lib/background/budget.ts';
-import { PEP_STATE_WORD, RATING_WORD, percent } from '../../../extension/lib/format.ts';
+import { RATING_WORD, percent } from '../../../extension/lib/format.ts';
 import type { DemoServer } from '../fixtures/demo-server.ts';
 import { expect, statusOf, test } from './fixtures.ts';
 import { apiFaults, badge, badgeFrame, badgeShowsFigures } from './harness.ts';
 import { DEMO_PAGES } from './systems.ts';
+import { secretsOf } from '../fixtures/secrets.ts';
 
 /**
  * Hostile pages on the case-management origin (an XSS, a compromised script, uploaded HTML): each tries to
@@ -32,20 +32,6 @@ async function auditSince(demo: DemoServer, since: string, user: string): Promis
     .filter(Boolean)
     .map((line) => JSON.parse(line) as AuditLine)
     .filter((line) => line.time >= since && line.user === user);
-}
-
-/** What a child's badge would give away: the figures and words, and (where the page does not show it) the name. */
-function secretsOf(status: EducationStatus, withName: boolean): string[] {
-  const secrets = [
-    `Attendance ${percent(status.attendance.academicYear.attendancePercent)}`,
-    percent(status.attendance.academicYear.attendancePercent),
-    PEP_STATE_WORD[status.pep.state],
-    `${RATING_WORD[status.rag.overall]} overall`,
-    'Education status for',
-    'EduBridge overall rating',
-  ];
-  if (withName) secrets.push(status.child.displayName, status.child.lastName);
-  return secrets;
 }
 
 /** Everything a page script can search: the DOM, open shadow roots, same-origin frames, painted text
