@@ -89,19 +89,26 @@ export function Overlay({
   state,
   actions,
   focusHeading,
+  focusRequests = 0,
 }: {
   state: OverlayState | null;
   actions: OverlayActions;
   /** Set when the user opened the panel (from the badge), so focus moves to its heading. */
   focusHeading: { current: boolean };
+  /** Grows with each such request, so one that arrives while the panel is open already still moves focus. */
+  focusRequests?: number;
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const open = state?.open ?? false;
 
   useEffect(() => {
-    if (open && focusHeading.current) headingRef.current?.focus();
+    if (open && focusHeading.current) {
+      // The frame may not hold the focus yet (the page moved it here a moment ago): take it, then the heading.
+      window.focus();
+      headingRef.current?.focus();
+    }
     focusHeading.current = false;
-  }, [open]);
+  }, [open, focusRequests]);
 
   if (!state || !open) return null;
   const name = state.status?.child.displayName;

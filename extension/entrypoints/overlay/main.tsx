@@ -34,8 +34,12 @@ window.parent.postMessage({ type: 'edubridge:ready' }, '*');
 function App() {
   const [state, setState] = useState<OverlayState | null>(null);
   const focusHeading = useRef(false);
+  // Counted, so a request to focus the heading also works when the panel is open already (the background's
+  // state can open it a moment before the page's request arrives).
+  const [focusRequests, setFocusRequests] = useState(0);
   const setOpen = (open: boolean, focus: boolean) => {
     focusHeading.current = open && focus;
+    if (open && focus) setFocusRequests((count) => count + 1);
     setState((current) => (current ? { ...current, open } : current));
     send({ type: 'set-open', open });
   };
@@ -63,6 +67,7 @@ function App() {
     <Overlay
       state={state}
       focusHeading={focusHeading}
+      focusRequests={focusRequests}
       actions={{
         setOpen: (next) => setOpen(next, false),
         dismiss: () => send({ type: 'dismiss' }),
