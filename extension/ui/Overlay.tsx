@@ -33,25 +33,12 @@ function Problem({ state, actions }: { state: OverlayState; actions: OverlayActi
 }
 
 function PanelBody({ state, actions }: { state: OverlayState; actions: OverlayActions }) {
-  if (state.phase === 'mismatch')
+  if (state.phase === 'mismatch' || state.phase === 'uncertain')
     return (
       <div class="mismatch" role="alert">
         <p>
-          <strong>This record may not match the child on this page.</strong> No figures are shown.
-        </p>
-        <ul>
-          {(state.mismatchReasons ?? []).map((reason, index) => (
-            <li key={index}>{reason}</li>
-          ))}
-        </ul>
-        <p>Check the person ID on this page, or ask your administrator to check the records.</p>
-      </div>
-    );
-  if (state.phase === 'uncertain')
-    return (
-      <div class="mismatch" role="alert">
-        <p>
-          <strong>EduBridge cannot be sure this record is the child on this page.</strong> No figures are shown.
+          <strong>{state.phase === 'mismatch' ? 'This record may not match the child on this page.' : 'EduBridge cannot be sure this record is the child on this page.'}</strong> No
+          figures are shown.
         </p>
         <ul>
           {(state.mismatchReasons ?? []).map((reason, index) => (

@@ -23,6 +23,21 @@ export const ACCOUNTS: Record<string, Record<string, unknown>> = {
   nobody: { name: 'No Role', email: 'nobody@council.example', roles: [] },
 };
 
+/** EduBridge's identity-provider settings for the test provider: its roles, staff ID and schools claims. */
+export function settingsFor(provider: Pick<TestProvider, 'issuer' | 'redirectUri'>) {
+  return {
+    issuer: provider.issuer,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    audience: API_AUDIENCE,
+    redirectUri: provider.redirectUri,
+    scope: 'openid profile email roles',
+    roles: { claim: 'roles', 'social-worker': ['EduBridge.SocialWorker'], 'designated-teacher': ['EduBridge.DesignatedTeacher'], 'virtual-school': ['EduBridge.VirtualSchool'] },
+    staffIdClaim: 'email',
+    schoolsClaim: 'schools',
+  };
+}
+
 export interface TestProvider {
   issuer: string;
   redirectUri: string;

@@ -12,7 +12,7 @@ import { loadOidcSettings, PENDING_COOKIE } from '../../../core/node/server/oidc
 import { createOidc, type Oidc, type OidcSettings } from '../../../core/node/server/oidc.ts';
 import { SESSION_COOKIE } from '../../../core/node/server/sessions.ts';
 import { AS_OF, memoryAudit, RECORDS } from './helpers.ts';
-import { API_AUDIENCE, CLIENT_ID, CLIENT_SECRET, startTestProvider, type TestProvider } from './oidc-provider.ts';
+import { settingsFor, startTestProvider, type TestProvider } from './oidc-provider.ts';
 
 // The server with the council's identity provider (a real OpenID provider started by the test): bearer
 // JWTs and browser sign-in reach exactly the children the person works with, and nothing else gets in.
@@ -36,17 +36,7 @@ let settings: OidcSettings;
 
 beforeAll(async () => {
   provider = await startTestProvider();
-  settings = {
-    issuer: provider.issuer,
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    audience: API_AUDIENCE,
-    redirectUri: provider.redirectUri,
-    scope: 'openid profile email roles',
-    roles: { claim: 'roles', 'social-worker': ['EduBridge.SocialWorker'], 'designated-teacher': ['EduBridge.DesignatedTeacher'], 'virtual-school': ['EduBridge.VirtualSchool'] },
-    staffIdClaim: 'email',
-    schoolsClaim: 'schools',
-  };
+  settings = settingsFor(provider);
   oidc = await createOidc(settings);
 });
 afterAll(async () => {

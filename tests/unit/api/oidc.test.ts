@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOidc, OidcRefused, type Oidc } from '../../../core/node/server/oidc.ts';
-import { API_AUDIENCE, CLIENT_ID, CLIENT_SECRET, startTestProvider, type TestProvider } from './oidc-provider.ts';
+import { API_AUDIENCE, settingsFor, startTestProvider, type TestProvider } from './oidc-provider.ts';
 
 // Sign-in against a real OpenID provider started by the test: the browser flow (authorisation code with
 // PKCE, state and nonce), and API bearer tokens checked against the provider's published keys, issuer,
@@ -11,17 +11,7 @@ let oidc: Oidc;
 
 beforeAll(async () => {
   provider = await startTestProvider();
-  oidc = await createOidc({
-    issuer: provider.issuer,
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    audience: API_AUDIENCE,
-    redirectUri: provider.redirectUri,
-    scope: 'openid profile email roles',
-    roles: { claim: 'roles', 'social-worker': ['EduBridge.SocialWorker'], 'designated-teacher': ['EduBridge.DesignatedTeacher'], 'virtual-school': ['EduBridge.VirtualSchool'] },
-    staffIdClaim: 'email',
-    schoolsClaim: 'schools',
-  });
+  oidc = await createOidc(settingsFor(provider));
 });
 afterAll(async () => {
   await provider?.close();
