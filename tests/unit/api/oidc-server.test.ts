@@ -135,6 +135,42 @@ describe('browser sign-in through the identity provider', () => {
     expect(await ids(await app.request('/api/v1/children?pageSize=100', { headers: cookie }))).toEqual([...RACHEL_CHILDREN].sort());
   });
 
+  it('the cookies: the sign-in in progress is HttpOnly for /signin only, the session HttpOnly and SameSite=Lax; both Secure when asked for', async () => {
+    for (const secureCookies of [false, true]) {
+      const { app } = makeApp(20, { secureCookies });
+      const started = await app.request('/signin/oidc?next=/');
+      const pendingCookie = cookieSet(started, PENDING_COOKIE)!;
+      expect(pendingCookie.attributes).toMatch(/Path=\/signin(;|$)/i);
+      expect(pendingCookie.attributes).toMatch(/HttpOnly/i);
+      const back = await provider.signIn(new URL(started.headers.get('location')!), 'rachel');
+      const done = await app.request(callbackPath(back), { headers: { cookie: `${PENDING_COOKIE}=${pendingCookie.value}` } });
+      const session = cookieSet(done, SESSION_COOKIE)!;
+      expect(session.attributes).toMatch(/HttpOnly/i);
+      expect(session.attributes).toMatch(/SameSite=Lax/i);
+      expect(/Secure/i.test(pendingCookie.attributes)).toBe(secureCookies);
+      expect(/Secure/i.test(session.attributes)).toBe(secureCookies);
+    }
+  });
+
+  it('a request with an Authorization header is judged by it alone: a refused token is not rescued by a good session cookie', async () => {
+    const { app } = makeApp();
+    const { location, pending } = await start(app, '/');
+    const done = await app.request(callbackPath(await provider.signIn(location, 'val')), { headers: { cookie: `${PENDING_COOKIE}=${pending}` } });
+    const cookie = `${SESSION_COOKIE}=${cookieSet(done, SESSION_COOKIE)!.value}`;
+    expect((await app.request('/api/v1/me', { headers: { cookie } })).status).toBe(200);
+    expect((await app.request('/api/v1/me', { headers: { cookie, authorization: `Bearer ${await provider.forge({}, { otherKey: true })}` } })).status).toBe(401);
+    expect((await app.request('/api/v1/me', { headers: { cookie, authorization: 'Bearer not-a-token-anyone-has' } })).status).toBe(401);
+  });
+
+  it('with the embedded default a session lives in the instance that started it: another instance, or a restart, does not know it', async () => {
+    const first = makeApp().app;
+    const { location, pending } = await start(first, '/');
+    const done = await first.request(callbackPath(await provider.signIn(location, 'rachel')), { headers: { cookie: `${PENDING_COOKIE}=${pending}` } });
+    const cookie = `${SESSION_COOKIE}=${cookieSet(done, SESSION_COOKIE)!.value}`;
+    expect((await first.request('/api/v1/me', { headers: { cookie } })).status).toBe(200);
+    expect((await makeApp().app.request('/api/v1/me', { headers: { cookie } })).status).toBe(401);
+  });
+
   it('a callback used twice is refused the second time, and starts no session', async () => {
     const { app } = makeApp();
     const { location, pending } = await start(app, '/');

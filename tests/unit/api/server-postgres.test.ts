@@ -152,8 +152,25 @@ describe('two instances, one PostgreSQL', () => {
     expect(db.sql('SELECT id_sha256 || pending::text FROM edubridge_signins')).not.toContain(id);
     const cookie = await finishSignIn(b, started);
     expect(db.sql(kept)).toBe('0');
-    const session = cookie.split('=')[1]!;
-    expect(db.sql(`SELECT person::text FROM edubridge_sessions WHERE id_sha256 = encode(sha256('${session}'::bytea), 'hex')`)).toMatch(/"role": "social-worker"/);
+    const session = `id_sha256 = encode(sha256('${cookie.split('=')[1]!}'::bytea), 'hex')`;
+    expect(db.sql(`SELECT person::text FROM edubridge_sessions WHERE ${session}`)).toMatch(/"role": "social-worker"/);
+    // It ends when the provider's sign-in does (the test provider's ID tokens last an hour), not 8 hours on.
+    expect(db.sql(`SELECT expires > now() AND expires <= now() + interval '1 hour' FROM edubridge_sessions WHERE ${session}`)).toBe('t');
+    // A person that does not read back as one is no session at all, never a guess at who it was.
+    expect((await get(b, '/api/v1/me', { cookie })).status).toBe(200);
+    db.sql(`UPDATE edubridge_sessions SET person = person || '{"role": "head-teacher"}' WHERE ${session}`);
+    expect((await get(b, '/api/v1/me', { cookie })).status).toBe(401);
+  });
+
+  it('tables made by an older version, without sign-ins in progress, stop the server at start-up, saying to run db-setup', async () => {
+    db.sql('ALTER TABLE edubridge_signins RENAME TO edubridge_signins_kept');
+    try {
+      await expect(startServer({ dir, port: 0, usersFile: join(dir, '..', 'users.json'), auditFile: join(dir, '..', 'unused.jsonl'), asOf: AS_OF, database: serverUrl, refreshSeconds: 0, log: () => undefined })).rejects.toThrow(
+        /cannot use the database: .*edubridge_signins.* \(run "edubridge db-setup" as the tables' owner first\)/,
+      );
+    } finally {
+      db.sql('ALTER TABLE edubridge_signins_kept RENAME TO edubridge_signins');
+    }
   });
 
   it('the session table keeps a hash of the session ID, never the ID', async () => {
