@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { ChildStore, isAllocatedWorker } from '../../../core/node/server/data.ts
 import { generateRecords } from '../../../core/generate/generate.ts';
 import { writeTemplateCsv } from '../../../core/node/generate/write.ts';
 import { startServer } from '../../../core/node/server/serve.ts';
-import { loadOidcSettings, PENDING_COOKIE } from '../../../core/node/server/oidc-auth.ts';
+import { loadOidcSettings, PENDING_COOKIE, personKey, userOf } from '../../../core/node/server/oidc-auth.ts';
 import { createOidc, type Oidc, type OidcSettings } from '../../../core/node/server/oidc.ts';
 import { SESSION_COOKIE } from '../../../core/node/server/sessions.ts';
 import { AS_OF, memoryAudit, RECORDS } from './helpers.ts';
@@ -229,6 +230,14 @@ describe('browser sign-in through the identity provider', () => {
     expect((await app.request('/signin/oidc')).status).toBe(404);
   });
 
+  it('by default a client address may start 60 sign-ins a minute', async () => {
+    const { app } = makeApp();
+    const statuses = new Set<number>();
+    for (let i = 0; i < 60; i++) statuses.add((await app.request('/signin/oidc?next=/')).status);
+    expect([...statuses]).toEqual([302]);
+    expect((await app.request('/signin/oidc?next=/')).status).toBe(429);
+  });
+
   it('a client address may start only so many sign-ins a minute; another address is not held up', async () => {
     const { app } = makeApp(20, { signInStartLimit: 3, trustProxy: true });
     const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
@@ -278,6 +287,14 @@ describe('the allocated worker in the data', () => {
     expect(isAllocatedWorker('sharma@council.example', record)).toBe(false);
     expect(isAllocatedWorker(undefined, record)).toBe(false);
     expect(isAllocatedWorker('', { ...record, care: { ...record.care, socialWorker: { name: 'No ID' } } })).toBe(false);
+  });
+});
+
+describe('the key a person signed in through the provider is known by', () => {
+  it('is the SHA-256 of "oidc", the issuer and the subject on separate lines, as deploying.md says to compute it for `edubridge revoke`', () => {
+    const shell = execFileSync('sh', ['-c', `printf 'oidc\\n%s\\n%s' "$ISSUER" "$SUB" | sha256sum`], { env: { ...process.env, ISSUER: provider.issuer, SUB: 'rachel' }, encoding: 'utf8' });
+    expect(shell.split(' ')[0]).toBe(personKey(provider.issuer, 'rachel'));
+    expect(userOf({ subject: 'rachel', name: 'Rachel Sharma', role: 'social-worker', staffId: undefined, schools: [], expiresAt: undefined }, provider.issuer).tokenSha256).toBe(personKey(provider.issuer, 'rachel'));
   });
 });
 

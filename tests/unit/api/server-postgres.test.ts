@@ -162,14 +162,17 @@ describe('two instances, one PostgreSQL', () => {
     expect((await get(b, '/api/v1/me', { cookie })).status).toBe(401);
   });
 
-  it('tables made by an older version, without sign-ins in progress, stop the server at start-up, saying to run db-setup', async () => {
-    db.sql('ALTER TABLE edubridge_signins RENAME TO edubridge_signins_kept');
+  it('tables made by an older version stop the server at start-up, saying to run db-setup, which adds what is missing', async () => {
+    const options = { dir, port: 0, usersFile: join(dir, '..', 'users.json'), oidcFile: join(dir, '..', 'oidc.json'), auditFile: join(dir, '..', 'unused.jsonl'), asOf: AS_OF, database: serverUrl, refreshSeconds: 0, log: () => undefined };
+    db.sql('DROP TABLE edubridge_signins; ALTER TABLE edubridge_sessions DROP COLUMN person');
+    await expect(startServer(options)).rejects.toThrow(/cannot use the database: .*edubridge_signins.* \(run "edubridge db-setup" as the tables' owner first\)/);
+    execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../../core/node/cli/main.ts'), 'db-setup', '--server-role', SERVER_ROLE, '--database', db.url()], { encoding: 'utf8' });
+    const c = await startServer(options);
     try {
-      await expect(startServer({ dir, port: 0, usersFile: join(dir, '..', 'users.json'), auditFile: join(dir, '..', 'unused.jsonl'), asOf: AS_OF, database: serverUrl, refreshSeconds: 0, log: () => undefined })).rejects.toThrow(
-        /cannot use the database: .*edubridge_signins.* \(run "edubridge db-setup" as the tables' owner first\)/,
-      );
+      expect((await get(c, `/api/v1/children/${child}`, bearer(head.token))).status).toBe(200);
+      expect((await finishSignIn(c, await startSignIn(a, 'rachel'))).startsWith(`${SESSION_COOKIE}=`)).toBe(true);
     } finally {
-      db.sql('ALTER TABLE edubridge_signins_kept RENAME TO edubridge_signins');
+      await c.close();
     }
   });
 
