@@ -15,7 +15,7 @@ import type { User } from './users.ts';
 /**
  * The council's identity provider wired into the server (`edubridge serve --oidc FILE`): API bearer JWTs
  * name a person by their claims; `GET /signin/oidc` and `GET /signin/callback` sign a browser in and start
- * the usual session cookie. The person is mapped to the server's `User` in one place (`userOf`), so the
+ * the usual session cookie. The person is mapped to the server’s `User` in one place (`userOfPerson`), so the
  * same scope rules apply as for static tokens: a social worker sees the children whose allocated worker is
  * them, a designated teacher the children at their schools, the virtual school every child.
  */
