@@ -94,12 +94,14 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 /** Children written per statement when new data is published. */
 const PUBLISH_BATCH = 500;
 
-/** How often expired sessions and counters are deleted. */
+/** How often expired sessions, sign-ins in progress and counters are deleted. */
 const SWEEP_MS = 60_000;
 
 export interface PgStoresOptions {
   /** Connections in this instance's pool; default 10. */
   poolSize?: number;
+  /** How often expired sessions, sign-ins in progress and counters are deleted (milliseconds); default a minute. */
+  sweepMs?: number;
   log?: (line: string) => void;
 }
 
@@ -123,7 +125,7 @@ export async function pgStores(url: string, options: PgStoresOptions = {}): Prom
     void pool.query('DELETE FROM edubridge_sessions WHERE expires <= now()').catch(() => undefined);
     void pool.query('DELETE FROM edubridge_rate WHERE reset_at <= now()').catch(() => undefined);
     void pool.query('DELETE FROM edubridge_signins WHERE expires <= now()').catch(() => undefined);
-  }, SWEEP_MS);
+  }, options.sweepMs ?? SWEEP_MS);
   sweep.unref();
 
   const counter = (name: string, limit: number): RateCounter => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../../core/generate/generate.ts';
 import { writeTemplateCsv } from '../../../core/node/generate/write.ts';
 import { personKey, PENDING_COOKIE } from '../../../core/node/server/oidc-auth.ts';
+import { pgStores } from '../../../core/node/server/pg-stores.ts';
 import { startServer, type RunningServer } from '../../../core/node/server/serve.ts';
 import { SESSION_COOKIE } from '../../../core/node/server/sessions.ts';
 import { newToken } from '../../../core/node/server/users.ts';
@@ -173,6 +174,20 @@ describe('two instances, one PostgreSQL', () => {
       expect((await finishSignIn(c, await startSignIn(a, 'rachel'))).startsWith(`${SESSION_COOKIE}=`)).toBe(true);
     } finally {
       await c.close();
+    }
+  });
+
+  it('expired sessions, sign-ins in progress and counters are deleted by the sweep', async () => {
+    db.sql(`INSERT INTO edubridge_sessions (id_sha256, token_sha256, expires) VALUES ('expired-session', 'x', now() - interval '1 second');
+            INSERT INTO edubridge_signins (id_sha256, pending, expires) VALUES ('expired-signin', '{}', now() - interval '1 second');
+            INSERT INTO edubridge_rate (key, count, reset_at) VALUES ('expired-counter', 1, now() - interval '1 second')`);
+    const count = () => db.sql("SELECT (SELECT count(*) FROM edubridge_sessions WHERE id_sha256 = 'expired-session') + (SELECT count(*) FROM edubridge_signins WHERE id_sha256 = 'expired-signin') + (SELECT count(*) FROM edubridge_rate WHERE key = 'expired-counter')");
+    expect(count()).toBe('3');
+    const stores = await pgStores(serverUrl, { sweepMs: 50 });
+    try {
+      await expect.poll(count, { timeout: 10_000 }).toBe('0');
+    } finally {
+      await stores.close();
     }
   });
 
