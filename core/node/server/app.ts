@@ -24,7 +24,7 @@ import { API_CSP, isLoopbackHost, LOOPBACK_NAMES, originAllowed, originProblem, 
 import { page } from './pages/layout.ts';
 import { registerSignIn } from './pages/signin.ts';
 import { SESSION_COOKIE } from './sessions.ts';
-import { looksLikeJwt, OidcAuth } from './oidc-auth.ts';
+import { looksLikeJwt, OidcAuth, userOfPerson } from './oidc-auth.ts';
 import type { Oidc, OidcRefused } from './oidc.ts';
 import { memoryStores, type ServerStores, type Sessions } from './stores.ts';
 import { hashToken, tokenHashOf, UserDirectory, type User } from './users.ts';
@@ -54,6 +54,8 @@ export interface AppOptions {
   widgetsDir?: string | null;
   /** Failed sign-ins and unknown tokens per client address per minute before it must wait; default 20. */
   failedAuthLimit?: number;
+  /** Sign-ins with the identity provider started per client address per minute; default 60. */
+  signInStartLimit?: number;
   /** Host names this service answers to (the Host header; any port); default the loopback names. */
   allowedHosts?: readonly string[];
   /** Take the client's address from the last X-Forwarded-For entry (only behind a proxy that sets it). */
@@ -146,9 +148,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         } else refusals.set(c.req.raw, found);
       }
     } else {
-      const session = getCookie(c, SESSION_COOKIE);
-      hash = session ? await sessions.tokenHash(session) : undefined;
-      user = hash ? (directory.byTokenHash(hash) ?? oidc?.sessionUser(hash)) : undefined;
+      const id = getCookie(c, SESSION_COOKIE);
+      const session = id ? await sessions.get(id) : undefined;
+      hash = session?.tokenSha256;
+      // A session the identity provider started names its person (only honoured while it is configured);
+      // a token's session is looked up in the users file again, so removing the token ends it.
+      if (session?.person) user = oidc ? userOfPerson(session.tokenSha256, session.person) : undefined;
+      else user = hash ? directory.byTokenHash(hash) : undefined;
     }
     if (!user || (await stores.revocations.isRevoked(hash as string))) return undefined;
     return user;
@@ -353,6 +359,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     userFor,
     limits,
     secureCookies: options.secureCookies ?? false,
+    oidc: oidc !== undefined,
     // A sign-in form must say where it comes from, and come from this server's own pages.
     sameOrigin: (c) => {
       const origin = c.req.header('origin');
@@ -360,7 +367,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     },
   });
 
-  oidc?.register(app, { sessions, limits, secureCookies: options.secureCookies ?? false });
+  oidc?.register(app, {
+    sessions,
+    pendingSignIns: stores.pendingSignIns,
+    limits,
+    starts: stores.counter('signin-start', options.signInStartLimit ?? 60),
+    secureCookies: options.secureCookies ?? false,
+  });
 
   options.demo?.(app, {
     get store() {

@@ -1,49 +1,65 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import type { AppEnv } from './app.ts';
 import type { PrincipalLimits } from './guards.ts';
-import { createOidc, OidcRefused, OidcSettings, type Oidc, type PendingSignIn, type Principal } from './oidc.ts';
+import { createOidc, OidcRefused, OidcSettings, type Oidc, type Principal } from './oidc.ts';
 import { page } from './pages/layout.ts';
 import { safeNext } from './pages/signin.ts';
-import { SESSION_COOKIE, SESSION_HOURS } from './sessions.ts';
-import type { Sessions } from './stores.ts';
+import { PENDING_MINUTES, SESSION_COOKIE, SESSION_HOURS, type SessionPerson } from './sessions.ts';
+import type { PendingSignIns, RateCounter, Sessions } from './stores.ts';
 import type { User } from './users.ts';
 
 /**
  * The council's identity provider wired into the server (`edubridge serve --oidc FILE`): API bearer JWTs
  * name a person by their claims; `GET /signin/oidc` and `GET /signin/callback` sign a browser in and start
- * the usual session cookie. The person is mapped to the server's `User` in one place (`userOf`), so the
+ * the usual session cookie. The person is mapped to the server’s `User` in one place (`userOfPerson`), so the
  * same scope rules apply as for static tokens: a social worker sees the children whose allocated worker is
  * them, a designated teacher the children at their schools, the virtual school every child.
  */
 
-/** The cookie keying a browser's sign-in in progress (HttpOnly; the pending state itself stays here). */
+/** The cookie keying a browser's sign-in in progress (HttpOnly; the pending state itself stays on the server). */
 export const PENDING_COOKIE = 'edubridge_oidc';
-/** How long a browser has to come back from the provider. */
-export const PENDING_MINUTES = 10;
-/** Sign-ins in progress kept at once; the oldest is dropped beyond this. */
-const MAX_PENDING = 10_000;
+export { PENDING_MINUTES };
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
- * The one place a signed-in person becomes the server's user. Their key (what rate limits, revocations,
- * sessions and log lines use in place of a token's hash) is the SHA-256 of the issuer and subject, so it
- * is the same whatever token they present.
+ * The key of a person signed in through the identity provider: what rate limits, revocations, sessions
+ * and log lines use in place of a token's hash. It is the SHA-256 of the issuer and subject, so it is the
+ * same whatever token they present (`edubridge revoke KEY` ends all their sessions and tokens).
  */
-export function userOf(principal: Principal, issuer: string): User {
+export const personKey = (issuer: string, subject: string): string => sha256(`oidc\n${issuer}\n${subject}`);
+
+/** What a browser session keeps of the person the provider signed in. */
+export function sessionPersonOf(principal: Principal): SessionPerson {
   return {
-    tokenSha256: sha256(`oidc\n${issuer}\n${principal.subject}`),
     name: principal.name,
     role: principal.role,
-    children: [],
     schools: principal.role === 'designated-teacher' ? principal.schools : [],
     ...(principal.staffId !== undefined ? { staffId: principal.staffId } : {}),
   };
 }
+
+/**
+ * The one place a person signed in through the identity provider becomes the server's user, from a
+ * bearer token's claims or a browser session: the same scope rules then apply as for static tokens.
+ */
+export function userOfPerson(key: string, person: SessionPerson): User {
+  return {
+    tokenSha256: key,
+    name: person.name,
+    role: person.role,
+    children: [],
+    schools: person.role === 'designated-teacher' ? person.schools : [],
+    ...(person.staffId !== undefined ? { staffId: person.staffId } : {}),
+  };
+}
+
+/** The user a bearer token's (or a sign-in's) principal names. */
+export const userOf = (principal: Principal, issuer: string): User => userOfPerson(personKey(issuer, principal.subject), sessionPersonOf(principal));
 
 /** Reads and checks an OIDC settings file; the error names the file and the field that is wrong. */
 export async function loadOidcSettings(file: string): Promise<OidcSettings> {
@@ -81,11 +97,12 @@ export async function oidcFromFile(file: string): Promise<Oidc> {
 /** A JWT's shape: three base64url parts (static tokens have no dots). */
 export const looksLikeJwt = (token: string): boolean => /^[\w-]+\.[\w-]+\.[\w-]*$/.test(token);
 
+/**
+ * Bearer JWTs, and the browser sign-in. Nothing about a person or a sign-in in progress is held in this
+ * object: both are in the stores (`stores.ts`), so with a shared store any instance finishes a sign-in
+ * another started, serves its session, and a sign-out on one ends it on all.
+ */
 export class OidcAuth {
-  /** People signed in through the browser, by their key, until their sign-in expires. */
-  private readonly signedIn = new Map<string, { user: User; expires: number }>();
-  private readonly pending = new Map<string, { pending: PendingSignIn; expires: number }>();
-
   constructor(
     readonly oidc: Oidc,
     private readonly now: () => number = Date.now,
@@ -101,39 +118,18 @@ export class OidcAuth {
     }
   }
 
-  /** The person a browser session's key names, while their sign-in lasts. */
-  sessionUser(key: string): User | undefined {
-    const entry = this.signedIn.get(key);
-    if (!entry) return undefined;
-    if (entry.expires <= this.now()) {
-      this.signedIn.delete(key);
-      return undefined;
-    }
-    return entry.user;
-  }
-
-  private keep(pending: PendingSignIn): string {
-    const id = randomBytes(32).toString('base64url');
-    const now = this.now();
-    // Oldest first (all last equally long): drop the expired, and the oldest beyond the limit.
-    for (const [key, entry] of this.pending) {
-      if (entry.expires > now && this.pending.size < MAX_PENDING) break;
-      this.pending.delete(key);
-    }
-    this.pending.set(id, { pending, expires: now + PENDING_MINUTES * 60_000 });
-    return id;
-  }
-
-  /** The sign-in a cookie names, once only, and only while it is fresh. */
-  private take(id: string | undefined): PendingSignIn | undefined {
-    if (!id) return undefined;
-    const entry = this.pending.get(id);
-    this.pending.delete(id);
-    return entry && entry.expires > this.now() ? entry.pending : undefined;
-  }
-
-  register(app: Hono<AppEnv>, deps: { sessions: Sessions; limits: Pick<PrincipalLimits, 'failed' | 'blocked'>; secureCookies: boolean }): void {
-    const { sessions, limits } = deps;
+  register(
+    app: Hono<AppEnv>,
+    deps: {
+      sessions: Sessions;
+      pendingSignIns: PendingSignIns;
+      limits: Pick<PrincipalLimits, 'failed' | 'blocked'>;
+      /** Sign-ins started per client address. */
+      starts: RateCounter;
+      secureCookies: boolean;
+    },
+  ): void {
+    const { sessions, pendingSignIns, limits, starts } = deps;
     const pendingCookie = { httpOnly: true, sameSite: 'Lax' as const, path: '/signin', secure: deps.secureCookies };
 
     const refusedPage = (c: Context<AppEnv>, status: 400 | 403 | 429, message: string, headers: Record<string, string> = {}) =>
@@ -146,20 +142,30 @@ export class OidcAuth {
         headers,
       );
 
+    const tooMany = (c: Context<AppEnv>, wait: number, what: string) => refusedPage(c, 429, `${what} Try again in ${wait} seconds.`, { 'retry-after': String(wait) });
+    const FAILED = 'Too many sign-ins that did not complete.';
+
     app.get('/signin/oidc', async (c) => {
+      // As the token sign-in: an address that failed too often waits; and each address may start only so
+      // many sign-ins a minute, since each is kept on the server until it completes or expires.
+      const blocked = await limits.blocked(c);
+      if (blocked > 0) return tooMany(c, blocked, FAILED);
+      const wait = await starts.hit(c.var.clientAddress);
+      if (wait > 0) return tooMany(c, wait, 'Too many sign-ins started from here.');
       const { url, pending } = await this.oidc.startSignIn(safeNext(c.req.query('next')));
-      setCookie(c, PENDING_COOKIE, this.keep(pending), { ...pendingCookie, maxAge: PENDING_MINUTES * 60 });
+      setCookie(c, PENDING_COOKIE, await pendingSignIns.keep(pending), { ...pendingCookie, maxAge: PENDING_MINUTES * 60 });
       return c.redirect(url.href, 302);
     });
 
     app.get('/signin/callback', async (c) => {
       const blocked = await limits.blocked(c);
-      if (blocked > 0) return refusedPage(c, 429, `Too many sign-ins that did not complete. Try again in ${blocked} seconds.`, { 'retry-after': String(blocked) });
-      const pending = this.take(getCookie(c, PENDING_COOKIE));
+      if (blocked > 0) return tooMany(c, blocked, FAILED);
+      const pendingId = getCookie(c, PENDING_COOKIE);
+      const pending = pendingId ? await pendingSignIns.take(pendingId) : undefined;
       deleteCookie(c, PENDING_COOKIE, pendingCookie);
       const refuse = async (status: 400 | 403, message: string) => {
         const wait = await limits.failed(c);
-        if (wait > 0) return refusedPage(c, 429, `Too many sign-ins that did not complete. Try again in ${wait} seconds.`, { 'retry-after': String(wait) });
+        if (wait > 0) return tooMany(c, wait, FAILED);
         return refusedPage(c, status, message);
       };
       if (!pending) return refuse(400, 'This sign-in has expired or was already used. Sign in again.');
@@ -174,14 +180,13 @@ export class OidcAuth {
         if (error.reason === 'no-role') return refuse(403, 'You have no EduBridge role. Ask your administrator to give you one at the council’s identity provider.');
         return refuse(400, 'The sign-in did not complete. Sign in again.');
       }
-      const user = userOf(principal, this.oidc.settings.issuer);
-      const sessionMs = SESSION_HOURS * 3600_000;
-      const expires = Math.min(this.now() + sessionMs, principal.expiresAt !== undefined ? principal.expiresAt * 1000 : Infinity);
-      this.signedIn.set(user.tokenSha256 as string, { user, expires: Math.max(expires, this.signedIn.get(user.tokenSha256 as string)?.expires ?? 0) });
+      // The session lasts as long as the provider's sign-in (the ID token's expiry), at most SESSION_HOURS.
+      const expires = Math.min(this.now() + SESSION_HOURS * 3600_000, principal.expiresAt !== undefined ? principal.expiresAt * 1000 : Infinity);
       const previous = getCookie(c, SESSION_COOKIE);
       if (previous) await sessions.end(previous);
-      setCookie(c, SESSION_COOKIE, await sessions.start(user.tokenSha256 as string), { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: Math.max(1, Math.floor((expires - this.now()) / 1000)), secure: deps.secureCookies });
-      return c.redirect(pending.next, 303);
+      const id = await sessions.start(personKey(this.oidc.settings.issuer, principal.subject), { person: sessionPersonOf(principal), expiresAt: expires });
+      setCookie(c, SESSION_COOKIE, id, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: Math.max(1, Math.floor((expires - this.now()) / 1000)), secure: deps.secureCookies });
+      return c.redirect(safeNext(pending.next), 303);
     });
   }
 }

@@ -3,13 +3,14 @@ import pg from 'pg';
 import { z } from 'zod';
 import { ChildEducationRecord } from '../../model/index.ts';
 import type { AuditEntry, AuditLog } from './audit.ts';
-import { SESSION_HOURS } from './sessions.ts';
-import type { RateCounter, ServerStores, SharedRecords } from './stores.ts';
+import { SESSION_HOURS, SessionPerson, PENDING_MINUTES } from './sessions.ts';
+import { StoredPendingSignIn, type PendingSignIns, type RateCounter, type ServerStores, type Sessions, type SharedRecords } from './stores.ts';
 
 /**
  * The server's state in PostgreSQL, so that two or more instances behind a load balancer agree: sessions
- * (kept by the SHA-256 of their ID, so whoever reads the table cannot use them), rate-limit counters,
- * token revocations and the audit log. The audit table is append-only for the server: `setupDatabase`
+ * (kept by the SHA-256 of their ID, so whoever reads the table cannot use them; for a sign-in through the
+ * identity provider with the person it names), sign-ins in progress (likewise by the SHA-256 of their ID,
+ * taken once), rate-limit counters, token revocations and the audit log. The audit table is append-only for the server: `setupDatabase`
  * grants the server's role INSERT and SELECT on it, never UPDATE, DELETE or TRUNCATE.
  */
 
@@ -20,6 +21,13 @@ CREATE TABLE IF NOT EXISTS edubridge_sessions (
   expires timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS edubridge_sessions_expires ON edubridge_sessions (expires);
+ALTER TABLE edubridge_sessions ADD COLUMN IF NOT EXISTS person jsonb;
+CREATE TABLE IF NOT EXISTS edubridge_signins (
+  id_sha256 text PRIMARY KEY,
+  pending jsonb NOT NULL,
+  expires timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS edubridge_signins_expires ON edubridge_signins (expires);
 CREATE TABLE IF NOT EXISTS edubridge_rate (
   key text PRIMARY KEY,
   count integer NOT NULL,
@@ -54,7 +62,8 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * Creates the tables (as their owner, e.g. a migration role) and grants the server's role what it needs:
- * read and write on sessions, counters and revocations; INSERT and SELECT only on the audit log.
+ * read and write on sessions, sign-ins in progress, counters and revocations; INSERT and SELECT only on the
+ * audit log.
  */
 export async function setupDatabase(ownerUrl: string, serverRole: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_$]*$/i.test(serverRole)) throw new Error(`${JSON.stringify(serverRole)} is not a PostgreSQL role name`);
@@ -65,6 +74,7 @@ export async function setupDatabase(ownerUrl: string, serverRole: string): Promi
     await client.query(SCHEMA_SQL);
     const role = quoteIdent(serverRole);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON edubridge_sessions, edubridge_rate, edubridge_revoked TO ${role}`);
+    await client.query(`GRANT SELECT, INSERT, DELETE ON edubridge_signins TO ${role}`);
     await client.query(`GRANT SELECT, INSERT, DELETE ON edubridge_data, edubridge_children TO ${role}`);
     await client.query(`GRANT USAGE ON SEQUENCE edubridge_data_generation_seq TO ${role}`);
     await client.query(`REVOKE ALL ON edubridge_audit FROM ${role}`);
@@ -84,12 +94,14 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 /** Children written per statement when new data is published. */
 const PUBLISH_BATCH = 500;
 
-/** How often expired sessions and counters are deleted. */
+/** How often expired sessions, sign-ins in progress and counters are deleted. */
 const SWEEP_MS = 60_000;
 
 export interface PgStoresOptions {
   /** Connections in this instance's pool; default 10. */
   poolSize?: number;
+  /** How often expired sessions, sign-ins in progress and counters are deleted (milliseconds); default a minute. */
+  sweepMs?: number;
   log?: (line: string) => void;
 }
 
@@ -98,8 +110,12 @@ export async function pgStores(url: string, options: PgStoresOptions = {}): Prom
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   pool.on('error', (error) => options.log?.(`edubridge: database connection lost: ${error.message}`));
   try {
-    const { rows } = await pool.query<{ ok: boolean }>("SELECT has_table_privilege('edubridge_audit', 'INSERT') AND has_table_privilege('edubridge_sessions', 'INSERT') AS ok");
-    if (!rows[0]?.ok) throw new Error('the server’s role may not write the audit log and sessions');
+    const { rows } = await pool.query<{ ok: boolean }>(
+      "SELECT has_table_privilege('edubridge_audit', 'INSERT') AND has_table_privilege('edubridge_sessions', 'INSERT') AND has_table_privilege('edubridge_signins', 'DELETE') AS ok",
+    );
+    if (!rows[0]?.ok) throw new Error('the server’s role may not write the audit log, sessions and sign-ins');
+    // Tables made by an older version lack the session's person.
+    await pool.query('SELECT person FROM edubridge_sessions LIMIT 0');
   } catch (error) {
     await pool.end();
     throw new Error(`cannot use the database: ${(error as Error).message} (run "edubridge db-setup" as the tables' owner first)`);
@@ -108,7 +124,8 @@ export async function pgStores(url: string, options: PgStoresOptions = {}): Prom
   const sweep = setInterval(() => {
     void pool.query('DELETE FROM edubridge_sessions WHERE expires <= now()').catch(() => undefined);
     void pool.query('DELETE FROM edubridge_rate WHERE reset_at <= now()').catch(() => undefined);
-  }, SWEEP_MS);
+    void pool.query('DELETE FROM edubridge_signins WHERE expires <= now()').catch(() => undefined);
+  }, options.sweepMs ?? SWEEP_MS);
   sweep.unref();
 
   const counter = (name: string, limit: number): RateCounter => {
@@ -188,22 +205,53 @@ export async function pgStores(url: string, options: PgStoresOptions = {}): Prom
     },
   };
 
+  const sessions: Sessions = {
+    async start(tokenSha256, options = {}) {
+      const id = randomBytes(32).toString('base64url');
+      await pool.query(
+        `INSERT INTO edubridge_sessions (id_sha256, token_sha256, person, expires)
+         VALUES ($1, $2, $3, LEAST(now() + interval '${SESSION_HOURS} hours', COALESCE(to_timestamp($4::double precision / 1000), 'infinity')))`,
+        [sha256(id), tokenSha256, options.person ? JSON.stringify(options.person) : null, options.expiresAt ?? null],
+      );
+      return id;
+    },
+    async get(id) {
+      const { rows } = await pool.query<{ token_sha256: string; person: unknown }>('SELECT token_sha256, person FROM edubridge_sessions WHERE id_sha256 = $1 AND expires > now()', [sha256(id)]);
+      const row = rows[0];
+      if (!row) return undefined;
+      if (row.person === null) return { tokenSha256: row.token_sha256 };
+      // A person that does not read back as one is no session at all, never a guess.
+      const person = SessionPerson.safeParse(row.person);
+      return person.success ? { tokenSha256: row.token_sha256, person: person.data } : undefined;
+    },
+    async tokenHash(id) {
+      return (await sessions.get(id))?.tokenSha256;
+    },
+    async end(id) {
+      await pool.query('DELETE FROM edubridge_sessions WHERE id_sha256 = $1', [sha256(id)]);
+    },
+  };
+
+  const pendingSignIns: PendingSignIns = {
+    async keep(pending) {
+      const id = randomBytes(32).toString('base64url');
+      await pool.query(`INSERT INTO edubridge_signins (id_sha256, pending, expires) VALUES ($1, $2, now() + interval '${PENDING_MINUTES} minutes')`, [sha256(id), JSON.stringify(pending)]);
+      return id;
+    },
+    async take(id) {
+      // Deleted as it is read: of two callbacks racing on two instances, one gets it.
+      const { rows } = await pool.query<{ pending: unknown; fresh: boolean }>('DELETE FROM edubridge_signins WHERE id_sha256 = $1 RETURNING pending, expires > now() AS fresh', [sha256(id)]);
+      const row = rows[0];
+      if (!row?.fresh) return undefined;
+      const pending = StoredPendingSignIn.safeParse(row.pending);
+      return pending.success ? pending.data : undefined;
+    },
+  };
+
   return {
     records,
-    sessions: {
-      async start(tokenSha256) {
-        const id = randomBytes(32).toString('base64url');
-        await pool.query(`INSERT INTO edubridge_sessions (id_sha256, token_sha256, expires) VALUES ($1, $2, now() + interval '${SESSION_HOURS} hours')`, [sha256(id), tokenSha256]);
-        return id;
-      },
-      async tokenHash(id) {
-        const { rows } = await pool.query<{ token_sha256: string }>('SELECT token_sha256 FROM edubridge_sessions WHERE id_sha256 = $1 AND expires > now()', [sha256(id)]);
-        return rows[0]?.token_sha256;
-      },
-      async end(id) {
-        await pool.query('DELETE FROM edubridge_sessions WHERE id_sha256 = $1', [sha256(id)]);
-      },
-    },
+    sessions,
+    pendingSignIns,
     counter,
     revocations: {
       async revoke(tokenSha256, reason) {

@@ -50,7 +50,8 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 now (for a server that must know its own address before it starts). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -58,10 +59,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startTestProvider(): Promise<TestProvider> {
+/** `redirectUri`: EduBridge's callback registered with the provider (a browser test gives the server's real one). */
+export async function startTestProvider(options: { redirectUri?: string } = {}): Promise<TestProvider> {
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
-  const redirectUri = 'http://127.0.0.1:5999/signin/callback';
+  const redirectUri = options.redirectUri ?? 'http://127.0.0.1:5999/signin/callback';
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' } as JWK;
   const other = await generateKeyPair('RS256', { extractable: true });

@@ -1,14 +1,15 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildEducationRecord } from '../../../core/model/index.ts';
-import { createApp } from '../../../core/node/server/app.ts';
+import { createApp, type AppOptions } from '../../../core/node/server/app.ts';
 import { ChildStore, isAllocatedWorker } from '../../../core/node/server/data.ts';
 import { generateRecords } from '../../../core/generate/generate.ts';
 import { writeTemplateCsv } from '../../../core/node/generate/write.ts';
 import { startServer } from '../../../core/node/server/serve.ts';
-import { loadOidcSettings, PENDING_COOKIE } from '../../../core/node/server/oidc-auth.ts';
+import { loadOidcSettings, PENDING_COOKIE, personKey, userOf } from '../../../core/node/server/oidc-auth.ts';
 import { createOidc, type Oidc, type OidcSettings } from '../../../core/node/server/oidc.ts';
 import { SESSION_COOKIE } from '../../../core/node/server/sessions.ts';
 import { AS_OF, memoryAudit, RECORDS } from './helpers.ts';
@@ -43,9 +44,9 @@ afterAll(async () => {
   await provider?.close();
 });
 
-function makeApp(failedAuthLimit = 20) {
+function makeApp(failedAuthLimit = 20, options: Partial<AppOptions> = {}) {
   const audit = memoryAudit();
-  const app = createApp({ store: new ChildStore(records, AS_OF), users: [], audit, oidc, failedAuthLimit, log: () => undefined, widgetsDir: null });
+  const app = createApp({ store: new ChildStore(records, AS_OF), users: [], audit, oidc, failedAuthLimit, log: () => undefined, widgetsDir: null, ...options });
   return { app, audit };
 }
 
@@ -135,6 +136,42 @@ describe('browser sign-in through the identity provider', () => {
     expect(await ids(await app.request('/api/v1/children?pageSize=100', { headers: cookie }))).toEqual([...RACHEL_CHILDREN].sort());
   });
 
+  it('the cookies: the sign-in in progress is HttpOnly for /signin only, the session HttpOnly and SameSite=Lax; both Secure when asked for', async () => {
+    for (const secureCookies of [false, true]) {
+      const { app } = makeApp(20, { secureCookies });
+      const started = await app.request('/signin/oidc?next=/');
+      const pendingCookie = cookieSet(started, PENDING_COOKIE)!;
+      expect(pendingCookie.attributes).toMatch(/Path=\/signin(;|$)/i);
+      expect(pendingCookie.attributes).toMatch(/HttpOnly/i);
+      const back = await provider.signIn(new URL(started.headers.get('location')!), 'rachel');
+      const done = await app.request(callbackPath(back), { headers: { cookie: `${PENDING_COOKIE}=${pendingCookie.value}` } });
+      const session = cookieSet(done, SESSION_COOKIE)!;
+      expect(session.attributes).toMatch(/HttpOnly/i);
+      expect(session.attributes).toMatch(/SameSite=Lax/i);
+      expect(/Secure/i.test(pendingCookie.attributes)).toBe(secureCookies);
+      expect(/Secure/i.test(session.attributes)).toBe(secureCookies);
+    }
+  });
+
+  it('a request with an Authorization header is judged by it alone: a refused token is not rescued by a good session cookie', async () => {
+    const { app } = makeApp();
+    const { location, pending } = await start(app, '/');
+    const done = await app.request(callbackPath(await provider.signIn(location, 'val')), { headers: { cookie: `${PENDING_COOKIE}=${pending}` } });
+    const cookie = `${SESSION_COOKIE}=${cookieSet(done, SESSION_COOKIE)!.value}`;
+    expect((await app.request('/api/v1/me', { headers: { cookie } })).status).toBe(200);
+    expect((await app.request('/api/v1/me', { headers: { cookie, authorization: `Bearer ${await provider.forge({}, { otherKey: true })}` } })).status).toBe(401);
+    expect((await app.request('/api/v1/me', { headers: { cookie, authorization: 'Bearer not-a-token-anyone-has' } })).status).toBe(401);
+  });
+
+  it('with the embedded default a session lives in the instance that started it: another instance, or a restart, does not know it', async () => {
+    const first = makeApp().app;
+    const { location, pending } = await start(first, '/');
+    const done = await first.request(callbackPath(await provider.signIn(location, 'rachel')), { headers: { cookie: `${PENDING_COOKIE}=${pending}` } });
+    const cookie = `${SESSION_COOKIE}=${cookieSet(done, SESSION_COOKIE)!.value}`;
+    expect((await first.request('/api/v1/me', { headers: { cookie } })).status).toBe(200);
+    expect((await makeApp().app.request('/api/v1/me', { headers: { cookie } })).status).toBe(401);
+  });
+
   it('a callback used twice is refused the second time, and starts no session', async () => {
     const { app } = makeApp();
     const { location, pending } = await start(app, '/');
@@ -169,6 +206,69 @@ describe('browser sign-in through the identity provider', () => {
     expect(cookieSet(refused, SESSION_COOKIE)).toBeUndefined();
   });
 
+  it('the sign-in page offers the council account, keeping where to go next, besides the token form', async () => {
+    const { app } = makeApp();
+    const page = await (await app.request('/signin?next=%2Fcms%2Fatlas%2Fpeople%2F1%3Ftab%3Dplans')).text();
+    const href = /<a id="signin-council" href="([^"]+)">Sign in with your council account<\/a>/.exec(page)?.[1];
+    expect(href).toBe('/signin/oidc?next=%2Fcms%2Fatlas%2Fpeople%2F1%3Ftab%3Dplans');
+    expect(page).toMatch(/<h2>Or sign in with an access token<\/h2>\s*<form method="post" action="\/signin">/);
+    // Following the link signs the person in and brings them back to the page they asked for.
+    const { location, pending } = await start(app, new URL(href!, 'http://localhost').searchParams.get('next')!);
+    const done = await app.request(callbackPath(await provider.signIn(location, 'rachel')), { headers: { cookie: `${PENDING_COOKIE}=${pending}` } });
+    expect(done.headers.get('location')).toBe('/cms/atlas/people/1?tab=plans');
+    // Another site as `next` is never offered.
+    const hostile = await (await app.request(`/signin?next=${encodeURIComponent('//evil.example/"><script>')}`)).text();
+    expect(hostile).toContain('href="/signin/oidc?next=%2F"');
+    expect(hostile).not.toContain('<script>');
+  });
+
+  it('without an identity provider the sign-in page offers the token form only', async () => {
+    const app = createApp({ store: new ChildStore(records, AS_OF), users: [], audit: memoryAudit(), log: () => undefined, widgetsDir: null });
+    const page = await (await app.request('/signin')).text();
+    expect(page).toContain('<form method="post" action="/signin">');
+    expect(page).not.toContain('/signin/oidc');
+    expect((await app.request('/signin/oidc')).status).toBe(404);
+  });
+
+  it('by default a client address may start 60 sign-ins a minute', async () => {
+    const { app } = makeApp();
+    const statuses = new Set<number>();
+    for (let i = 0; i < 60; i++) statuses.add((await app.request('/signin/oidc?next=/')).status);
+    expect([...statuses]).toEqual([302]);
+    expect((await app.request('/signin/oidc?next=/')).status).toBe(429);
+  });
+
+  it('a client address may start only so many sign-ins a minute; another address is not held up', async () => {
+    const { app } = makeApp(20, { signInStartLimit: 3, trustProxy: true });
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await app.request('/signin/oidc?next=/', from('203.0.113.7'))).status);
+    expect(statuses).toEqual([302, 302, 302, 429]);
+    const refused = await app.request('/signin/oidc?next=/', from('203.0.113.7'));
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.text()).toMatch(/Too many sign-ins started from here\. Try again in \d+ seconds\./);
+    // Nothing is kept for a refused start: no sign-in cookie, no trip to the provider.
+    expect(cookieSet(refused, PENDING_COOKIE)).toBeUndefined();
+    expect(refused.headers.get('location')).toBeNull();
+    expect((await app.request('/signin/oidc?next=/', from('198.51.100.20'))).status).toBe(302);
+  });
+
+  it('callbacks that fail count towards the address’s failed sign-in limit; then it may neither finish nor start a sign-in', async () => {
+    const { app } = makeApp(2);
+    const { location, pending } = await start(app, '/');
+    const back = await provider.signIn(location, 'rachel');
+    const statuses: number[] = [];
+    // Forged callbacks: a made-up sign-in cookie, the right code but no cookie.
+    for (let i = 0; i < 3; i++) statuses.push((await app.request(callbackPath(back), { headers: { cookie: `${PENDING_COOKIE}=made-up-${i}` } })).status);
+    expect(statuses).toEqual([400, 400, 429]);
+    // The genuine callback must now wait too (its sign-in is kept until it expires), and so must a new start.
+    const genuine = await app.request(callbackPath(back), { headers: { cookie: `${PENDING_COOKIE}=${pending}` } });
+    expect(genuine.status).toBe(429);
+    expect(genuine.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(cookieSet(genuine, SESSION_COOKIE)).toBeUndefined();
+    expect((await app.request('/signin/oidc?next=/')).status).toBe(429);
+  });
+
   it('goes back only to a page on this service: another site in `next` becomes the home page', async () => {
     const { app } = makeApp();
     const { location, pending } = await start(app, 'https://evil.example/phish');
@@ -187,6 +287,14 @@ describe('the allocated worker in the data', () => {
     expect(isAllocatedWorker('sharma@council.example', record)).toBe(false);
     expect(isAllocatedWorker(undefined, record)).toBe(false);
     expect(isAllocatedWorker('', { ...record, care: { ...record.care, socialWorker: { name: 'No ID' } } })).toBe(false);
+  });
+});
+
+describe('the key a person signed in through the provider is known by', () => {
+  it('is the SHA-256 of "oidc", the issuer and the subject on separate lines, as deploying.md says to compute it for `edubridge revoke`', () => {
+    const shell = execFileSync('sh', ['-c', `printf 'oidc\\n%s\\n%s' "$ISSUER" "$SUB" | sha256sum`], { env: { ...process.env, ISSUER: provider.issuer, SUB: 'rachel' }, encoding: 'utf8' });
+    expect(shell.split(' ')[0]).toBe(personKey(provider.issuer, 'rachel'));
+    expect(userOf({ subject: 'rachel', name: 'Rachel Sharma', role: 'social-worker', staffId: undefined, schools: [], expiresAt: undefined }, provider.issuer).tokenSha256).toBe(personKey(provider.issuer, 'rachel'));
   });
 });
 

@@ -13,13 +13,22 @@ export function safeNext(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) ? value : '/';
 }
 
-function signInPage(next: string, signedInAs: User | undefined, error?: string) {
+/** The address that starts a sign-in with the council's identity provider, going on to `next` afterwards. */
+export const councilSignInHref = (next: string): string => `/signin/oidc?next=${encodeURIComponent(safeNext(next))}`;
+
+/**
+ * The sign-in page: with the council's identity provider configured, a link to sign in with the council
+ * account first, then the access-token form (for scripts and break-glass accounts).
+ */
+function signInPageWith(oidc: boolean, next: string, signedInAs: User | undefined, error?: string) {
   return page(
     { title: 'Sign in — EduBridge', styles: ['site.css'] },
     html`<main class="narrow">
   <h1>Sign in to EduBridge</h1>
   ${signedInAs ? html`<p class="notice" role="status">You are signed in as ${signedInAs.name} (${signedInAs.role}).</p>` : ''}
   ${error ? html`<p class="error" role="alert" id="signin-error">${error}</p>` : ''}
+  ${oidc ? html`<p><a id="signin-council" href="${councilSignInHref(next)}">Sign in with your council account</a></p>
+  <h2>Or sign in with an access token</h2>` : ''}
   <form method="post" action="/signin">
     <input type="hidden" name="next" value="${next}">
     <label for="token">Access token</label>
@@ -40,10 +49,13 @@ export function registerSignIn(
     userFor: (c: Context<AppEnv>) => Promise<User | undefined>;
     limits: Pick<PrincipalLimits, 'failed' | 'blocked'>;
     secureCookies: boolean;
+    /** Whether the council's identity provider is configured: the page then offers it. */
+    oidc?: boolean;
     sameOrigin: (c: Context) => boolean;
   },
 ): void {
   const { directory, sessions, limits } = deps;
+  const signInPage = (next: string, signedInAs: User | undefined, error?: string) => signInPageWith(deps.oidc ?? false, next, signedInAs, error);
 
   app.get('/signin', async (c) => c.html(signInPage(safeNext(c.req.query('next')), await deps.userFor(c))));
 
