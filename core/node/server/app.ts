@@ -23,6 +23,7 @@ import type { DataReport } from './live-data.ts';
 import { API_CSP, isLoopbackHost, LOOPBACK_NAMES, originAllowed, originProblem, PAGE_CSP, problem } from './security.ts';
 import { page } from './pages/layout.ts';
 import { registerSignIn } from './pages/signin.ts';
+import { SERVICE_CSS, SERVICE_STYLESHEET } from './pages/styles.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 import { looksLikeJwt, OidcAuth, userOfPerson } from './oidc-auth.ts';
 import type { Oidc, OidcRefused } from './oidc.ts';
@@ -386,6 +387,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     userFor,
   });
 
+  app.get(SERVICE_STYLESHEET, (c) => c.body(SERVICE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
   app.get('/', (c) =>
     c.html(
       page(

@@ -135,7 +135,7 @@ export class OidcAuth {
     const refusedPage = (c: Context<AppEnv>, status: 400 | 403 | 429, message: string, headers: Record<string, string> = {}) =>
       c.html(
         page(
-          { title: 'Sign in — EduBridge', styles: ['site.css'] },
+          { title: 'Sign in — EduBridge' },
           html`<main class="narrow"><h1>Sign in to EduBridge</h1><p class="error" role="alert">${message}</p><p><a href="/signin/oidc">Sign in again</a></p></main>`,
         ),
         status,

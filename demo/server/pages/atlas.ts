@@ -38,7 +38,7 @@ export function registerAtlas(app: Hono<AppEnv>, context: DemoContext): void {
 
   const shell = () =>
     page(
-      { title: 'Atlas', styles: ['site.css', 'atlas.css'], scripts: ['atlas.js'], bodyClass: 'atlas' },
+      { title: 'Atlas', styles: ['atlas.css'], scripts: ['atlas.js'], bodyClass: 'atlas' },
       html`<header class="at-top"><a class="at-brand" href="${ATLAS_BASE}/" data-route>Atlas</a><span class="at-tag">Children &amp; Families</span><nav aria-label="Atlas"><a href="${ATLAS_BASE}/" data-route>Caseload</a> <a href="/">Demo index</a></nav></header>
 <main id="app" class="at-main" aria-live="polite"><p class="at-loading">Loading…</p></main>`,
     );

@@ -25,7 +25,7 @@ const personUrl = (id: string, tab?: Tab) => `${CAREPATH_BASE}/people/${encodeUR
 
 function frame(title: string, body: Markup): Markup {
   return page(
-    { title: `${title} — CarePath`, styles: ['site.css', 'carepath.css'], bodyClass: 'carepath' },
+    { title: `${title} — CarePath`, styles: ['carepath.css'], bodyClass: 'carepath' },
     html`<header class="cp-topbar">
   <span class="cp-logo">CarePath</span><span class="cp-env">Children's Services · TRAINING</span>
   <nav aria-label="CarePath"><a href="${CAREPATH_BASE}/">My caseload</a> <a href="${CAREPATH_BASE}/team">Team caseload</a> <a href="${CAREPATH_BASE}/search">Search</a> <a href="/">Demo index</a></nav>
@@ -131,7 +131,7 @@ ${rows.map((p) => html`<tr><td><a href="${personUrl(p.personId)}">${p.lastName.t
     if (c.req.query('print') === '1') {
       return c.html(
         page(
-          { title: `${view.person.firstName} ${view.person.lastName} (print) — CarePath`, styles: ['site.css', 'carepath.css'], bodyClass: 'carepath cp-print' },
+          { title: `${view.person.firstName} ${view.person.lastName} (print) — CarePath`, styles: ['carepath.css'], bodyClass: 'carepath cp-print' },
           html`<main class="cp-main"><p class="cp-print-note">CarePath · printed record · OFFICIAL-SENSITIVE</p>${header(view, context.store.asOf)}<section class="cp-tab">${tabContent(view, tab)}</section></main>`,
         ),
       );

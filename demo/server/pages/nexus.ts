@@ -24,7 +24,7 @@ const workspaceUrl = (params: Record<string, string>) => `${NEXUS_BASE}/workspac
 
 function outer(workspaceSrc: string): Markup {
   return page(
-    { title: 'Nexus Social Care', styles: ['site.css', 'nexus.css'], bodyClass: 'nexus-outer' },
+    { title: 'Nexus Social Care', styles: ['nexus.css'], bodyClass: 'nexus-outer' },
     html`<table class="nx-shell" role="presentation"><tbody>
 <tr><td colspan="2" class="nx-banner"><span class="nx-logo">Nexus</span> Social Care Record · <span class="nx-user">Logged in: Team 2</span> · <a href="/">Demo index</a></td></tr>
 <tr>
@@ -43,7 +43,7 @@ function outer(workspaceSrc: string): Markup {
 }
 
 function workspace(title: string, body: Markup): Markup {
-  return page({ title: `${title} — Nexus`, styles: ['site.css', 'nexus.css'], bodyClass: 'nexus-workspace' }, body);
+  return page({ title: `${title} — Nexus`, styles: ['nexus.css'], bodyClass: 'nexus-workspace' }, body);
 }
 
 function details(view: CmsCase): Markup {

@@ -6,6 +6,7 @@ import { fileAuditLog } from '../../../core/node/server/audit.ts';
 import { safeNext } from '../../../core/node/server/pages/signin.ts';
 import { originAllowed, RateLimiter } from '../../../core/node/server/security.ts';
 import { loadUsers } from '../../../core/node/server/users.ts';
+import { makeApp } from './helpers.ts';
 
 // The reference server's parts: the users file (issue 4's JSON format), the append-only audit log,
 // origin matching for CORS, the rate limiter and the sign-in redirect.
@@ -119,5 +120,22 @@ describe('where sign-in returns to', () => {
     ['nothing', undefined, '/'],
   ])('%s', (_name, next, expected) => {
     expect(safeNext(next)).toBe(expected);
+  });
+});
+
+describe("the service's own pages without the demo", () => {
+  it('link only style sheets the service itself serves, as CSS', async () => {
+    const { app } = makeApp();
+    for (const path of ['/', '/signin']) {
+      const pageHtml = await (await app.request(path)).text();
+      const sheets = [...pageHtml.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((match) => match[1]!);
+      expect(sheets, path).toEqual(['/assets/edubridge.css']);
+      for (const sheet of sheets) {
+        const response = await app.request(sheet);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/^text\/css/);
+        expect(await response.text()).toContain('main.narrow');
+      }
+    }
   });
 });

@@ -22,7 +22,7 @@ export const councilSignInHref = (next: string): string => `/signin/oidc?next=${
  */
 function signInPageWith(oidc: boolean, next: string, signedInAs: User | undefined, error?: string) {
   return page(
-    { title: 'Sign in — EduBridge', styles: ['site.css'] },
+    { title: 'Sign in — EduBridge' },
     html`<main class="narrow">
   <h1>Sign in to EduBridge</h1>
   ${signedInAs ? html`<p class="notice" role="status">You are signed in as ${signedInAs.name} (${signedInAs.role}).</p>` : ''}
