@@ -56,22 +56,37 @@ export const Policy = z
         .min(1)
         .describe("The council's PEP quality scale, best first"),
     }),
-    exclusions: z.object({
-      redAtSuspensions: z.number().int().positive().describe('This many suspensions this school year or more is red'),
-      amberAtSuspensions: z.number().int().positive().describe('This many (and fewer than red) is amber'),
-      permanentLookbackDays: z.number().int().positive().describe('A permanent exclusion this recent is red'),
-    }),
-    attainment: z.object({
-      redAtSubjectsBelow: z.number().int().positive().describe('Core subjects below expected for red'),
-      amberAtSubjectsBelow: z.number().int().positive().describe('Core subjects below expected for amber'),
-      evidenceWithinDays: z.number().int().positive().describe('Only assessments this recent are rated'),
-      gcseExpectedGrade: z
-        .number()
-        .int()
-        .min(1)
-        .max(9)
-        .describe('The GCSE grade that meets the expected standard: 4, the "standard pass", or 5, the "strong pass"'),
-    }),
+    exclusions: z
+      .object({
+        redAtSuspensions: z.number().int().positive().describe('This many suspensions this school year or more is red (default 2)'),
+        amberAtSuspensions: z.number().int().positive().describe('This many (and fewer than red) is amber (default 1)'),
+        permanentLookbackDays: z.number().int().positive().describe('A permanent exclusion this recent is red (default 365)'),
+      })
+      .refine((e) => e.amberAtSuspensions <= e.redAtSuspensions, {
+        message: 'The amber threshold must not be above the red threshold',
+        path: ['amberAtSuspensions'],
+      }),
+    attainment: z
+      .object({
+        redAtSubjectsBelow: z
+          .number()
+          .int()
+          .positive()
+          .nullable()
+          .describe('Core subjects below expected for red; null (the default): attainment below expected is never red on its own'),
+        amberAtSubjectsBelow: z.number().int().positive().describe('Core subjects below expected for amber (default 1)'),
+        evidenceWithinDays: z.number().int().positive().describe('Only assessments this recent are rated'),
+        gcseExpectedGrade: z
+          .number()
+          .int()
+          .min(1)
+          .max(9)
+          .describe('The GCSE grade that meets the expected standard: 4, the "standard pass", or 5, the "strong pass"'),
+      })
+      .refine((a) => a.redAtSubjectsBelow === null || a.amberAtSubjectsBelow <= a.redAtSubjectsBelow, {
+        message: 'The amber threshold must not be above the red threshold',
+        path: ['amberAtSubjectsBelow'],
+      }),
     care: z.object({
       newToCareDays: z.number().int().nonnegative().describe('A child in care for fewer days than this is flagged as new to care'),
       placementChangesFlagAt: z.number().int().positive().describe('Placement changes in the last 12 months that raise a flag'),
@@ -87,23 +102,35 @@ type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K
 export type PolicyInput = DeepPartial<z.input<typeof Policy>>;
 
 /**
- * The defaults, with sources (DOMAIN.md):
- * - attendance: green ≥ 95%, amber above 90%, red at 90% or below — persistent absence is 10% or more
- *   missed [P: DfE], and persistent absence is always red whatever the amber line (which may not be set
- *   below 90%); the 95% green line is common virtual-school practice [S]. Trend: 2 points either way [U].
- * - PEP: the first within 20 working days of entering care [S: statutory guidance as quoted by LAs]; one
- *   meeting each school term [S]; "due soon" within 15 school days [U: our choice]. A meeting up to 28
- *   days before care starts counts as the first PEP: for a planned admission the PEP is initiated "before
- *   the child becomes looked after" [S: statutory guidance 2018; the 28 days are our choice]. Required
- *   from age 3, when most children start funded early education; many councils start at 2 or 3 [U].
- * - PEP quality: gold/green/amber/red, the longer of the two scales in use [S]; councils using
+ * The defaults, with sources (DOMAIN.md). Red means "act now": something a person should do something
+ * about this week — a statutory duty missed or a child missing school on a scale the DfE names. Amber
+ * means "watch and plan": it goes to the next PEP meeting, where progress is tracked.
+ * - attendance: red at 90% or below — persistent absence is 10% or more of possible sessions missed, severe
+ *   absence 50% or more [P: DfE] — and persistent absence is always red whatever the amber line (which may
+ *   not be set below 90%); amber below 95%, green at or above it: the 95% line is common virtual-school
+ *   practice [S]. Trend: 2 points either way [U].
+ * - PEP: red when overdue, a statutory duty missed: the first within 20 working days of entering care
+ *   [S: statutory guidance as quoted by LAs], then one meeting each school term [S]; amber when due within
+ *   15 school days [U: our choice]. A meeting up to 28 days before care starts counts as the first PEP: for
+ *   a planned admission the PEP is initiated "before the child becomes looked after" [S: statutory
+ *   guidance 2018; the 28 days are our choice]. Required from age 3, when most children start funded early
+ *   education; many councils start at 2 or 3 [U].
+ * - PEP quality: gold/green/amber/red, the longer of the two scales in use, each grade rated as the
+ *   council's own audit names it [S: the virtual school audits PEP quality]; councils using
  *   red/amber/green set `qualityScale` to those three.
- * - exclusions: red for a permanent exclusion in the last 365 days or two or more suspensions this school
- *   year, amber for one [U: common practice].
- * - attainment: red when two or more core subjects are below expected, amber for one, counting assessments
- *   from the last 365 days [U]; GCSE grade 4, the "standard pass", meets the expected standard [P: DfE;
- *   councils measuring the "strong pass" set 5].
- * - data older than 30 days is flagged [U].
+ * - exclusions: red for a permanent exclusion in the last 365 days (the child has lost their school place)
+ *   or repeated suspensions, two or more this school year; amber for one [U: common practice].
+ * - attainment: below expected in one or more core subjects is amber, never red on its own
+ *   (`redAtSubjectsBelow: null`). Working below age-related expectations is common among looked-after
+ *   children [U: national figures not yet in DOMAIN.md], and the response is the PEP's: "progress against
+ *   key-stage expectations" with "SMART targets with owners and dates" [S: PEP content, statutory
+ *   guidance 2018], tracked termly through teacher judgements against age-related expectations [S]. A
+ *   council that wants a stricter line sets `redAtSubjectsBelow` (2 was the earlier default). Assessments
+ *   from the last 365 days count [U]; GCSE grade 4, the "standard pass", meets the expected standard
+ *   [P: DfE; councils measuring the "strong pass" set 5].
+ * - care: placement changes (2 or more in 12 months) are amber and new to care (under 60 days) is
+ *   information, on the care flags; neither rates an area [U: our choice].
+ * - data older than 30 days is flagged amber, as data, never rating an area [U].
  */
 export const DEFAULT_POLICY: Policy = Object.freeze({
   attendance: { greenAtLeastPercent: 95, amberAtLeastPercent: 90, trendChangePoints: 2 },
@@ -121,7 +148,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
     ],
   },
   exclusions: { redAtSuspensions: 2, amberAtSuspensions: 1, permanentLookbackDays: 365 },
-  attainment: { redAtSubjectsBelow: 2, amberAtSubjectsBelow: 1, evidenceWithinDays: 365, gcseExpectedGrade: 4 },
+  attainment: { redAtSubjectsBelow: null, amberAtSubjectsBelow: 1, evidenceWithinDays: 365, gcseExpectedGrade: 4 },
   care: { newToCareDays: 60, placementChangesFlagAt: 2 },
   staleDataDays: 30,
 }) as Policy;

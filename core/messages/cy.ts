@@ -180,6 +180,7 @@ export const cy: Record<MessageKey, string> = {
   'rag.exclusions.none': "Nid yw'r plentyn o oedran ysgol, felly nid yw gwaharddiadau'n cael eu sgorio.",
   'rag.attainment.green': "Ar y safon ddisgwyliedig neu'n uwch mewn {subjects}.",
   'rag.attainment.below': "Islaw'r safon ddisgwyliedig mewn {subjects} (coch pan fo {red|pwnc|pwnc} neu fwy islaw).",
+  'rag.attainment.below-tracked': "Islaw'r safon ddisgwyliedig mewn {subjects}: ambr, i'r CAP gynllunio help ychwanegol ac olrhain cynnydd.",
   'rag.attainment.missing': 'Dim asesiad yn ystod y flwyddyn ddiwethaf mewn {subjects}.',
   'rag.attainment.prior': "Wedi'i farnu ar ganlyniadau cyfnod allweddol 2 (cyrhaeddiad blaenorol) mewn {subjects}: nid oes asesiad mwy diweddar.",
   'rag.attainment.none':

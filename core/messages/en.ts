@@ -187,6 +187,7 @@ export const en = {
   'rag.exclusions.none': 'The child is not of school age, so exclusions are not rated.',
   'rag.attainment.green': 'At or above the expected standard in {subjects}.',
   'rag.attainment.below': 'Below the expected standard in {subjects} (red when {red|subject|subjects} or more are below).',
+  'rag.attainment.below-tracked': 'Below the expected standard in {subjects}: amber, for the PEP to plan extra help and track progress.',
   'rag.attainment.missing': 'No assessment in the last year in {subjects}.',
   'rag.attainment.prior': 'Judged on the key stage 2 results (prior attainment) in {subjects}: there is no more recent assessment.',
   'rag.attainment.none': 'No assessment in the last year shows how the child is doing in {subjects}.',

@@ -88,8 +88,9 @@ export function gcseMeetsExpected(grade: string, policy: Policy): boolean | null
   return value === null ? null : value >= policy.attainment.gcseExpectedGrade;
 }
 
-/** Attainment: red when `redAtSubjectsBelow` or more core subjects are below expected, amber for
- * `amberAtSubjectsBelow`, green when none are; none without recent evidence or below school age. */
+/** Attainment: amber when `amberAtSubjectsBelow` or more core subjects are below expected, red only when a
+ * council sets `redAtSubjectsBelow` and that many are (by default never: progress is tracked in the PEP),
+ * green when none are; none without recent evidence or below school age. */
 export function rateAttainment(core: CoreFacts, policy: Policy, language: Language = 'en', evidenceExpected = false): Rated {
   if (core.subjects.length === 0) return { rating: 'none', reasons: [message('rag.attainment.not-school-age', {}, language)] };
   const missing = core.subjects.filter((s) => !core.below.includes(s) && !core.atOrAbove.includes(s));
@@ -97,15 +98,29 @@ export function rateAttainment(core: CoreFacts, policy: Policy, language: Langua
     const reasons = [message('rag.attainment.none', { subjects: subjectList(core.subjects, language) }, language)];
     return evidenceExpected ? { rating: 'none', reasons, missing: true } : { rating: 'none', reasons };
   }
-  const { redAtSubjectsBelow: red, amberAtSubjectsBelow: amber } = policy.attainment;
+  const red = policy.attainment.redAtSubjectsBelow;
   const n = core.below.length;
-  const rating: Rating = n >= red ? 'red' : n >= amber ? 'amber' : 'green';
+  const severity = belowExpectedSeverity(n, policy);
+  const rating: Rating = severity === 'info' ? 'green' : severity;
   const reasons: Explained[] = [];
-  if (n > 0) reasons.push(message('rag.attainment.below', { subjects: subjectList(core.below, language), red }, language));
+  if (n > 0) {
+    const subjects = subjectList(core.below, language);
+    reasons.push(red === null ? message('rag.attainment.below-tracked', { subjects }, language) : message('rag.attainment.below', { subjects, red }, language));
+  }
   if (core.atOrAbove.length > 0) reasons.push(message('rag.attainment.green', { subjects: subjectList(core.atOrAbove, language) }, language));
   if (core.fromPrior && core.fromPrior.length > 0) reasons.push(message('rag.attainment.prior', { subjects: subjectList(core.fromPrior, language) }, language));
   if (missing.length > 0) reasons.push(message('rag.attainment.missing', { subjects: subjectList(missing, language) }, language));
   return { rating, reasons };
+}
+
+/**
+ * How serious `n` core subjects below expected are under the policy: the rating's rule and the
+ * "Below expected" flag's severity both come from here, so the two never disagree.
+ */
+export function belowExpectedSeverity(n: number, policy: Policy): 'red' | 'amber' | 'info' {
+  const { redAtSubjectsBelow: red, amberAtSubjectsBelow: amber } = policy.attainment;
+  if (red !== null && n >= red) return 'red';
+  return n >= amber ? 'amber' : 'info';
 }
 
 function subjectList(subjects: readonly CoreSubject[], language: Language): string {
@@ -209,8 +224,7 @@ export function deriveAttainment(
 
   const flags: Flag[] = [];
   if (below.length > 0) {
-    const severity = below.length >= policy.attainment.redAtSubjectsBelow ? 'red' : 'amber';
-    flags.push(flag('below-expected', 'attainment', severity, { subjects: subjectList(below, language) }, language));
+    flags.push(flag('below-expected', 'attainment', belowExpectedSeverity(below.length, policy), { subjects: subjectList(below, language) }, language));
   }
   if (belowTarget.length > 0) {
     // Core subjects in the reader's language; other subjects as the school recorded them.

@@ -88,9 +88,10 @@ describe('deriveStatus: a Year 6 child in care (DOMAIN.md §§1–3, issue 2 "Th
     expect(status.rag.attendance).toBe('green');
   });
 
-  it('rates attainment red: writing and maths below expected (issue 2 §9)', () => {
+  it('rates attainment amber, not red: writing and maths below expected, for the PEP to track (core/policy.ts)', () => {
     expect(status.attainment.coreSubjectsBelowExpected).toEqual(['writing', 'maths']);
-    expect(status.rag.attainment).toBe('red');
+    expect(status.rag.attainment).toBe('amber');
+    expect(status.flags.find((f) => f.key === 'below-expected')?.severity).toBe('amber');
     expect(status.attainment.inYear.find((j) => j.subject === 'maths')).toMatchObject({ atOrAboveExpected: false, versusTarget: 'below' });
     expect(status.attainment.statutory[0]).toMatchObject({ measure: 'KS1', resultLabel: 'Working at the expected standard', meetsExpected: true });
   });
@@ -110,8 +111,8 @@ describe('deriveStatus: a Year 6 child in care (DOMAIN.md §§1–3, issue 2 "Th
   });
 
   it('takes the overall rating from the worst area, and explains every flag', () => {
-    expect(status.rag.overall).toBe('red');
-    expect(status.rag.reasons.overall[0]?.text).toBe('The overall rating is the worst of the areas rated: attainment rated red.');
+    expect(status.rag.overall).toBe('amber');
+    expect(status.rag.reasons.overall[0]?.text).toBe('The overall rating is the worst of the areas rated: PEP and attainment rated amber.');
     expect(flagKeys(status)).toEqual(['below-expected', 'below-target', 'social-worker-actions-overdue', 'stale-data', 'assessment-year', 'sen-support']);
     for (const flag of status.flags) {
       expect(flag.title.text.length).toBeGreaterThan(0);
@@ -217,6 +218,10 @@ describe('deriveStatus: flags and ratings that change with the record', () => {
   it('follows a council policy passed as a partial', () => {
     expect(derive(record(), { policy: { attendance: { greenAtLeastPercent: 100, amberAtLeastPercent: 100 } } }).rag.attendance).toBe('green');
     expect(derive(record(), { policy: { attainment: { redAtSubjectsBelow: 3 } } }).rag.attainment).toBe('amber');
+    const strict = derive(record(), { policy: { attainment: { redAtSubjectsBelow: 2 } } });
+    expect(strict.rag.attainment).toBe('red');
+    expect(strict.flags.find((f) => f.key === 'below-expected')?.severity).toBe('red');
+    expect(strict.rag.overall).toBe('red');
   });
 
   it('speaks Welsh when asked, with the same keys', () => {
@@ -224,7 +229,7 @@ describe('deriveStatus: flags and ratings that change with the record', () => {
     const cy = derive(record(), { language: 'cy' });
     expect(cy.language).toBe('cy');
     expect(cy.flags.map((f) => f.title.key)).toEqual(en.flags.map((f) => f.title.key));
-    expect(cy.rag.reasons.attainment[0]?.text).toBe("Islaw'r safon ddisgwyliedig mewn ysgrifennu a mathemateg (coch pan fo 2 pwnc neu fwy islaw).");
+    expect(cy.rag.reasons.attainment[0]?.text).toBe("Islaw'r safon ddisgwyliedig mewn ysgrifennu a mathemateg: ambr, i'r CAP gynllunio help ychwanegol ac olrhain cynnydd.");
     expect(cy.attendance.term.termName).toBe('Tymor y gwanwyn 2025/26');
   });
 

@@ -119,22 +119,51 @@ describe('exclusions RAG (issue 2 §9: red for a permanent exclusion or 2+ suspe
   });
 });
 
-describe('attainment RAG (issue 2 §9: red when below expected in 2+ of reading, writing, maths; amber for 1)', () => {
+describe('attainment RAG (default: below expected is amber, never red on its own; progress is tracked in the PEP)', () => {
   const rw = ['reading', 'writing', 'maths'] as const;
   it.each([
     ['none below → green', [], ['reading', 'writing', 'maths'], 'green'],
     ['one below → amber', ['maths'], ['reading', 'writing'], 'amber'],
-    ['two below → red', ['reading', 'maths'], ['writing'], 'red'],
-    ['three below → red', ['reading', 'writing', 'maths'], [], 'red'],
+    ['two below → amber', ['reading', 'maths'], ['writing'], 'amber'],
+    ['three below → amber', ['reading', 'writing', 'maths'], [], 'amber'],
     ['one assessed, at expected → green', [], ['maths'], 'green'],
     ['nothing assessed → none', [], [], 'none'],
   ] as const)('%s', (_name, below, atOrAbove, rating) => {
     expect(rateAttainment({ subjects: rw, below, atOrAbove }, DEFAULT_POLICY).rating).toBe(rating);
   });
 
-  it('at KS4: English and maths', () => {
+  it('at KS4: English and maths both below is amber, and the reason says why it is not red', () => {
     const rated = rateAttainment({ subjects: ['english', 'maths'], below: ['english', 'maths'], atOrAbove: [] }, DEFAULT_POLICY);
-    expect(rated).toMatchObject({ rating: 'red', reasons: [{ text: 'Below the expected standard in English and maths (red when 2 subjects or more are below).' }] });
+    expect(rated).toMatchObject({
+      rating: 'amber',
+      reasons: [{ text: 'Below the expected standard in English and maths: amber, for the PEP to plan extra help and track progress.' }],
+    });
+  });
+
+  it('a council that sets redAtSubjectsBelow gets red from that many subjects, and the reason names the line', () => {
+    const strict = resolvePolicy({ attainment: { redAtSubjectsBelow: 2 } });
+    const rate = (below: readonly ('reading' | 'writing' | 'maths')[]) =>
+      rateAttainment({ subjects: rw, below, atOrAbove: rw.filter((s) => !below.includes(s)) }, strict);
+    expect(rate(['maths']).rating).toBe('amber');
+    expect(rate(['reading', 'maths'])).toMatchObject({
+      rating: 'red',
+      reasons: [{ text: 'Below the expected standard in reading and maths (red when 2 subjects or more are below).' }, { text: 'At or above the expected standard in writing.' }],
+    });
+    expect(rate(['reading', 'writing', 'maths']).rating).toBe('red');
+  });
+
+  it('a council may set redAtSubjectsBelow back to null (never red) over a stricter policy', () => {
+    const strict = resolvePolicy({ attainment: { redAtSubjectsBelow: 1 } });
+    expect(rateAttainment({ subjects: rw, below: ['maths'], atOrAbove: [] }, strict).rating).toBe('red');
+    const relaxed = resolvePolicy({ attainment: { redAtSubjectsBelow: null } });
+    expect(relaxed.attainment.redAtSubjectsBelow).toBeNull();
+    expect(rateAttainment({ subjects: rw, below: ['reading', 'writing', 'maths'], atOrAbove: [] }, relaxed).rating).toBe('amber');
+  });
+
+  it('with amber at two subjects, one below is green: the rule, not a guess', () => {
+    const policy = resolvePolicy({ attainment: { amberAtSubjectsBelow: 2 } });
+    expect(rateAttainment({ subjects: rw, below: ['maths'], atOrAbove: ['reading', 'writing'] }, policy).rating).toBe('green');
+    expect(rateAttainment({ subjects: rw, below: ['reading', 'maths'], atOrAbove: ['writing'] }, policy).rating).toBe('amber');
   });
 
   it('names subjects with no recent assessment', () => {
@@ -181,5 +210,8 @@ describe('policy', () => {
   it('rejects a policy that makes no sense, naming the field', () => {
     expect(() => resolvePolicy({ attendance: { amberAtLeastPercent: 97 } })).toThrow(/amber threshold/);
     expect(() => resolvePolicy({ pep: { dueSoonSchoolDays: -1 } })).toThrow(/dueSoonSchoolDays/);
+    expect(() => resolvePolicy({ attainment: { redAtSubjectsBelow: 1, amberAtSubjectsBelow: 2 } })).toThrow(/amberAtSubjectsBelow[\s\S]*amber threshold must not be above the red/);
+    expect(() => resolvePolicy({ attainment: { redAtSubjectsBelow: 0 } })).toThrow(/redAtSubjectsBelow/);
+    expect(() => resolvePolicy({ exclusions: { redAtSuspensions: 2, amberAtSuspensions: 3 } })).toThrow(/amberAtSuspensions[\s\S]*amber threshold must not be above the red/);
   });
 });

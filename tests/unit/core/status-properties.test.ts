@@ -157,3 +157,32 @@ describe.each(cases)('on %s (%s), cohort seed %i', (_name, asOf, seed) => {
     }
   });
 });
+
+/**
+ * Red means act now (core/policy.ts): under the default policy every red area names, in a red flag of its
+ * own, the thing to act on, and attainment below expected is never red on its own. Under a council's
+ * stricter line the attainment rating and the "Below expected" flag still agree.
+ */
+describe.each(cases)('red means act now, on %s (%s), cohort seed %i', (_name, asOf, seed) => {
+  it('under the default policy, every red area has a red flag of its own, and attainment is never red', () => {
+    for (const status of statuses(seed, asOf)) {
+      expect(status.rag.attainment).not.toBe('red');
+      for (const area of AREAS) {
+        if (status.rag[area] !== 'red') continue;
+        const counts = (flagArea: string) => flagArea === area || (area === 'attendance' && flagArea === 'school');
+        expect(status.flags.some((f) => f.severity === 'red' && counts(f.area)), `${status.child.personId} ${area}`).toBe(true);
+      }
+    }
+  });
+
+  it('under a council’s stricter attainment line (red at 2 subjects), the rating and the "Below expected" flag agree', () => {
+    const policy = { attainment: { redAtSubjectsBelow: 2 } };
+    for (const record of cohort(seed, asOf)) {
+      const status = deriveStatus(record, { asOf, policy });
+      const below = status.attainment.coreSubjectsBelowExpected.length;
+      const severity = status.flags.find((f) => f.key === 'below-expected')?.severity;
+      expect(severity).toBe(below >= 2 ? 'red' : below === 1 ? 'amber' : undefined);
+      if (below >= 2) expect(status.rag.attainment).toBe('red');
+    }
+  });
+});
