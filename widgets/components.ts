@@ -20,3 +20,6 @@ export const RECORD_FILE = 'edubridge-widgets-record.js';
 
 /** chart.js, loaded by the single bundle only when a page first shows a chart. */
 export const CHART_FILE = 'edubridge-widgets-chart.js';
+
+/** The Welsh (the widgets' strings and core's screen words), loaded by the single bundle only when an element's language is Welsh. */
+export const WELSH_FILE = 'edubridge-widgets-cy.js';

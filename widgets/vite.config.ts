@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
-import { BUNDLE_FILE, CHART_FILE, COMPONENTS, RECORD_FILE } from './components.ts';
+import { BUNDLE_FILE, CHART_FILE, COMPONENTS, RECORD_FILE, WELSH_FILE } from './components.ts';
 
 /**
- * `npm run build:widgets` runs this in five modes:
+ * `npm run build:widgets` runs this in six modes:
  *  - default: per-component ES modules for browsers and bundlers in dist/widgets/esm/ — `<tag>.js`
  *    registers the element, `classes/<tag>.js` only exports its class; shared code (Lit, core) sits in
  *    chunks, so a page or bundler that imports one component loads only what it needs, and chart.js is a
@@ -13,9 +13,11 @@ import { BUNDLE_FILE, CHART_FILE, COMPONENTS, RECORD_FILE } from './components.t
  *    condition) in dist/widgets/node/, with `lit` left as an import so that Node resolves Lit's server
  *    build: importing a widget where there is no DOM defines nothing that throws;
  *  - `--mode bundle`: dist/widgets/edubridge-widgets.js, everything in one file for one script tag —
- *    except two parts it loads from files beside it when first needed: the status rules for the `record`
- *    property (`--mode record`, edubridge-widgets-record.js; most pages use the API or `status`) and
- *    chart.js (`--mode chart`, edubridge-widgets-chart.js; only pages that show a chart).
+ *    except three parts it loads from files beside it when first needed: the status rules for the `record`
+ *    property (`--mode record`, edubridge-widgets-record.js; most pages use the API or `status`), chart.js
+ *    (`--mode chart`, edubridge-widgets-chart.js; only pages that show a chart) and the Welsh (`--mode cy`,
+ *    edubridge-widgets-cy.js; only pages in Welsh).
+ * In the per-component modules the Welsh is a chunk (`chunks/welsh-*.js`), loaded the same way.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/widgets', import.meta.url));
@@ -35,8 +37,8 @@ function minifyChunks(): Plugin {
 }
 
 /**
- * In the single bundle, `import('./record.ts')` and `import('./bar-chart.ts')` become the separately built
- * files beside it.
+ * In the single bundle, `import('./record.ts')`, `import('./bar-chart.ts')` and `import('../strings/welsh.ts')`
+ * become the separately built files beside it.
  */
 function lazyPartsAsSiblings(): Plugin {
   return {
@@ -45,6 +47,7 @@ function lazyPartsAsSiblings(): Plugin {
     resolveId(source, importer) {
       if (source === './record.ts' && importer?.endsWith('/widgets/shared/child-element.ts')) return { id: `./${RECORD_FILE}`, external: 'absolute' };
       if (source === './bar-chart.ts' && importer?.endsWith('/widgets/shared/chart.ts')) return { id: `./${CHART_FILE}`, external: 'absolute' };
+      if (source === '../strings/welsh.ts' && importer?.endsWith('/widgets/shared/i18n.ts')) return { id: `./${WELSH_FILE}`, external: 'absolute' };
       return null;
     },
   };
@@ -65,6 +68,7 @@ export default defineConfig(({ mode }) => {
     bundle: { entry: 'widgets/index.ts', file: BUNDLE_FILE },
     record: { entry: 'widgets/shared/record.ts', file: RECORD_FILE },
     chart: { entry: 'widgets/shared/bar-chart.ts', file: CHART_FILE },
+    cy: { entry: 'widgets/strings/welsh.ts', file: WELSH_FILE },
   };
   const single = singles[mode];
   const node = mode === 'node';

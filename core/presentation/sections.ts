@@ -3,9 +3,10 @@ import type { EducationStatus, Flag, Rating, RagArea } from '../model/status.ts'
 import type { StatutoryMeasure } from '../model/record.ts';
 import { EARLY_LEARNING_GOALS, GCSE_STANDARD_PASS, KS2_EXPECTED_SCALED_SCORE, PHONICS_THRESHOLD, parseAreJudgement } from '../rules/attainment.ts';
 // Only the catalogue-free helpers: the message catalogues stay out of bundles that show statuses.
-import { formatDate, interpolate, type Language, type MessageParams } from '../messages/index.ts';
-import { FALLBACK_NEXT_STEP, NEXT_STEPS, type NextStepRole } from '../messages/next-steps.ts';
-import { LABELS, type LabelKey } from './labels.ts';
+import { formatDate, interpolate, type Language, type MessageParams } from '../messages/format.ts';
+import { FALLBACK_NEXT_STEP, NEXT_STEPS, type NextStepKey, type NextStepRole } from '../messages/next-steps.ts';
+import { en as labelsEn, type LabelKey } from './labels.ts';
+import { registeredWords } from './languages.ts';
 
 /**
  * The panel's sections, described once: the extension's panel and `<edu-child-summary>` both draw this.
@@ -17,7 +18,7 @@ import { LABELS, type LabelKey } from './labels.ts';
  * codes as labels, early years goals only for a child in or just past Reception.
  *
  * Pure: the sentences come from the status (its reasons and flags) and from the catalogues; nothing is
- * re-derived here except the order of things to do.
+ * re-derived here except the order of things to do. Welsh words must be registered first (languages.ts).
  */
 
 export type Viewer = 'social-worker' | 'designated-teacher' | 'virtual-school';
@@ -111,11 +112,16 @@ const VIEWER_OWNS: Record<Viewer, readonly ActionOwner[]> = {
   'virtual-school': ['virtual-school'],
 };
 
+/** The labels in a language (Welsh once registered: languages.ts). */
+function labelsIn(language: Language): Readonly<Record<LabelKey, string>> {
+  return language === 'en' ? labelsEn : registeredWords(language).labels;
+}
+
 /** The screen's words in its language; `say.language` is that language. */
 type Say = ((key: LabelKey, params?: MessageParams) => string) & { language: Language };
 
 function sayer(language: Language): Say {
-  const table = LABELS[language];
+  const table = labelsIn(language);
   return Object.assign((key: LabelKey, params: MessageParams = {}) => interpolate(table[key], params, language), { language });
 }
 
@@ -174,8 +180,15 @@ function stepParams(status: EducationStatus, flag: Flag, language: Language): Me
 
 /** The next step for a flag, in a language (the status's by default), with its owner. */
 export function nextStepFor(status: EducationStatus, flag: Flag, language: Language = status.language): { owner: NextStepRole; text: string } {
-  const step = NEXT_STEPS[flag.key] ?? FALLBACK_NEXT_STEP;
-  return { owner: step.owner, text: interpolate(step[language], stepParams(status, flag, language), language) };
+  const own = Object.prototype.hasOwnProperty.call(NEXT_STEPS, flag.key) ? NEXT_STEPS[flag.key] : undefined;
+  const owner = (own ?? FALLBACK_NEXT_STEP).owner;
+  let template: string;
+  if (language === 'en') template = (own ?? FALLBACK_NEXT_STEP).en;
+  else {
+    const words = registeredWords(language);
+    template = own ? words.nextSteps[flag.key as NextStepKey] : words.fallbackNextStep;
+  }
+  return { owner, text: interpolate(template, stepParams(status, flag, language), language) };
 }
 
 const SEVERITY_ORDER = { red: 0, amber: 1, due: 2 } as const;
@@ -291,7 +304,7 @@ function contactsFor(status: EducationStatus, say: Say): ContactLine[] {
 export function subjectLabel(subject: string, language: Language): string {
   const trimmed = subject.trim();
   const lower = trimmed.toLowerCase();
-  const labels = LABELS[language] as Record<string, string>;
+  const labels = labelsIn(language) as Record<string, string>;
   const own = labels[`subject.${lower}`] ?? labels[`subject.${trimmed.toUpperCase()}`];
   if (own) return own;
   const goal = EARLY_LEARNING_GOALS[trimmed.toUpperCase()];

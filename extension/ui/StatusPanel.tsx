@@ -1,8 +1,13 @@
 import { useEffect } from 'preact/hooks';
 import type { EducationStatus } from '../../core/model/index.ts';
+import { registerLanguage } from '../../core/presentation/languages.ts';
 import { describeSections, type DetailGroup, type PanelSections, type Viewer } from '../../core/presentation/sections.ts';
+import { WELSH } from '../../core/presentation/welsh.ts';
 import { RATING_ICON, RATING_WORD } from '../lib/format.ts';
 import { WeeklyChart } from './WeeklyChart.tsx';
+
+// The panel is drawn in the status's language, and the extension carries both: Welsh is there from the start.
+registerLanguage('cy', WELSH);
 
 /**
  * The whole picture for one child, drawn from core's description of the panel's sections

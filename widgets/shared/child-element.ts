@@ -75,6 +75,8 @@ export class EduChildElement extends EduDataElement<EducationStatus> {
   }
 
   protected override render(): TemplateResult | typeof nothing {
+    const pending = this.renderWordsPending(false);
+    if (pending !== undefined) return pending;
     const state = this.state;
     if (state.kind !== 'ready') return this.renderState(state, false, () => this.reload());
     return this.renderStatus(state.data);

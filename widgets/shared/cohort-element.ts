@@ -94,6 +94,8 @@ export class EduCohortElement extends EduDataElement<StatusSummary[]> {
   }
 
   protected override render(): TemplateResult | typeof nothing {
+    const pending = this.renderWordsPending(true);
+    if (pending !== undefined) return pending;
     const state = this.state;
     if (state.kind !== 'ready') return this.renderState(state, true, () => this.reload());
     return this.renderCohort(state.data);

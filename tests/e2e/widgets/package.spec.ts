@@ -74,6 +74,7 @@ test('the tarball ships the built code, its types, the docs and the licence, and
     'dist/widgets/edubridge-widgets.js',
     'dist/widgets/edubridge-widgets-chart.js',
     'dist/widgets/edubridge-widgets-record.js',
+    'dist/widgets/edubridge-widgets-cy.js',
     'dist/widgets/custom-elements.json',
     'dist/widgets/types/widgets/index.d.ts',
     'dist/widgets/jsx/react.d.ts',

@@ -7,7 +7,9 @@ import { expect, test } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { generateRecords } from '../../../core/generate/index.ts';
 import { EducationStatus } from '../../../core/model/status.ts';
+import { writeSummaryPdfs } from '../../../core/node/cli/commands/summary.ts';
 import { writeTemplateCsv } from '../../../core/node/generate/write.ts';
+import { deriveStatus } from '../../../core/status/derive.ts';
 import { mount, openHarness } from './fixtures.ts';
 
 /**
@@ -96,6 +98,23 @@ test('edubridge summary --pdf prints a batch of children, one A4 page each, sayi
       const teacher = record.school.enrolments.find((e) => e.end === undefined)?.designatedTeacher?.name;
       if (teacher) expect(text).toContain(teacher);
     }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('writeSummaryPdfs prints a summary in Welsh in Welsh: the page is given the Welsh beside the bundle', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'edubridge-summary-'));
+  try {
+    const [record] = generateRecords({ children: 1, seed: 4, asOf: '2026-02-02' });
+    const status = EducationStatus.parse(deriveStatus(record!, { asOf: '2026-02-02', language: 'cy' }));
+    const file = join(dir, 'welsh.pdf');
+    await writeSummaryPdfs([{ status, file }]);
+    const { text } = await readPdf(new Uint8Array(await readFile(file)));
+    expect(text).toContain(`Crynodeb addysg: ${status.child.displayName}`);
+    expect(text).toContain('SWYDDOGOL-SENSITIF');
+    expect(text).not.toContain('Education summary');
+    expect(text).not.toContain('Loading');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

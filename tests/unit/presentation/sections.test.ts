@@ -3,12 +3,20 @@ import { generateRecords } from '../../../core/generate/index.ts';
 import { ChildEducationRecord, type ChildEducationRecordInput } from '../../../core/model/record.ts';
 import type { EducationStatus } from '../../../core/model/status.ts';
 import { en as messagesEn, placeholdersOf } from '../../../core/messages/index.ts';
-import { NEXT_STEPS, NEXT_STEP_ROLES } from '../../../core/messages/next-steps.ts';
-import { cy as labelsCy, en as labelsEn } from '../../../core/presentation/labels.ts';
+import { FALLBACK_NEXT_STEP, NEXT_STEPS, NEXT_STEP_ROLES } from '../../../core/messages/next-steps.ts';
+import { FALLBACK_NEXT_STEP_CY, NEXT_STEPS_CY } from '../../../core/messages/next-steps-cy.ts';
+import { en as labelsEn } from '../../../core/presentation/labels.ts';
+import { cy as labelsCy } from '../../../core/presentation/labels-cy.ts';
+import { registerLanguage } from '../../../core/presentation/languages.ts';
 import { describeSections, statutoryResultLine } from '../../../core/presentation/sections.ts';
+import { WELSH } from '../../../core/presentation/welsh.ts';
 import { deriveStatus } from '../../../core/status/derive.ts';
 
 const AS_OF = '2026-03-02';
+
+// The screens' Welsh words are registered, as the extension does at start and the widgets on demand
+// (tests/unit/presentation/languages.test.ts covers drawing before they are).
+registerLanguage('cy', WELSH);
 
 function record(overrides: Partial<ChildEducationRecordInput> = {}): ChildEducationRecord {
   return ChildEducationRecord.parse({
@@ -59,19 +67,31 @@ const FLAG_KEYS = Object.keys(messagesEn)
   .filter((key) => key.startsWith('flag.') && key.endsWith('.title'))
   .map((key) => key.slice('flag.'.length, -'.title'.length));
 
-describe('next steps (core/messages/next-steps.ts)', () => {
+describe('next steps (core/messages/next-steps.ts, next-steps-cy.ts)', () => {
+  const welsh = NEXT_STEPS_CY as Readonly<Record<string, string>>;
+
   it.each(FLAG_KEYS)('flag "%s" has a next step in English and Welsh, owned by a role', (key) => {
     const step = NEXT_STEPS[key];
     expect(step, `no next step for ${key}`).toBeDefined();
     expect(NEXT_STEP_ROLES).toContain(step?.owner);
     expect(step?.en.trim()).not.toBe('');
-    expect(step?.cy.trim()).not.toBe('');
-    expect(step?.cy).not.toBe(step?.en);
-    expect(placeholdersOf(step?.cy ?? '')).toEqual(placeholdersOf(step?.en ?? ''));
+    expect(welsh[key]?.trim()).toBeTruthy();
+    expect(welsh[key]).not.toBe(step?.en);
+    expect(placeholdersOf(welsh[key] ?? '')).toEqual(placeholdersOf(step?.en ?? ''));
   });
 
   it('has no next step for a flag that does not exist', () => {
     expect(Object.keys(NEXT_STEPS).filter((key) => !FLAG_KEYS.includes(key))).toEqual([]);
+  });
+
+  it('has exactly the same keys in English and Welsh', () => {
+    expect(Object.keys(NEXT_STEPS_CY).sort()).toEqual(Object.keys(NEXT_STEPS).sort());
+  });
+
+  it('has a Welsh fallback step with the same placeholders as the English', () => {
+    expect(FALLBACK_NEXT_STEP_CY.trim()).not.toBe('');
+    expect(FALLBACK_NEXT_STEP_CY).not.toBe(FALLBACK_NEXT_STEP.en);
+    expect(placeholdersOf(FALLBACK_NEXT_STEP_CY)).toEqual(placeholdersOf(FALLBACK_NEXT_STEP.en));
   });
 
   it('fills every placeholder for every flag raised across a generated cohort, in both languages', () => {
@@ -90,7 +110,11 @@ describe('next steps (core/messages/next-steps.ts)', () => {
   });
 });
 
-describe('labels (core/presentation/labels.ts)', () => {
+describe('labels (core/presentation/labels.ts, labels-cy.ts)', () => {
+  it('have exactly the same keys in English and Welsh', () => {
+    expect(Object.keys(labelsCy).sort()).toEqual(Object.keys(labelsEn).sort());
+  });
+
   it.each(Object.keys(labelsEn) as (keyof typeof labelsEn)[])('%s has the same placeholders in Welsh', (key) => {
     expect(placeholdersOf(labelsCy[key])).toEqual(placeholdersOf(labelsEn[key]));
   });

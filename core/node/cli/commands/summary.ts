@@ -22,17 +22,20 @@ const BUNDLE_CANDIDATES = [
   new URL('../../../../dist/widgets/edubridge-widgets.js', import.meta.url),
 ];
 const ORIGIN = 'http://edubridge-summary.localhost';
+/** The single bundle's Welsh, beside it (widgets/components.ts: WELSH_FILE). */
+const WELSH_FILE = 'edubridge-widgets-cy.js';
 
-async function widgetBundle(): Promise<string> {
+/** The bundle, and the Welsh it loads from beside it when a summary is in Welsh. */
+async function widgetBundle(): Promise<{ bundle: string; welsh: string }> {
   for (const candidate of BUNDLE_CANDIDATES) {
     try {
       await access(candidate);
-      return await readFile(candidate, 'utf8');
+      return { bundle: await readFile(candidate, 'utf8'), welsh: await readFile(new URL(WELSH_FILE, candidate), 'utf8') };
     } catch {
       // try the next place
     }
   }
-  throw new UsageError('the widgets are not built (dist/widgets/edubridge-widgets.js): run "npm run build:widgets" first');
+  throw new UsageError(`the widgets are not built (dist/widgets/edubridge-widgets.js and ${WELSH_FILE}): run "npm run build:widgets" first`);
 }
 
 export interface SummaryPdfOptions {
@@ -45,7 +48,7 @@ export interface SummaryPdfOptions {
 
 /** Prints each status to a PDF file, one browser for the batch. */
 export async function writeSummaryPdfs(jobs: readonly { status: EducationStatus; file: string }[], options: SummaryPdfOptions = {}): Promise<void> {
-  const bundle = await widgetBundle();
+  const { bundle, welsh } = await widgetBundle();
   let chromium: BrowserType;
   try {
     ({ chromium } = await import('playwright-core'));
@@ -61,11 +64,12 @@ export async function writeSummaryPdfs(jobs: readonly { status: EducationStatus;
   const browser = await chromium.launch({ executablePath, args: ['--disable-background-networking', '--no-first-run'] });
   try {
     const page = await browser.newPage();
-    // The page is made here and talks to nothing: every request other than the bundle is refused.
+    // The page is made here and talks to nothing: every request other than the bundle (and its Welsh) is refused.
     await page.route('**/*', (route) => {
       const url = new URL(route.request().url());
       if (url.origin !== ORIGIN) return route.abort();
       if (url.pathname === '/edubridge-widgets.js') return route.fulfill({ status: 200, contentType: 'text/javascript', body: bundle });
+      if (url.pathname === `/${WELSH_FILE}`) return route.fulfill({ status: 200, contentType: 'text/javascript', body: welsh });
       return route.fulfill({
         status: 200,
         contentType: 'text/html',
@@ -88,6 +92,11 @@ export async function writeSummaryPdfs(jobs: readonly { status: EducationStatus;
         },
         { status: job.status, epepOrigin: options.epepOrigin, language: job.status.language },
       );
+      // Printed once it has stopped loading: its status checked, its words here (Welsh loads beside the bundle).
+      await page.waitForFunction(() => {
+        const summary = (globalThis as unknown as PageGlobals).document.querySelector('edu-child-summary');
+        return summary?.shadowRoot != null && summary.shadowRoot.querySelector('[part~="loading"]') === null;
+      });
       await writeFile(job.file, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
     }
   } finally {
@@ -102,6 +111,7 @@ interface PageGlobals {
     documentElement: { lang: string };
     body: { replaceChildren(...nodes: unknown[]): void };
     createElement(tag: 'edu-child-summary'): { setAttribute(name: string, value: string): void; status: unknown; updateComplete: Promise<unknown> };
+    querySelector(selector: 'edu-child-summary'): { shadowRoot: { querySelector(selector: string): unknown } | null } | null;
   };
 }
 
