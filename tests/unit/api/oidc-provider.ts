@@ -38,9 +38,23 @@ export function settingsFor(provider: Pick<TestProvider, 'issuer' | 'redirectUri
   };
 }
 
+/** The extension's registration at the provider: a public client (no secret) with PKCE and refresh tokens. */
+export const EXTENSION_CLIENT_ID = 'edubridge-extension';
+
+export interface TestProviderOptions {
+  /** Access-token lifetime in seconds (default 300). */
+  accessTokenTTL?: number;
+  /** Accounts besides (or replacing) ACCOUNTS, by login name. */
+  accounts?: Record<string, Record<string, unknown>>;
+  /** The redirect URIs the extension's public client may use (its identity.getRedirectURL() address). */
+  extensionRedirectUris?: string[];
+}
+
 export interface TestProvider {
   issuer: string;
   redirectUri: string;
+  /** The accounts the provider knows now: a test may change or delete one (e.g. a person who leaves). */
+  accounts: Record<string, Record<string, unknown>>;
   /** Signs in `account` through the provider's pages, from EduBridge's authorisation URL to the callback URL. */
   signIn(authorizationUrl: URL, account: string): Promise<URL>;
   /** An access token issued by the provider itself (authorisation code flow, then the token endpoint). */
@@ -58,7 +72,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startTestProvider(): Promise<TestProvider> {
+export async function startTestProvider(options: TestProviderOptions = {}): Promise<TestProvider> {
+  const accounts: Record<string, Record<string, unknown>> = { ...ACCOUNTS, ...options.accounts };
+  const extensionClients = options.extensionRedirectUris?.length
+    ? [{ client_id: EXTENSION_CLIENT_ID, token_endpoint_auth_method: 'none', redirect_uris: options.extensionRedirectUris, grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] }]
+    : [];
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   const redirectUri = 'http://127.0.0.1:5999/signin/callback';
@@ -67,7 +85,7 @@ export async function startTestProvider(): Promise<TestProvider> {
   const other = await generateKeyPair('RS256', { extractable: true });
 
   const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] }],
+    clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] }, ...extensionClients],
     jwks: { keys: [jwk as never] },
     cookies: { keys: ['a-cookie-signing-key-for-tests-only'] },
     claims: { openid: ['sub'], profile: ['name'], email: ['email'], roles: ['roles', 'schools'] },
@@ -80,11 +98,15 @@ export async function startTestProvider(): Promise<TestProvider> {
         enabled: true,
         defaultResource: () => API_AUDIENCE,
         useGrantedResource: () => true,
-        getResourceServerInfo: () => ({ audience: API_AUDIENCE, scope: 'openid profile email roles', accessTokenFormat: 'jwt', accessTokenTTL: 300, jwt: { sign: { alg: 'RS256' } } }),
+        getResourceServerInfo: () => ({ audience: API_AUDIENCE, scope: 'openid profile email roles', accessTokenFormat: 'jwt', accessTokenTTL: options.accessTokenTTL ?? 300, jwt: { sign: { alg: 'RS256' } } }),
       },
     },
-    findAccount: (_ctx: unknown, id: string) => (ACCOUNTS[id] ? { accountId: id, claims: () => ({ sub: id, ...ACCOUNTS[id] }) } : undefined),
-    extraTokenClaims: (_ctx: unknown, token: { accountId?: string }) => (token.accountId && ACCOUNTS[token.accountId] ? { ...ACCOUNTS[token.accountId] } : undefined),
+    // Like Entra ID, the extension's client gets a refresh token without having to ask for consent
+    // again at each sign-in (oidc-provider otherwise grants offline_access only with prompt=consent).
+    issueRefreshToken: (_ctx: unknown, client: { clientId: string; grantTypeAllowed(type: string): boolean }, code: { scopes: Set<string> }) =>
+      client.grantTypeAllowed('refresh_token') && (client.clientId === EXTENSION_CLIENT_ID || code.scopes.has('offline_access')),
+    findAccount: (_ctx: unknown, id: string) => (accounts[id] ? { accountId: id, claims: () => ({ sub: id, ...accounts[id] }) } : undefined),
+    extraTokenClaims: (_ctx: unknown, token: { accountId?: string }) => (token.accountId && accounts[token.accountId] ? { ...accounts[token.accountId] } : undefined),
   } as never);
   const server: Server = createServer(provider.callback());
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -103,7 +125,7 @@ export async function startTestProvider(): Promise<TestProvider> {
     let method: 'GET' | 'POST' = 'GET';
     let body: URLSearchParams | undefined;
     for (let hop = 0; hop < 20; hop++) {
-      if (url.href.startsWith(redirectUri)) return url;
+      if (url.href.startsWith(redirectUri) || options.extensionRedirectUris?.some((uri) => url.href.startsWith(uri))) return url;
       const response = await fetch(url, { method, body, redirect: 'manual', headers: { cookie: cookieHeader(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) } });
       remember(response);
       if (response.status >= 300 && response.status < 400) {
@@ -132,6 +154,7 @@ export async function startTestProvider(): Promise<TestProvider> {
   return {
     issuer,
     redirectUri,
+    accounts,
     signIn: follow,
     forge,
     async accessToken(account) {
