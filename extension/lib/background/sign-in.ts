@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { z } from 'zod';
+import type { UserSettings } from '../settings.ts';
 
 /**
  * Signing in with the council's own account (authMode "oidc"): the OAuth 2.0 authorisation-code flow with
@@ -25,6 +26,11 @@ export interface SignInConfig {
   scope: string;
   /** The API's resource indicator (RFC 8707), or '' for none. */
   resource: string;
+}
+
+/** The sign-in configuration the settings describe. */
+export function signInConfigOf(settings: Pick<UserSettings, 'oidcIssuer' | 'oidcClientId' | 'oidcScope' | 'oidcResource'>): SignInConfig {
+  return { issuer: settings.oidcIssuer, clientId: settings.oidcClientId, scope: settings.oidcScope, resource: settings.oidcResource };
 }
 
 /** A token is renewed this long before it expires (or half-way through its life, if that is later). */
