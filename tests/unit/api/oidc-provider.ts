@@ -48,6 +48,9 @@ export interface TestProviderOptions {
   accounts?: Record<string, Record<string, unknown>>;
   /** The redirect URIs the extension's public client may use (its identity.getRedirectURL() address). */
   extensionRedirectUris?: string[];
+  /** The extension's own origins (chrome-extension://ID, moz-extension://UUID), which its token requests
+   * carry as Origin: allowed for its client, as Entra ID allows a single-page-application registration. */
+  extensionOrigins?: string[];
 }
 
 export interface TestProvider {
@@ -101,6 +104,10 @@ export async function startTestProvider(options: TestProviderOptions = {}): Prom
         getResourceServerInfo: () => ({ audience: API_AUDIENCE, scope: 'openid profile email roles', accessTokenFormat: 'jwt', accessTokenTTL: options.accessTokenTTL ?? 300, jwt: { sign: { alg: 'RS256' } } }),
       },
     },
+    // oidc-provider's own rule (a public client's redirect URIs' origins), plus the extension's origins for its client.
+    clientBasedCORS: (ctx: { oidc: { route: string } }, origin: string, client: { clientId: string; clientAuthMethod: string; redirectUris: string[] }) =>
+      (client.clientId === EXTENSION_CLIENT_ID && (options.extensionOrigins ?? []).includes(origin)) ||
+      (origin !== 'null' && (ctx.oidc.route === 'userinfo' || client.clientAuthMethod === 'none') && client.redirectUris.some((uri) => new URL(uri).origin === origin)),
     // Like Entra ID, the extension's client gets a refresh token without having to ask for consent
     // again at each sign-in (oidc-provider otherwise grants offline_access only with prompt=consent).
     issueRefreshToken: (_ctx: unknown, client: { clientId: string; grantTypeAllowed(type: string): boolean }, code: { scopes: Set<string> }) =>
