@@ -95,3 +95,66 @@ test('signs in through the providerâ€™s own pages, and the API shows the personâ
   const audit = (await readFile(demo.auditFile, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { user: string; personId?: string });
   expect(audit.some((entry) => entry.user === person.name)).toBe(true);
 });
+
+test('renews the access token with the refresh token before it expires, and the API accepts the new one', async () => {
+  test.setTimeout(120_000);
+  const first = await storedSignIn();
+  expect(first).toBeDefined();
+  // The renewal alarm fires half-way through this short token's life: wait for it, not for a time.
+  await expect.poll(async () => (await storedSignIn())?.accessToken, { timeout: 90_000, intervals: [1_000] }).not.toBe(first!.accessToken);
+  const renewed = (await storedSignIn())!;
+  expect(renewed.obtainedAt).toBeLessThan(first!.expiresAt);
+  expect(renewed.expiresAt).toBeGreaterThan(first!.expiresAt);
+  const before = (await readFile(demo.auditFile, 'utf8')).trim().split('\n').length;
+  const page = await ext.context.newPage();
+  await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, person.children[1]!));
+  await badgeShowsFigures(page);
+  const lines = (await readFile(demo.auditFile, 'utf8')).trim().split('\n').slice(before).map((line) => JSON.parse(line) as { user: string });
+  expect(lines.length).toBeGreaterThan(0);
+  expect(lines.every((entry) => entry.user === person.name)).toBe(true);
+});
+
+test('a token the API refuses signs the person out: the saved data is deleted and the toolbar button and popup say so', async () => {
+  const page = await ext.context.newPage();
+  await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, person.children[0]!));
+  await badgeShowsFigures(page);
+  // The access token is swapped for one signed with another key (as if the provider's keys had changed):
+  // the API refuses it.
+  const forged = await provider.forge({ sub: person.login, email: person.email, name: person.name }, { otherKey: true });
+  await ext.worker.evaluate(async (token) => {
+    const { councilSignIn } = await chrome.storage.session.get('councilSignIn');
+    await chrome.storage.session.set({ councilSignIn: { ...(councilSignIn as object), accessToken: token } });
+  }, forged);
+  // A child not looked at yet, so the extension asks the API.
+  const next = await ext.context.newPage();
+  await next.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, person.children[2]!));
+  await expect.poll(() => badge(next).label(), { timeout: 15_000 }).toMatch(/signed out/i);
+  expect(await storedSignIn()).toBeUndefined();
+  expect(await ext.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  const account = popup.getByRole('region', { name: 'Your council account' });
+  await expect(account.getByRole('alert')).toContainText('did not accept your council sign-in');
+  await expect(popup.getByText('0 children saved on this computer.')).toBeVisible();
+  // The first page's badge no longer shows the child's figures.
+  await expect.poll(() => badge(page).text(), { timeout: 10_000 }).not.toMatch(/Attendance /);
+  expect(await toolbarBadge(ext, next)).not.toMatch(/^\d+$/);
+});
+
+test('signs in again from the popup (the provider remembers the person: no login page), then signs out: the tokens and saved data are gone', async () => {
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  const account = popup.getByRole('region', { name: 'Your council account' });
+  await account.getByRole('button', { name: 'Sign in with your council account' }).click();
+  await expect(account).toContainText(`Signed in as ${person.name}.`, { timeout: 20_000 });
+  expect(await ext.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+  const page = await ext.context.newPage();
+  await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, person.children[0]!));
+  await badgeShowsFigures(page);
+
+  await popup.reload();
+  await popup.getByRole('button', { name: 'Sign out and clear saved data' }).click();
+  await expect(popup.getByRole('region', { name: 'Your council account' }).getByRole('alert')).toContainText('You are signed out');
+  expect(await storedSignIn()).toBeUndefined();
+  await expect(popup.getByText('0 children saved on this computer.')).toBeVisible();
+});
