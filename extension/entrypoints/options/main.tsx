@@ -133,6 +133,9 @@ function Connection({ view, onSaved }: { view: SettingsView; onSaved: (view: Set
           <label for="oidc-resource">API resource (only if your provider needs one)</label>
           <input id="oidc-resource" type="text" value={oidcResource} disabled={locked('oidcResource')} onInput={(e) => setResource(e.currentTarget.value)} />
           <Locked settings={settings} field="oidcResource" />
+          <p class="muted">
+            Register this redirect address with the identity provider: <code>{browser.identity.getRedirectURL()}</code>
+          </p>
           <p id="account-state">{accountLine}</p>
           <p>
             <button type="button" disabled={signingIn} onClick={() => void signIn()}>
