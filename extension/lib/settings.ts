@@ -17,13 +17,22 @@ export const AuthMode = z
  * token (offline_access) so the sign-in is renewed before the access token expires. */
 export const DEFAULT_OIDC_SCOPE = 'openid profile email offline_access';
 
-/** The identity provider's issuer: https, or http on a loopback address (a provider on this computer). */
+/**
+ * Whether an identity provider may be reached over plain http: only on this computer's loopback addresses
+ * (a provider the demo or the tests run), and only in the demo build; a production build names no
+ * loopback address at all (wxt.config.ts).
+ */
+export function allowsPlainHttp(url: URL): boolean {
+  return import.meta.env.WXT_EDUBRIDGE_BUILD !== 'production' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** The identity provider's issuer: https (or, in the demo build, http on a loopback address). */
 export const OidcIssuer = z
   .url({ protocol: /^https?$/ })
   .max(2048)
   .refine((value) => {
     const url = new URL(value);
-    return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return url.protocol === 'https:' || allowsPlainHttp(url);
   }, 'the identity provider must use https')
   .refine((value) => !new URL(value).search && !new URL(value).hash, 'an issuer has no query or fragment')
   .describe("The identity provider's issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0");

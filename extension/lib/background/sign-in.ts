@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { z } from 'zod';
-import type { UserSettings } from '../settings.ts';
+import { allowsPlainHttp, type UserSettings } from '../settings.ts';
 
 /**
  * Signing in with the council's own account (authMode "oidc"): the OAuth 2.0 authorisation-code flow with
@@ -104,8 +104,6 @@ export function refreshAt(session: Pick<StoredSignIn, 'obtainedAt' | 'expiresAt'
   return Math.round(Math.max(halfLife, session.expiresAt - REFRESH_BEFORE_EXPIRY_MS));
 }
 
-const isLoopback = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-
 function withOpenId(scope: string): string {
   const scopes = scope.split(' ').filter(Boolean);
   return (scopes.includes('openid') ? scopes : ['openid', ...scopes]).join(' ');
@@ -127,8 +125,8 @@ export class CouncilSignIn {
   private http<Method, Body>(issuer: URL): oauth.HttpRequestOptions<Method, Body> {
     return {
       [oauth.customFetch]: (url: string, init: RequestInit) => this.deps.fetch(url, init),
-      // Plain http only for a provider on this computer (as the server allows).
-      ...(issuer.protocol === 'http:' && isLoopback(issuer) ? { [oauth.allowInsecureRequests]: true } : {}),
+      // Plain http only for a provider on this computer, in the demo build (settings.ts).
+      ...(issuer.protocol === 'http:' && allowsPlainHttp(issuer) ? { [oauth.allowInsecureRequests]: true } : {}),
       signal: () => AbortSignal.timeout(15_000),
     } as oauth.HttpRequestOptions<Method, Body>;
   }
