@@ -296,11 +296,14 @@ function Adapters({ view, onSaved }: { view: SettingsView; onSaved: (view: Setti
           Save adapters
         </button>
       </p>
-      <ul role="status">
-        {report.map((line, index) => (
-          <li key={index}>{line}</li>
-        ))}
-      </ul>
+      {/* A list may not take the status role itself: the live region wraps it. */}
+      <div role="status">
+        <ul>
+          {report.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
+        </ul>
+      </div>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { API_AUDIENCE, EXTENSION_CLIENT_ID, settingsFor, startTestProvider, type TestProvider } from '../../unit/api/oidc-provider.ts';
@@ -87,6 +88,9 @@ test('signs in through the providerâ€™s own pages, and the API shows the personâ
   await options.getByRole('button', { name: 'Sign in with your council account' }).click();
   await signInAtProvider(await opened, person.login);
   await expect(options.locator('#account-message')).toHaveText(`Signed in as ${person.name}.`, { timeout: 20_000 });
+  // The redirect address to register with the provider is shown, and the form passes axe.
+  await expect(options.getByText(`https://${ext.extensionId}.chromiumapp.org/`)).toBeVisible();
+  expect((await new AxeBuilder({ page: options }).analyze()).violations).toEqual([]);
 
   const page = await ext.context.newPage();
   await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, person.children[0]!));
@@ -136,6 +140,7 @@ test('a token the API refuses signs the person out: the saved data is deleted an
   const account = popup.getByRole('region', { name: 'Your council account' });
   await expect(account.getByRole('alert')).toContainText('did not accept your council sign-in');
   await expect(popup.getByText('0 children saved on this computer.')).toBeVisible();
+  expect((await new AxeBuilder({ page: popup }).analyze()).violations).toEqual([]);
   // The first page's badge no longer shows the child's figures.
   await expect.poll(() => badge(page).text(), { timeout: 10_000 }).not.toMatch(/Attendance /);
   expect(await toolbarBadge(ext, next)).not.toMatch(/^\d+$/);
