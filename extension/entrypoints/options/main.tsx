@@ -195,7 +195,7 @@ function Permissions({ view, onChanged }: { view: SettingsView; onChanged: (view
   return (
     <form onSubmit={grant} aria-labelledby="permissions">
       <h2 id="permissions">Sites EduBridge may use</h2>
-      <p>EduBridge runs only on the sites listed here, and talks only to the education service above.</p>
+      <p>EduBridge runs only on the sites listed here, and talks only to the education service above (and, to sign you in with your council account, to its identity provider).</p>
       <ul>
         {view.grantedOrigins.map((origin) => (
           <li key={origin}>{origin}</li>
