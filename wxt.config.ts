@@ -54,7 +54,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'EduBridge',
     description: "A looked-after child's education status on their case record.",
-    permissions: ['storage', 'scripting', 'alarms'],
+    // identity: the council sign-in's window (identity.launchWebAuthFlow) and its redirect address.
+    permissions: ['storage', 'scripting', 'alarms', 'identity'],
     host_permissions: [...new Set([...demoOrigins, ...councilSites.map((site) => sitePattern(site, browser === 'firefox' ? FIREFOX_PATTERNS : CHROMIUM_PATTERNS))])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     content_security_policy: {

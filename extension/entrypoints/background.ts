@@ -8,11 +8,30 @@ import { syncContentScripts, type ScriptingApi } from '../lib/background/content
 import { Background, Refused, type FramePort, type OverlayPort } from '../lib/background/service.ts';
 import type { BadgeFacts, ChipFacts } from '../lib/messages.ts';
 import { openDb } from '../lib/db.ts';
+import { CouncilSignIn, signInConfigOf, type StoredSignIn } from '../lib/background/sign-in.ts';
 
 const PURGE_ALARM = 'purge-expired';
+const SIGN_IN_ALARM = 'renew-sign-in';
+/** Where the council sign-in's tokens live: storage.session, in memory only, gone when the browser
+ * closes, and (its default access level) out of reach of content scripts. */
+const SIGN_IN_KEY = 'councilSignIn';
 
 export default defineBackground(() => {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const session = browser.storage.session;
+  // The default already, in Chrome; said here so no content script may ever read the tokens.
+  void (session as unknown as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> }).setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
+  const councilSignIn = new CouncilSignIn({
+    fetch: (input, init) => globalThis.fetch(input, init),
+    launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+    redirectUri: () => browser.identity.getRedirectURL(),
+    store: {
+      get: async () => (await session.get(SIGN_IN_KEY))[SIGN_IN_KEY],
+      set: (value: StoredSignIn) => session.set({ [SIGN_IN_KEY]: value }),
+      clear: () => session.remove(SIGN_IN_KEY),
+    },
+    now: () => Date.now(),
+  });
   const background = new Background({
     runtimeId: browser.runtime.id,
     extensionOrigin,
@@ -26,7 +45,16 @@ export default defineBackground(() => {
         return undefined; // No policy, or a browser without managed storage.
       }
     },
-    createApi: (settings, context) => createStatusApi(settings, context),
+    createApi: (settings, context) => createStatusApi(settings, context, undefined, undefined, () => councilSignIn.accessToken(signInConfigOf(settings))),
+    signIn: councilSignIn,
+    scheduleSignInRefresh(when) {
+      if (when === undefined) void browser.alarms.clear(SIGN_IN_ALARM);
+      else void browser.alarms.create(SIGN_IN_ALARM, { when });
+    },
+    async showSignedOut(signedOut) {
+      await browser.action.setBadgeText({ text: signedOut ? '!' : '' }).catch(() => undefined);
+      await browser.action.setTitle({ title: signedOut ? 'EduBridge: you are signed out. Open EduBridge to sign in again.' : 'EduBridge' }).catch(() => undefined);
+    },
     async setBadge(tabId, text, title) {
       await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#0b0c0c' }).catch(() => undefined);
@@ -105,9 +133,11 @@ export default defineBackground(() => {
   browser.alarms.create(PURGE_ALARM, { periodInMinutes: 30 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PURGE_ALARM) void background.purgeExpired();
+    if (alarm.name === SIGN_IN_ALARM) void background.refreshSignIn();
   });
   browser.runtime.onInstalled.addListener(() => void sync());
   browser.runtime.onStartup.addListener(() => void sync());
   void sync();
   void background.purgeExpired();
+  void background.refreshSignIn();
 });

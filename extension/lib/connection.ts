@@ -28,7 +28,8 @@ export interface ConnectionReport {
 
 export interface ConnectionTarget {
   apiBaseUrl: string;
-  authMode: 'cookie' | 'token';
+  authMode: 'cookie' | 'token' | 'oidc';
+  /** The access token: the one typed, or (authMode "oidc") the council sign-in's; '' when there is none. */
   token: string;
 }
 
@@ -53,9 +54,10 @@ export async function testConnection(
     return { outcome: 'no-address', message: `“${target.apiBaseUrl}” is not a web address. It looks like https://education.council.example/` };
   const host = new URL(target.apiBaseUrl).host;
   if (target.authMode === 'token' && !target.token) return { outcome: 'wrong-token', message: 'Type the access token first (or choose your browser’s sign-in).' };
+  if (target.authMode === 'oidc' && !target.token) return { outcome: 'not-signed-in', message: 'Sign in with your council account first.' };
   const client = createClient({
     baseUrl: target.apiBaseUrl,
-    token: target.authMode === 'token' ? target.token : undefined,
+    token: target.authMode === 'cookie' ? undefined : target.token,
     credentials: target.authMode === 'cookie' ? 'include' : 'omit',
     purpose: CONNECTION_TEST_PURPOSE,
     fetch: context.fetch,
@@ -82,6 +84,8 @@ function explain(error: unknown, host: string, authMode: ConnectionTarget['authM
     case 'timeout':
       return { outcome: 'not-reachable', message: `${host} did not answer within ${Math.round(CONNECTION_TEST_TIMEOUT_MS / 1000)} seconds. It may be down, or the address may be wrong.` };
     case 'unauthorised':
+      if (authMode === 'oidc')
+        return { outcome: 'not-signed-in', message: `Reached ${host}, but it did not accept your council sign-in. The service may not be set up for the council’s identity provider, or you may have no EduBridge role: ask your council’s IT support.` };
       return authMode === 'token'
         ? { outcome: 'wrong-token', message: `Reached ${host}, but it did not accept the access token. Check the token, or ask for a new one.` }
         : { outcome: 'not-signed-in', message: `Reached ${host}, but you are not signed in to it in this browser. Sign in to the service, or use an access token.` };

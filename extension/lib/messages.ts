@@ -50,6 +50,8 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings:set'), patch: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('cache:purge') }),
   z.object({ type: z.literal('signout') }),
+  // Sign in with the council account (authMode "oidc"): the background opens the provider's sign-in window.
+  z.object({ type: z.literal('signin') }),
   z.object({ type: z.literal('audit:csv') }),
   z.object({ type: z.literal('adapter:test'), adapter: z.unknown(), tabId: z.number().int().optional() }),
   z.object({ type: z.literal('permissions:changed') }),
@@ -57,7 +59,7 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('connection:test'),
     apiBaseUrl: z.string().max(2048).optional(),
-    authMode: z.enum(['cookie', 'token']).optional(),
+    authMode: z.enum(['cookie', 'token', 'oidc']).optional(),
     token: z.string().max(4096).optional(),
   }),
 ]);
@@ -162,6 +164,7 @@ export interface PopupView {
   };
   connection: { apiOrigin: string; state: 'ok' | 'unknown' | Problem['kind']; message: string; checkedAt?: number };
   cachedChildren: number;
+  account: AccountView;
   /** Saved children with something to act on, overdue first, then due this week, red and amber. */
   needsAction: NeedsActionItem[];
 }
@@ -180,8 +183,20 @@ export interface NeedsActionItem {
   reason: string;
 }
 
+/** Who is signed in with their council account (authMode "oidc"), for the popup and options page. */
+export interface AccountView {
+  mode: 'cookie' | 'token' | 'oidc';
+  /** Signed in with the council account (always false outside "oidc"). */
+  signedIn: boolean;
+  /** Their name, email or username at the identity provider. */
+  name?: string;
+  /** Why they are signed out, when the sign-in ended on its own (refused renewal, or the API refused it). */
+  notice?: string;
+}
+
 export interface SettingsView {
   settings: Omit<EffectiveSettings, 'token'> & { tokenSet: boolean };
+  account: AccountView;
   builtInAdapters: Adapter[];
   grantedOrigins: string[];
 }

@@ -9,12 +9,51 @@ import { Adapter } from './adapters/schema.ts';
 export const DEFAULT_CACHE_HOURS = 24;
 export const MAX_CACHE_HOURS = 24 * 30;
 
-export const AuthMode = z.enum(['cookie', 'token']).describe('"cookie": the browser\'s sign-in session with the API; "token": a bearer token');
+export const AuthMode = z
+  .enum(['cookie', 'token', 'oidc'])
+  .describe('"cookie": the browser\'s sign-in session with the API; "token": a bearer token; "oidc": the person signs in with their council account at the council\'s identity provider');
+
+/** The scope EduBridge asks the identity provider for when none is set: who the person is, and a refresh
+ * token (offline_access) so the sign-in is renewed before the access token expires. */
+export const DEFAULT_OIDC_SCOPE = 'openid profile email offline_access';
+
+/**
+ * Whether an identity provider may be reached over plain http: only on this computer's loopback addresses
+ * (a provider the demo or the tests run), and only in the demo build; a production build names no
+ * loopback address at all (wxt.config.ts).
+ */
+export function allowsPlainHttp(url: URL): boolean {
+  return import.meta.env.WXT_EDUBRIDGE_BUILD !== 'production' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** The identity provider's issuer: https (or, in the demo build, http on a loopback address). */
+export const OidcIssuer = z
+  .url({ protocol: /^https?$/ })
+  .max(2048)
+  .refine((value) => {
+    const url = new URL(value);
+    return url.protocol === 'https:' || allowsPlainHttp(url);
+  }, 'the identity provider must use https')
+  .refine((value) => !new URL(value).search && !new URL(value).hash, 'an issuer has no query or fragment')
+  .describe("The identity provider's issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0");
+const OidcClientId = z.string().max(256).describe("EduBridge's client (application) ID at the identity provider");
+const OidcScope = z
+  .string()
+  .max(1024)
+  .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'scopes are words separated by single spaces')
+  .describe('The scopes asked for; Entra ID: "openid profile email offline_access api://edubridge/Status.Read"');
+const OidcResource = z
+  .union([z.literal(''), z.url()])
+  .describe('The API\'s resource indicator (RFC 8707), for providers that need one, e.g. api://edubridge; empty for none');
 
 export const UserSettings = z.object({
   apiBaseUrl: z.url({ protocol: /^https?$/ }).describe('The Education Status API address, e.g. https://education.council.example/'),
   authMode: AuthMode,
   token: z.string().max(4096).default(''),
+  oidcIssuer: z.union([z.literal(''), OidcIssuer]).default(''),
+  oidcClientId: OidcClientId.default(''),
+  oidcScope: OidcScope.default(DEFAULT_OIDC_SCOPE),
+  oidcResource: OidcResource.default(''),
   cacheHours: z.number().min(1).max(MAX_CACHE_HOURS),
   disabledAdapters: z.array(z.string()).default([]),
   customAdapters: z.array(Adapter).default([]),
@@ -27,6 +66,10 @@ export const ManagedSettings = z
     apiBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
     authMode: AuthMode.optional(),
     token: z.string().max(4096).optional(),
+    oidcIssuer: OidcIssuer.optional(),
+    oidcClientId: OidcClientId.min(1).optional(),
+    oidcScope: OidcScope.optional(),
+    oidcResource: OidcResource.optional(),
     cacheHours: z.number().min(1).max(MAX_CACHE_HOURS).optional(),
     maxCacheHours: z.number().min(1).max(MAX_CACHE_HOURS).optional().describe('The longest cache lifetime a user may choose'),
     disabledAdapters: z.array(z.string()).optional(),
@@ -35,7 +78,10 @@ export const ManagedSettings = z
   .describe('Settings an organisation sets by enterprise policy');
 export type ManagedSettings = z.infer<typeof ManagedSettings>;
 
-export const SETTING_FIELDS = ['apiBaseUrl', 'authMode', 'token', 'cacheHours', 'disabledAdapters', 'customAdapters'] as const;
+export const SETTING_FIELDS = ['apiBaseUrl', 'authMode', 'token', 'oidcIssuer', 'oidcClientId', 'oidcScope', 'oidcResource', 'cacheHours', 'disabledAdapters', 'customAdapters'] as const;
+/** The fields that say where and how the person signs in with their council account: changing any ends
+ * the sign-in. */
+export const OIDC_FIELDS = ['oidcIssuer', 'oidcClientId', 'oidcScope', 'oidcResource'] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
 
 export interface EffectiveSettings extends UserSettings {
@@ -53,6 +99,10 @@ export function defaultSettings(defaultApiBaseUrl: string): UserSettings {
     apiBaseUrl: defaultApiBaseUrl,
     authMode: 'cookie',
     token: '',
+    oidcIssuer: '',
+    oidcClientId: '',
+    oidcScope: DEFAULT_OIDC_SCOPE,
+    oidcResource: '',
     cacheHours: DEFAULT_CACHE_HOURS,
     disabledAdapters: [],
     customAdapters: [],
@@ -95,7 +145,7 @@ export function mergeSettings(user: UserSettings, managedRaw: unknown): Effectiv
   });
   const locked: SettingField[] = [];
   const effective: UserSettings = { ...user };
-  for (const field of ['apiBaseUrl', 'authMode', 'token', 'cacheHours', 'disabledAdapters'] as const) {
+  for (const field of ['apiBaseUrl', 'authMode', 'token', ...OIDC_FIELDS, 'cacheHours', 'disabledAdapters'] as const) {
     if (managed[field] !== undefined) {
       (effective as Record<SettingField, unknown>)[field] = managed[field];
       locked.push(field);

@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ask } from '../../lib/ask.ts';
 import type { ConnectionReport } from '../../lib/connection.ts';
-import type { SettingsView } from '../../lib/messages.ts';
+import type { AccountView, SettingsView } from '../../lib/messages.ts';
 import type { SettingField } from '../../lib/settings.ts';
 import { CHROMIUM_PATTERNS, FIREFOX_PATTERNS, patternWidensSite, sitePattern } from '../../lib/adapters/url.ts';
 import '../../ui/pages.css';
@@ -23,7 +23,13 @@ function Connection({ view, onSaved }: { view: SettingsView; onSaved: (view: Set
   const [apiBaseUrl, setApi] = useState(settings.apiBaseUrl);
   const [authMode, setAuth] = useState(settings.authMode);
   const [token, setToken] = useState('');
+  const [oidcIssuer, setIssuer] = useState(settings.oidcIssuer);
+  const [oidcClientId, setClientId] = useState(settings.oidcClientId);
+  const [oidcScope, setScope] = useState(settings.oidcScope);
+  const [oidcResource, setResource] = useState(settings.oidcResource);
   const [cacheHours, setHours] = useState(String(settings.cacheHours));
+  const [account, setAccount] = useState('');
+  const [signingIn, setSigningIn] = useState(false);
   const [message, setMessage] = useState('');
   const [tested, setTested] = useState('');
   const [testing, setTesting] = useState(false);
@@ -41,21 +47,64 @@ function Connection({ view, onSaved }: { view: SettingsView; onSaved: (view: Set
       setTesting(false);
     }
   }
-  async function save(event: Event) {
-    event.preventDefault();
+  function changes(): Record<string, unknown> {
     const patch: Record<string, unknown> = {};
     if (!locked('apiBaseUrl') && apiBaseUrl !== settings.apiBaseUrl) patch.apiBaseUrl = apiBaseUrl;
     if (!locked('authMode') && authMode !== settings.authMode) patch.authMode = authMode;
     if (!locked('token') && token) patch.token = token;
+    const oidc = { oidcIssuer, oidcClientId, oidcScope, oidcResource };
+    for (const field of ['oidcIssuer', 'oidcClientId', 'oidcScope', 'oidcResource'] as const) if (!locked(field) && oidc[field] !== settings[field]) patch[field] = oidc[field].trim();
     if (!locked('cacheHours') && Number(cacheHours) !== settings.cacheHours) patch.cacheHours = Number(cacheHours);
+    return patch;
+  }
+  async function save(event: Event) {
+    event.preventDefault();
     try {
-      onSaved(await ask<SettingsView>({ type: 'settings:set', patch }));
+      onSaved(await ask<SettingsView>({ type: 'settings:set', patch: changes() }));
       setToken('');
       setMessage('Saved.');
     } catch (error) {
       setMessage((error as Error).message);
     }
   }
+  /**
+   * Signs in with the council account: access to the education service and the identity provider first
+   * (asked for in answer to this click, as browsers require), then the form is saved, then the background
+   * opens the provider's sign-in window.
+   */
+  async function signIn() {
+    let origins: string[];
+    try {
+      origins = [...new Set([apiBaseUrl, oidcIssuer].map((site) => sitePattern(site.trim(), PATTERN_RULES)))];
+    } catch {
+      setAccount('Type the education service’s address and the identity provider’s address first.');
+      return;
+    }
+    const granted = await browser.permissions.request({ origins }).catch(() => false);
+    if (!granted) {
+      setAccount(`EduBridge needs access to ${[apiBaseUrl, oidcIssuer].map((site) => new URL(site.trim()).host).join(' and ')} to sign you in.`);
+      return;
+    }
+    setSigningIn(true);
+    setAccount('Signing in: finish in the window your council’s sign-in page opened in…');
+    try {
+      const patch = changes();
+      if (Object.keys(patch).length) onSaved(await ask<SettingsView>({ type: 'settings:set', patch }));
+      const signedIn = await ask<AccountView>({ type: 'signin' });
+      onSaved(await ask<SettingsView>({ type: 'settings:get' }));
+      setAccount(signedIn.signedIn ? `Signed in as ${signedIn.name ?? 'you'}.` : 'You are not signed in.');
+    } catch (error) {
+      setAccount((error as Error).message);
+    } finally {
+      setSigningIn(false);
+    }
+  }
+  async function signOut() {
+    await ask({ type: 'signout' });
+    onSaved(await ask<SettingsView>({ type: 'settings:get' }));
+    setAccount('Signed out. The education data EduBridge had saved on this computer was deleted.');
+  }
+  const accountLine = view.account.signedIn ? `Signed in as ${view.account.name ?? 'you'}.` : (view.account.notice ?? 'Not signed in.');
   return (
     <form onSubmit={save} aria-labelledby="connection" noValidate>
       <h2 id="connection">Education service</h2>
@@ -66,8 +115,43 @@ function Connection({ view, onSaved }: { view: SettingsView; onSaved: (view: Set
       <select id="auth" value={authMode} disabled={locked('authMode')} onChange={(e) => setAuth(e.currentTarget.value as Settings['authMode'])}>
         <option value="cookie">My browser's sign-in to the service</option>
         <option value="token">An access token</option>
+        <option value="oidc">My council account</option>
       </select>
       <Locked settings={settings} field="authMode" />
+      {authMode === 'oidc' && (
+        <fieldset>
+          <legend>Council account</legend>
+          <label for="oidc-issuer">Identity provider (issuer)</label>
+          <input id="oidc-issuer" type="url" value={oidcIssuer} disabled={locked('oidcIssuer')} onInput={(e) => setIssuer(e.currentTarget.value)} />
+          <Locked settings={settings} field="oidcIssuer" />
+          <label for="oidc-client">EduBridge’s client ID at the provider</label>
+          <input id="oidc-client" type="text" value={oidcClientId} disabled={locked('oidcClientId')} onInput={(e) => setClientId(e.currentTarget.value)} />
+          <Locked settings={settings} field="oidcClientId" />
+          <label for="oidc-scope">Scopes</label>
+          <input id="oidc-scope" type="text" value={oidcScope} disabled={locked('oidcScope')} onInput={(e) => setScope(e.currentTarget.value)} />
+          <Locked settings={settings} field="oidcScope" />
+          <label for="oidc-resource">API resource (only if your provider needs one)</label>
+          <input id="oidc-resource" type="text" value={oidcResource} disabled={locked('oidcResource')} onInput={(e) => setResource(e.currentTarget.value)} />
+          <Locked settings={settings} field="oidcResource" />
+          <p class="muted">
+            Register this redirect address with the identity provider: <code>{browser.identity.getRedirectURL()}</code>
+          </p>
+          <p id="account-state">{accountLine}</p>
+          <p>
+            <button type="button" disabled={signingIn} onClick={() => void signIn()}>
+              Sign in with your council account
+            </button>{' '}
+            {view.account.signedIn && (
+              <button type="button" onClick={() => void signOut()}>
+                Sign out
+              </button>
+            )}
+          </p>
+          <p role="status" id="account-message">
+            {account}
+          </p>
+        </fieldset>
+      )}
       <label for="token">Access token {settings.tokenSet ? '(one is set; type to replace it)' : ''}</label>
       <input id="token" type="password" autocomplete="off" value={token} disabled={locked('token')} onInput={(e) => setToken(e.currentTarget.value)} />
       <Locked settings={settings} field="token" />
@@ -111,7 +195,7 @@ function Permissions({ view, onChanged }: { view: SettingsView; onChanged: (view
   return (
     <form onSubmit={grant} aria-labelledby="permissions">
       <h2 id="permissions">Sites EduBridge may use</h2>
-      <p>EduBridge runs only on the sites listed here, and talks only to the education service above.</p>
+      <p>EduBridge runs only on the sites listed here, and talks only to the education service above (and, to sign you in with your council account, to its identity provider).</p>
       <ul>
         {view.grantedOrigins.map((origin) => (
           <li key={origin}>{origin}</li>
@@ -212,11 +296,14 @@ function Adapters({ view, onSaved }: { view: SettingsView; onSaved: (view: Setti
           Save adapters
         </button>
       </p>
-      <ul role="status">
-        {report.map((line, index) => (
-          <li key={index}>{line}</li>
-        ))}
-      </ul>
+      {/* A list may not take the status role itself: the live region wraps it. */}
+      <div role="status">
+        <ul>
+          {report.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
+        </ul>
+      </div>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import '../../lib/zod-config.ts';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ask } from '../../lib/ask.ts';
-import type { NeedsActionItem, PopupView, SearchResult } from '../../lib/messages.ts';
+import type { AccountView, NeedsActionItem, PopupView, SearchResult } from '../../lib/messages.ts';
 import { PEP_STATE_WORD, RATING_ICON, RATING_WORD, ageText, alertCount, dateText, percent } from '../../lib/format.ts';
 import '../../ui/pages.css';
 
@@ -101,6 +101,40 @@ function Search() {
   );
 }
 
+/** Signed in with the council account, or not: then why, and a way to sign in. */
+function Account({ account, onChanged }: { account: AccountView; onChanged: () => void }) {
+  const [message, setMessage] = useState('');
+  if (account.mode !== 'oidc') return null;
+  async function signIn() {
+    setMessage('Finish signing in in the window your council’s sign-in page opened in.');
+    try {
+      await ask({ type: 'signin' });
+      setMessage('');
+      onChanged();
+    } catch (error) {
+      setMessage((error as Error).message);
+    }
+  }
+  return (
+    <section aria-labelledby="account">
+      <h2 id="account">Your council account</h2>
+      {account.signedIn ? (
+        <p>Signed in as {account.name ?? 'you'}.</p>
+      ) : (
+        <>
+          <p role="alert">{account.notice ?? 'You are signed out.'}</p>
+          <p>
+            <button type="button" onClick={() => void signIn()}>
+              Sign in with your council account
+            </button>
+          </p>
+        </>
+      )}
+      <p role="status">{message}</p>
+    </section>
+  );
+}
+
 function Popup() {
   const [view, setView] = useState<PopupView | null>(null);
   const [tabId, setTabId] = useState<number | undefined>(undefined);
@@ -115,6 +149,7 @@ function Popup() {
   return (
     <main>
       <h1>EduBridge</h1>
+      <Account account={view.account} onChanged={() => void ask<PopupView>({ type: 'popup', tabId }).then(setView)} />
       <CurrentChild view={view} tabId={tabId} />
       <NeedsAction items={view.needsAction} />
       <Search />

@@ -58,38 +58,49 @@ function classify(error: unknown): ApiProblem {
   return new ApiProblem('offline');
 }
 
-/** Core's typed client, with the user's or organisation's credentials. */
+/** Core's typed client, with the user's or organisation's credentials. Signed in with a council account
+ * (authMode "oidc"), `accessToken` gives the current access token, renewed first when due, or nothing when
+ * the person is signed out: then no request is made and the call fails as unauthorised. */
 export function createStatusApi(
   settings: EffectiveSettings,
   context: RequestContext,
   fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init),
   timeoutMs = API_TIMEOUT_MS,
+  accessToken: () => Promise<string | undefined> = async () => undefined,
 ): StatusApi {
   if (!settings.apiBaseUrl) {
     const missing = () => Promise.reject(new ApiProblem('not-configured'));
     return { status: missing, summaries: missing, whoAmI: missing };
   }
-  const token = settings.authMode === 'token' && settings.token ? settings.token : undefined;
   const credentials = settings.authMode === 'cookie' ? 'include' : 'omit';
+  async function bearer(): Promise<string | undefined> {
+    if (settings.authMode === 'token') return settings.token || undefined;
+    if (settings.authMode === 'cookie') return undefined;
+    const token = await accessToken().catch(() => undefined);
+    if (!token) throw new ApiProblem('unauthorised');
+    return token;
+  }
   // The page origin rides on every request as its own header (the client sends the purpose).
   const withOrigin: typeof fetch = (input, init) => {
     const headers = new Headers(init?.headers);
     if (context.pageOrigin) headers.set(PAGE_ORIGIN_HEADER, context.pageOrigin);
     return fetchImpl(input, { ...init, headers });
   };
-  const client = createClient({ baseUrl: settings.apiBaseUrl, token, credentials, fetch: withOrigin, timeoutMs, purpose: context.purpose });
+  const client = async () => createClient({ baseUrl: settings.apiBaseUrl, token: await bearer(), credentials, fetch: withOrigin, timeoutMs, purpose: context.purpose });
   return {
-    status: (personId) => client.getStatus(personId).catch((error: unknown) => Promise.reject(classify(error))),
+    status: async (personId) => (await client()).getStatus(personId).catch((error: unknown) => Promise.reject(classify(error))),
     async summaries(personIds) {
       if (personIds.length === 0) return [];
+      const api = await client();
       try {
-        const page = await client.listChildSummaries({ ids: personIds, pageSize: Math.min(200, personIds.length) });
+        const page = await api.listChildSummaries({ ids: personIds, pageSize: Math.min(200, personIds.length) });
         return page.items;
       } catch (error) {
         throw classify(error);
       }
     },
     async whoAmI() {
+      const token = await bearer();
       const headers: Record<string, string> = { accept: 'application/json', [PURPOSE_HEADER]: context.purpose };
       if (token) headers.authorization = `Bearer ${token}`;
       const response = await withOrigin(new URL('api/v1/me', settings.apiBaseUrl.replace(/\/*$/, '/')).href, { headers, credentials, redirect: 'manual' }).catch(() => {

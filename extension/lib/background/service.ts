@@ -23,6 +23,7 @@ import {
   type OverlayState,
   type PopupView,
   type SettingsView,
+  type AccountView,
 } from '../messages.ts';
 import { problemMessage, type Problem } from '../problems.ts';
 import {
@@ -30,12 +31,14 @@ import {
   defaultSettings,
   mergeSettings,
   readUserSettings,
+  OIDC_FIELDS,
   SETTING_FIELDS,
   UserSettings,
   type EffectiveSettings,
 } from '../settings.ts';
 import { ApiProblem, PURPOSE, type RequestContext, type StatusApi } from './api.ts';
 import { RecognitionBudget } from './budget.ts';
+import { nextRefresh, refreshAt, signInConfigOf, SignInError, type CouncilSignIn } from './sign-in.ts';
 
 /**
  * The background's logic as plain async functions over injected dependencies, so it is tested without a
@@ -75,6 +78,12 @@ export interface BackgroundDeps {
   tabUrl(tabId: number): Promise<string | undefined>;
   now(): number;
   randomId(): string;
+  /** Signing in with the council account (authMode "oidc"); without it that mode cannot sign in. */
+  signIn?: Pick<CouncilSignIn, 'signIn' | 'current' | 'accessToken' | 'refresh' | 'signOut'>;
+  /** Sets the alarm that renews the council sign-in, or clears it (undefined). */
+  scheduleSignInRefresh?(when: number | undefined): void;
+  /** Makes the toolbar button say that the council sign-in has ended (or stop saying it). */
+  showSignedOut?(signedOut: boolean): Promise<void>;
 }
 
 /** A refused message: the reason goes back to the sender, nothing else happens. */
@@ -120,6 +129,8 @@ const OWNER_KEY = 'cacheOwner';
 const POPUP_NEEDS_ACTION_LIMIT = 10;
 /** How long a "who is signed in" answer from the API is trusted before asking again (session sign-in). */
 const OWNER_RECHECK_MS = 30_000;
+/** What the panel, badge and popup say while nobody is signed in with their council account. */
+const SIGNED_OUT_MESSAGE = 'You are signed out of EduBridge. Sign in with your council account: the EduBridge button in the toolbar, then “Sign in with your council account”.';
 
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -144,6 +155,8 @@ export class Background {
   private readonly pendingBadgePorts = new Map<string, { tabId: number; ports: Set<FramePort<BadgeFacts>> }>();
   private readonly budget = new RecognitionBudget();
   private owner: { key: string; checkedAt: number; settings: EffectiveSettings } | undefined;
+  /** Why the council sign-in ended on its own, until the person signs in again. */
+  private signedOutNotice: string | undefined;
 
   constructor(private readonly deps: BackgroundDeps) {
     this.cache = new StatusCache(deps.db, () => this.settingsCache?.cacheHours ?? 24, deps.now);
@@ -198,11 +211,14 @@ export class Background {
     }
     if (problems.length) throw new Refused(problems.join('\n'));
     const apiChanged = patch.apiBaseUrl !== undefined && patch.apiBaseUrl !== current.apiBaseUrl;
+    // A council sign-in belongs to one provider, client and API: changing any of them ends it.
+    const signInChanged = apiChanged || (['authMode', ...OIDC_FIELDS] as const).some((field) => patch[field] !== undefined && patch[field] !== current[field]);
     await this.deps.db.kv.put({ key: SETTINGS_KEY, value: user });
     this.invalidateSettings();
     // Data from one service is never shown as if it came from another, nor one person's to another.
     if (apiChanged) await this.cache.purgeAll();
-    if (apiChanged || patch.token !== undefined || patch.authMode !== undefined) {
+    if (signInChanged) await this.endCouncilSignIn(undefined);
+    if (signInChanged || patch.token !== undefined) {
       this.owner = undefined;
       await this.ensureOwner().catch(() => undefined);
     }
@@ -214,7 +230,73 @@ export class Background {
   async settingsView(): Promise<SettingsView> {
     const settings = await this.settings();
     const { token, ...rest } = settings;
-    return { settings: { ...rest, tokenSet: token.length > 0 }, builtInAdapters: this.deps.builtInAdapters, grantedOrigins: await this.deps.grantedOrigins() };
+    return {
+      settings: { ...rest, tokenSet: token.length > 0 },
+      account: await this.accountView(),
+      builtInAdapters: this.deps.builtInAdapters,
+      grantedOrigins: await this.deps.grantedOrigins(),
+    };
+  }
+
+  // ---- signing in with the council account (authMode "oidc") -------------------------------------------
+
+  /** Who is signed in with their council account, or why nobody is. */
+  async accountView(): Promise<AccountView> {
+    const settings = await this.settings();
+    if (settings.authMode !== 'oidc') return { mode: settings.authMode, signedIn: false };
+    const session = await this.deps.signIn?.current(signInConfigOf(settings));
+    if (session) return { mode: 'oidc', signedIn: true, name: session.name };
+    return { mode: 'oidc', signedIn: false, ...(this.signedOutNotice ? { notice: this.signedOutNotice } : {}) };
+  }
+
+  /** Opens the identity provider's sign-in window; on success the person's own cache is used from now on
+   * (a different person than before: everything saved is deleted first). */
+  async signInWithCouncil(): Promise<AccountView> {
+    const settings = await this.settings();
+    if (settings.authMode !== 'oidc') throw new Refused('Choose “My council account” under “How to sign in”, and save, first.');
+    if (!this.deps.signIn) throw new Refused('This browser cannot sign in with a council account.');
+    let session;
+    try {
+      session = await this.deps.signIn.signIn(signInConfigOf(settings));
+    } catch (error) {
+      throw new Refused(error instanceof SignInError ? error.message : 'The sign-in did not complete. Try again.');
+    }
+    this.signedOutNotice = undefined;
+    await this.deps.showSignedOut?.(false);
+    this.deps.scheduleSignInRefresh?.(nextRefresh(session, this.deps.now()));
+    this.owner = undefined;
+    await this.ensureOwner().catch(() => undefined);
+    this.connection = { state: 'unknown', message: 'Not connected yet.' };
+    return this.accountView();
+  }
+
+  /** The renewal alarm: renews the access token when due, and sets the next alarm; a refused renewal
+   * ends the sign-in. Also run when the background starts. */
+  async refreshSignIn(): Promise<void> {
+    const settings = await this.settings();
+    const signIn = this.deps.signIn;
+    const current = settings.authMode === 'oidc' && signIn ? await signIn.current(signInConfigOf(settings)) : undefined;
+    if (!signIn || !current) return this.deps.scheduleSignInRefresh?.(undefined);
+    const session = this.deps.now() >= refreshAt(current) ? await signIn.refresh(signInConfigOf(settings)) : current;
+    if (!session) return this.endCouncilSignIn('Your council sign-in has ended, so EduBridge signed you out and deleted the education data it had saved. Sign in again to see education records.');
+    this.deps.scheduleSignInRefresh?.(nextRefresh(session, this.deps.now()));
+  }
+
+  /**
+   * Ends the council sign-in: the tokens are forgotten and the renewal alarm cleared. With a notice (the
+   * sign-in ended on its own, or the API refused it), everything saved for the person is deleted too and
+   * the toolbar button and popup say so until they sign in again.
+   */
+  private async endCouncilSignIn(notice: string | undefined): Promise<void> {
+    await this.deps.signIn?.signOut();
+    this.deps.scheduleSignInRefresh?.(undefined);
+    this.signedOutNotice = notice;
+    if (notice === undefined) return;
+    await this.forgetPerson();
+    await this.deps.db.kv.delete(OWNER_KEY);
+    this.owner = undefined;
+    this.connection = { state: 'unauthorised', message: notice, checkedAt: this.deps.now() };
+    await this.deps.showSignedOut?.(true);
   }
 
   async adapters(): Promise<Adapter[]> {
@@ -453,6 +535,7 @@ export class Background {
 
   private toProblem(error: unknown, settings: EffectiveSettings): Problem {
     const origin = this.apiOrigin(settings);
+    if (error instanceof ApiProblem && error.kind === 'unauthorised' && settings.authMode === 'oidc') return { kind: 'unauthorised', message: this.signedOutNotice ?? SIGNED_OUT_MESSAGE };
     if (error instanceof ApiProblem) return { kind: error.kind, message: error.explanation ?? problemMessage(error.kind, origin, error.httpStatus) };
     return { kind: 'offline', message: problemMessage('offline', origin) };
   }
@@ -653,10 +736,19 @@ export class Background {
   async ensureOwner(): Promise<void> {
     const settings = await this.settings();
     const now = this.deps.now();
-    if (this.owner && this.owner.settings === settings && (settings.authMode === 'token' || now - this.owner.checkedAt < OWNER_RECHECK_MS)) return;
+    if (this.owner && this.owner.settings === settings && (settings.authMode !== 'cookie' || now - this.owner.checkedAt < OWNER_RECHECK_MS)) return;
     let who: string;
     if (settings.authMode === 'token') who = `token ${settings.token}`;
-    else {
+    else if (settings.authMode === 'oidc') {
+      // The person the identity provider signed in (its issuer and their subject there).
+      const session = await this.deps.signIn?.current(signInConfigOf(settings));
+      if (!session) {
+        // Nobody signed in: nothing saved is anyone's to see.
+        if ((await this.deps.db.kv.get(OWNER_KEY)) !== undefined) await this.signedOutByApi();
+        return;
+      }
+      who = `oidc ${session.issuer}\n${session.subject}`;
+    } else {
       try {
         who = `session ${(await this.deps.createApi(settings, { purpose: PURPOSE.signedIn }).whoAmI()) ?? ''}`;
       } catch (error) {
@@ -678,6 +770,15 @@ export class Background {
 
   /** The API answered 401: whoever was signed in is not any more. Nothing saved is shown again. */
   private async signedOutByApi(): Promise<void> {
+    const settings = await this.settings();
+    if (settings.authMode === 'oidc') {
+      const signedIn = await this.deps.signIn?.current(signInConfigOf(settings));
+      return this.endCouncilSignIn(
+        signedIn
+          ? 'The education service did not accept your council sign-in, so EduBridge signed you out and deleted the education data it had saved. Sign in again.'
+          : SIGNED_OUT_MESSAGE,
+      );
+    }
     await this.forgetPerson();
     await this.deps.db.kv.delete(OWNER_KEY);
     this.owner = undefined;
@@ -720,7 +821,11 @@ export class Background {
       case 'cache:purge':
         await this.cache.purgeAll();
         return { purged: true };
+      case 'signin':
+        return this.signInWithCouncil();
       case 'signout': {
+        await this.endCouncilSignIn(undefined);
+        await this.deps.showSignedOut?.(false);
         await this.forgetPerson();
         await this.deps.db.kv.delete(OWNER_KEY);
         this.owner = undefined;
@@ -747,13 +852,16 @@ export class Background {
 
   /** Tries the connection the options form describes, without saving it: a field left out, empty or locked
    * by the organisation is the one in force. */
-  async testConnection(trial: { apiBaseUrl?: string | undefined; authMode?: 'cookie' | 'token' | undefined; token?: string | undefined }): Promise<ConnectionReport> {
+  async testConnection(trial: { apiBaseUrl?: string | undefined; authMode?: 'cookie' | 'token' | 'oidc' | undefined; token?: string | undefined }): Promise<ConnectionReport> {
     const settings = await this.settings();
     const pick = <K extends 'apiBaseUrl' | 'authMode' | 'token'>(field: K): EffectiveSettings[K] => {
       const value = trial[field];
       return settings.locked.includes(field) || value === undefined || value === '' ? settings[field] : (value as EffectiveSettings[K]);
     };
-    return testConnection({ apiBaseUrl: pick('apiBaseUrl'), authMode: pick('authMode'), token: pick('token') }, { extensionOrigin: this.deps.extensionOrigin });
+    const authMode = pick('authMode');
+    // Signed in with the council account: the sign-in's own access token (never one typed in the form).
+    const token = authMode === 'oidc' ? (settings.authMode === 'oidc' ? ((await this.deps.signIn?.accessToken(signInConfigOf(settings))) ?? '') : '') : pick('token');
+    return testConnection({ apiBaseUrl: pick('apiBaseUrl'), authMode, token }, { extensionOrigin: this.deps.extensionOrigin });
   }
 
   async popupView(tabId: number | undefined): Promise<PopupView> {
@@ -777,6 +885,7 @@ export class Background {
       child,
       connection: { apiOrigin: this.apiOrigin(settings), ...connection },
       cachedChildren: await this.cache.count(),
+      account: await this.accountView(),
       needsAction: await this.needsActionList(),
     };
   }

@@ -26,7 +26,8 @@ test('the Firefox build asks for exactly what the Chrome/Edge build asks for, an
   const frames = { resources: ['overlay.html', 'badge.html', 'chip.html'], matches: ['https://*/*', 'http://*/*'] };
   expect(chrome.web_accessible_resources).toEqual([{ ...frames, use_dynamic_url: true }]);
   expect(firefox.web_accessible_resources).toEqual([frames]);
-  expect(chrome.permissions).toEqual(['storage', 'scripting', 'alarms']);
+  // identity: the council sign-in's window (identity.launchWebAuthFlow).
+  expect(chrome.permissions).toEqual(['storage', 'scripting', 'alarms', 'identity']);
   // Content scripts are registered at run time, only on the origins an administrator granted.
   expect(chrome.content_scripts).toEqual([]);
 });

@@ -38,9 +38,28 @@ export function settingsFor(provider: Pick<TestProvider, 'issuer' | 'redirectUri
   };
 }
 
+/** The extension's registration at the provider: a public client (no secret) with PKCE and refresh tokens. */
+export const EXTENSION_CLIENT_ID = 'edubridge-extension';
+
+export interface TestProviderOptions {
+  /** Access-token lifetime in seconds (default 300). */
+  accessTokenTTL?: number;
+  /** Accounts besides (or replacing) ACCOUNTS, by login name. */
+  accounts?: Record<string, Record<string, unknown>>;
+  /** The redirect URIs the extension's public client may use (its identity.getRedirectURL() address). */
+  extensionRedirectUris?: string[];
+  /** The extension's own origins (chrome-extension://ID, moz-extension://UUID), which its token requests
+   * carry as Origin: allowed for its client, as Entra ID allows a single-page-application registration. */
+  extensionOrigins?: string[];
+  /** EduBridge's callback registered with the provider (a browser test gives the server's real one). */
+  redirectUri?: string;
+}
+
 export interface TestProvider {
   issuer: string;
   redirectUri: string;
+  /** The accounts the provider knows now: a test may change or delete one (e.g. a person who leaves). */
+  accounts: Record<string, Record<string, unknown>>;
   /** Signs in `account` through the provider's pages, from EduBridge's authorisation URL to the callback URL. */
   signIn(authorizationUrl: URL, account: string): Promise<URL>;
   /** An access token issued by the provider itself (authorisation code flow, then the token endpoint). */
@@ -59,8 +78,11 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** `redirectUri`: EduBridge's callback registered with the provider (a browser test gives the server's real one). */
-export async function startTestProvider(options: { redirectUri?: string } = {}): Promise<TestProvider> {
+export async function startTestProvider(options: TestProviderOptions = {}): Promise<TestProvider> {
+  const accounts: Record<string, Record<string, unknown>> = { ...ACCOUNTS, ...options.accounts };
+  const extensionClients = options.extensionRedirectUris?.length
+    ? [{ client_id: EXTENSION_CLIENT_ID, token_endpoint_auth_method: 'none', redirect_uris: options.extensionRedirectUris, grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] }]
+    : [];
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   const redirectUri = options.redirectUri ?? 'http://127.0.0.1:5999/signin/callback';
@@ -69,7 +91,7 @@ export async function startTestProvider(options: { redirectUri?: string } = {}):
   const other = await generateKeyPair('RS256', { extractable: true });
 
   const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] }],
+    clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] }, ...extensionClients],
     jwks: { keys: [jwk as never] },
     cookies: { keys: ['a-cookie-signing-key-for-tests-only'] },
     claims: { openid: ['sub'], profile: ['name'], email: ['email'], roles: ['roles', 'schools'] },
@@ -82,11 +104,19 @@ export async function startTestProvider(options: { redirectUri?: string } = {}):
         enabled: true,
         defaultResource: () => API_AUDIENCE,
         useGrantedResource: () => true,
-        getResourceServerInfo: () => ({ audience: API_AUDIENCE, scope: 'openid profile email roles', accessTokenFormat: 'jwt', accessTokenTTL: 300, jwt: { sign: { alg: 'RS256' } } }),
+        getResourceServerInfo: () => ({ audience: API_AUDIENCE, scope: 'openid profile email roles', accessTokenFormat: 'jwt', accessTokenTTL: options.accessTokenTTL ?? 300, jwt: { sign: { alg: 'RS256' } } }),
       },
     },
-    findAccount: (_ctx: unknown, id: string) => (ACCOUNTS[id] ? { accountId: id, claims: () => ({ sub: id, ...ACCOUNTS[id] }) } : undefined),
-    extraTokenClaims: (_ctx: unknown, token: { accountId?: string }) => (token.accountId && ACCOUNTS[token.accountId] ? { ...ACCOUNTS[token.accountId] } : undefined),
+    // oidc-provider's own rule (a public client's redirect URIs' origins), plus the extension's origins for its client.
+    clientBasedCORS: (ctx: { oidc: { route: string } }, origin: string, client: { clientId: string; clientAuthMethod: string; redirectUris: string[] }) =>
+      (client.clientId === EXTENSION_CLIENT_ID && (options.extensionOrigins ?? []).includes(origin)) ||
+      (origin !== 'null' && (ctx.oidc.route === 'userinfo' || client.clientAuthMethod === 'none') && client.redirectUris.some((uri) => new URL(uri).origin === origin)),
+    // Like Entra ID, the extension's client gets a refresh token without having to ask for consent
+    // again at each sign-in (oidc-provider otherwise grants offline_access only with prompt=consent).
+    issueRefreshToken: (_ctx: unknown, client: { clientId: string; grantTypeAllowed(type: string): boolean }, code: { scopes: Set<string> }) =>
+      client.grantTypeAllowed('refresh_token') && (client.clientId === EXTENSION_CLIENT_ID || code.scopes.has('offline_access')),
+    findAccount: (_ctx: unknown, id: string) => (accounts[id] ? { accountId: id, claims: () => ({ sub: id, ...accounts[id] }) } : undefined),
+    extraTokenClaims: (_ctx: unknown, token: { accountId?: string }) => (token.accountId && accounts[token.accountId] ? { ...accounts[token.accountId] } : undefined),
   } as never);
   const server: Server = createServer(provider.callback());
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -105,7 +135,7 @@ export async function startTestProvider(options: { redirectUri?: string } = {}):
     let method: 'GET' | 'POST' = 'GET';
     let body: URLSearchParams | undefined;
     for (let hop = 0; hop < 20; hop++) {
-      if (url.href.startsWith(redirectUri)) return url;
+      if (url.href.startsWith(redirectUri) || options.extensionRedirectUris?.some((uri) => url.href.startsWith(uri))) return url;
       const response = await fetch(url, { method, body, redirect: 'manual', headers: { cookie: cookieHeader(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) } });
       remember(response);
       if (response.status >= 300 && response.status < 400) {
@@ -134,6 +164,7 @@ export async function startTestProvider(options: { redirectUri?: string } = {}):
   return {
     issuer,
     redirectUri,
+    accounts,
     signIn: follow,
     forge,
     async accessToken(account) {

@@ -61,6 +61,25 @@ describe('the API client the background uses', () => {
     expect(calls[0]!.init.credentials).toBe('omit');
   });
 
+  it('signed in with a council account: the sign-in\'s current access token, no cookie, never a typed token', async () => {
+    const { impl, calls } = fakeFetch(() => Response.json(makeStatus()));
+    const tokens = ['first-jwt', 'renewed-jwt'];
+    const api = createStatusApi(settings({ authMode: 'oidc', token: 'T0K' }), PAGE, impl, undefined, async () => tokens.shift());
+    await api.status('P1');
+    await api.status('P1');
+    expect(calls.map((call) => new Headers(call.init.headers).get('authorization'))).toEqual(['Bearer first-jwt', 'Bearer renewed-jwt']);
+    expect(calls.every((call) => call.init.credentials === 'omit')).toBe(true);
+  });
+
+  it('signed out of the council account: nothing is asked of the API, and the call fails as unauthorised', async () => {
+    const { impl, calls } = fakeFetch(() => Response.json(makeStatus()));
+    const api = createStatusApi(settings({ authMode: 'oidc' }), PAGE, impl, undefined, async () => undefined);
+    await expect(api.status('P1')).rejects.toMatchObject({ kind: 'unauthorised' });
+    await expect(api.summaries(['P1'])).rejects.toMatchObject({ kind: 'unauthorised' });
+    await expect(api.whoAmI()).rejects.toMatchObject({ kind: 'unauthorised' });
+    expect(calls).toEqual([]);
+  });
+
   it('uses the browser session cookie in cookie mode and sends no token', async () => {
     const { impl, calls } = fakeFetch(() => Response.json(makeStatus()));
     await createStatusApi(settings({ authMode: 'cookie', token: 'T0K' }), PAGE, impl).status('P1');

@@ -6,10 +6,11 @@ import { Adapter } from '../../../extension/lib/adapters/schema.ts';
 import type { StatusSummary } from '../../../core/model/index.ts';
 import { ApiProblem, type RequestContext, type StatusApi } from '../../../extension/lib/background/api.ts';
 import { RECOGNITION_BUDGET } from '../../../extension/lib/background/budget.ts';
-import { Background, type FramePort, type MessageSender, type OverlayPort } from '../../../extension/lib/background/service.ts';
+import { Background, type BackgroundDeps, type FramePort, type MessageSender, type OverlayPort } from '../../../extension/lib/background/service.ts';
+import { SignInError, type SignInConfig, type StoredSignIn } from '../../../extension/lib/background/sign-in.ts';
 import { StatusCache } from '../../../extension/lib/cache.ts';
 import { openDb, type EduBridgeDb } from '../../../extension/lib/db.ts';
-import type { BadgeFacts, ChipFacts, OverlayState } from '../../../extension/lib/messages.ts';
+import type { BadgeFacts, ChipFacts, OverlayState, PopupView } from '../../../extension/lib/messages.ts';
 import { makeStatus } from './helpers/status.ts';
 
 const EXT = 'chrome-extension://abcdefghijklmnop';
@@ -44,6 +45,7 @@ let contexts: RequestContext[];
 let summaryRequests: string[][];
 /** What the API's "who am I" answers (undefined: the API has no such endpoint). */
 let me: string | undefined;
+let deps: BackgroundDeps;
 
 function api(): StatusApi {
   return {
@@ -81,7 +83,7 @@ beforeEach(() => {
   summaryRequests = [];
   me = undefined;
   let counter = 0;
-  background = new Background({
+  deps = {
     runtimeId: 'abcdefghijklmnop',
     extensionOrigin: EXT,
     builtInAdapters: [ADAPTER, OTHER_ADAPTER],
@@ -99,7 +101,8 @@ beforeEach(() => {
     },
     now: () => now,
     randomId: () => `session-${String(++counter).padStart(12, '0')}`,
-  });
+  };
+  background = new Background(deps);
 });
 afterEach(async () => {
   await settle();
@@ -649,5 +652,136 @@ describe('the popup and options', () => {
     for (const id of ['P10', 'P12', 'P13']) expect(csv).toContain(`,${id},popup,popup`);
     expect(csv).not.toContain('P11,popup');
     expect(csv).not.toContain('P14');
+  });
+});
+
+describe('signed in with a council account (authMode "oidc")', () => {
+  /** The council sign-in, as the background sees it (the protocol itself is tested against a real provider
+   * in sign-in.test.ts). `next` is who the provider signs in next. */
+  let signedIn: StoredSignIn | undefined;
+  let next: { subject: string; name: string } | 'cancelled';
+  let alarm: number | undefined;
+  let signedOutBadge: boolean;
+  let configs: SignInConfig[];
+  const OIDC = { authMode: 'oidc', oidcIssuer: 'https://login.council.example/tenant/v2.0', oidcClientId: 'edubridge-extension' };
+
+  beforeEach(async () => {
+    signedIn = undefined;
+    next = { subject: 'rachel', name: 'Rachel Sharma' };
+    alarm = undefined;
+    signedOutBadge = false;
+    configs = [];
+    background = new Background({
+      ...deps,
+      signIn: {
+        async signIn(config) {
+          configs.push(config);
+          if (next === 'cancelled') throw new SignInError('cancelled', 'The sign-in window was closed before you signed in.');
+          signedIn = { issuer: config.issuer, clientId: config.clientId, subject: next.subject, name: next.name, accessToken: `token-${next.subject}`, obtainedAt: now, expiresAt: now + 3_600_000, refreshToken: 'r' };
+          return signedIn;
+        },
+        current: async () => signedIn,
+        accessToken: async () => signedIn?.accessToken,
+        refresh: async () => signedIn,
+        signOut: async () => void (signedIn = undefined),
+      },
+      scheduleSignInRefresh: (when) => void (alarm = when),
+      showSignedOut: async (value) => void (signedOutBadge = value),
+    });
+    await background.handlePage({ type: 'settings:set', patch: OIDC }, popupSender);
+  });
+
+  it('signs in with the configured provider and sets the renewal alarm before the token expires', async () => {
+    const account = await background.handlePage({ type: 'signin' }, popupSender);
+    expect(account).toEqual({ mode: 'oidc', signedIn: true, name: 'Rachel Sharma' });
+    expect(configs).toEqual([{ issuer: OIDC.oidcIssuer, clientId: OIDC.oidcClientId, scope: 'openid profile email offline_access', resource: '' }]);
+    expect(alarm).toBe(now + 3_600_000 - 5 * 60_000);
+  });
+
+  it('a closed sign-in window is said in words, and nobody is signed in', async () => {
+    next = 'cancelled';
+    await expect(background.handlePage({ type: 'signin' }, popupSender)).rejects.toThrow('The sign-in window was closed');
+    expect(((await background.handlePage({ type: 'popup' }, popupSender)) as PopupView).account).toEqual({ mode: 'oidc', signedIn: false });
+  });
+
+  it('signed out, the panel says how to sign in', async () => {
+    failure = new ApiProblem('unauthorised');
+    const session = await recognise();
+    await settle();
+    const overlay = portFor(overlaySender());
+    await background.handleOverlay({ type: 'attach', session }, overlay, undefined);
+    expect(overlay.states.at(-1)).toMatchObject({ phase: 'unavailable', status: undefined, problem: { kind: 'unauthorised', message: expect.stringMatching(/Sign in with your council account/) } });
+  });
+
+  it('another person signing in: the last person\'s saved children are deleted first', async () => {
+    await background.handlePage({ type: 'signin' }, popupSender);
+    await recognise();
+    await settle();
+    expect(await db.statuses.count()).toBe(1);
+    next = { subject: 'dee', name: 'Dee Teacher' };
+    await background.handlePage({ type: 'signin' }, popupSender);
+    expect(await db.statuses.count()).toBe(0);
+    expect(await background.handlePage({ type: 'search', query: 'smith' }, popupSender)).toEqual([]);
+  });
+
+  it('a 401 while signed in ends the sign-in: tokens forgotten, saved data deleted, the toolbar button and popup say so', async () => {
+    await background.handlePage({ type: 'signin' }, popupSender);
+    await recognise();
+    await settle();
+    expect(await db.statuses.count()).toBe(1);
+    now += 60_000;
+    failure = new ApiProblem('unauthorised', 401);
+    await recognise({}, page('https://cms.example.org/people/P1', 8));
+    await settle();
+    expect(signedIn).toBeUndefined();
+    expect(alarm).toBeUndefined();
+    expect(signedOutBadge).toBe(true);
+    expect(await db.statuses.count()).toBe(0);
+    const popup = (await background.handlePage({ type: 'popup' }, popupSender)) as PopupView;
+    expect(popup.account).toMatchObject({ mode: 'oidc', signedIn: false, notice: expect.stringMatching(/did not accept your council sign-in/) });
+    // Signing in again clears the notice and the toolbar button.
+    failure = undefined;
+    await background.handlePage({ type: 'signin' }, popupSender);
+    expect(signedOutBadge).toBe(false);
+    expect(((await background.handlePage({ type: 'popup' }, popupSender)) as PopupView).account).toEqual({ mode: 'oidc', signedIn: true, name: 'Rachel Sharma' });
+  });
+
+  it('a renewal the provider refuses (the alarm) ends the sign-in and deletes the saved data', async () => {
+    await background.handlePage({ type: 'signin' }, popupSender);
+    await recognise();
+    await settle();
+    const withRefusal = new Background({
+      ...deps,
+      signIn: { signIn: async () => signedIn!, current: async () => signedIn, accessToken: async () => signedIn?.accessToken, refresh: async () => ((signedIn = undefined), undefined), signOut: async () => void (signedIn = undefined) },
+      scheduleSignInRefresh: (when) => void (alarm = when),
+      showSignedOut: async (value) => void (signedOutBadge = value),
+    });
+    now += 3_600_000 - 60_000;
+    await withRefusal.refreshSignIn();
+    expect(signedIn).toBeUndefined();
+    expect(alarm).toBeUndefined();
+    expect(signedOutBadge).toBe(true);
+    expect(await db.statuses.count()).toBe(0);
+  });
+
+  it('changing the identity provider or client ends the sign-in', async () => {
+    await background.handlePage({ type: 'signin' }, popupSender);
+    await background.handlePage({ type: 'settings:set', patch: { oidcClientId: 'another-client' } }, popupSender);
+    expect(signedIn).toBeUndefined();
+    expect(alarm).toBeUndefined();
+  });
+
+  it('refuses an identity provider on plain http (other than this computer)', async () => {
+    await expect(background.handlePage({ type: 'settings:set', patch: { oidcIssuer: 'http://login.council.example/' } }, popupSender)).rejects.toThrow(/oidcIssuer: .*https/);
+  });
+
+  it('signing out forgets the tokens and the saved data', async () => {
+    await background.handlePage({ type: 'signin' }, popupSender);
+    await recognise();
+    await settle();
+    await background.handlePage({ type: 'signout' }, popupSender);
+    expect(signedIn).toBeUndefined();
+    expect(await db.statuses.count()).toBe(0);
+    expect(signedOutBadge).toBe(false);
   });
 });

@@ -36,6 +36,17 @@ describe('testConnection', () => {
     expect(report.message).toBe('Reached edu.council.example, but you are not signed in to it in this browser. Sign in to the service, or use an access token.');
   });
 
+  it('a council account: not signed in yet asks nothing of the service; a sign-in it refuses says so', async () => {
+    let asked = 0;
+    const counting: typeof fetch = (input, init) => ((asked += 1), server(input, init));
+    const signedOut = await testConnection({ apiBaseUrl: 'https://edu.council.example/', authMode: 'oidc', token: '' }, { extensionOrigin: EXTENSION, fetch: counting });
+    expect(signedOut).toEqual({ outcome: 'not-signed-in', message: 'Sign in with your council account first.' });
+    expect(asked).toBe(0);
+    const refused = await testConnection({ apiBaseUrl: 'https://edu.council.example/', authMode: 'oidc', token: 'eyJ.not-a-token.this-service-accepts' }, { extensionOrigin: EXTENSION, fetch: server });
+    expect(refused.outcome).toBe('not-signed-in');
+    expect(refused.message).toMatch(/^Reached edu\.council\.example, but it did not accept your council sign-in\./);
+  });
+
   it('refused: the service does not let the extension in (its origin is not allowed)', async () => {
     const strict = makeApp({ origins: ['https://portal.council.example'], allowedHosts: ['edu.council.example'] }).app;
     const fromExtension: typeof fetch = (input, init) => {

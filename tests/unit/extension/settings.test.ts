@@ -43,6 +43,18 @@ describe('organisation policy overrides and locks', () => {
     expect(merged.policyProblems).toContain('colour: not a setting EduBridge knows');
     expect(merged.policyProblems.some((p) => p.startsWith('adapters.0:'))).toBe(true);
   });
+  it('sets and locks the council sign-in, and refuses an identity provider that is not https', () => {
+    const policy = { authMode: 'oidc', oidcIssuer: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0', oidcClientId: 'edubridge-extension', oidcScope: 'openid profile offline_access api://edubridge/Status.Read' };
+    const merged = mergeSettings(defaults, policy);
+    expect(merged).toMatchObject(policy);
+    expect(merged.oidcResource).toBe('');
+    expect(merged.locked.sort()).toEqual(['authMode', 'oidcClientId', 'oidcIssuer', 'oidcScope']);
+    const refused = mergeSettings(defaults, { oidcIssuer: 'http://login.council.example/', oidcScope: 'openid  profile' });
+    expect(refused.oidcIssuer).toBe('');
+    expect(refused.policyProblems).toEqual(['oidcIssuer: the identity provider must use https', 'oidcScope: scopes are words separated by single spaces']);
+    // A provider on this computer (a test or a local provider) may use plain http, as the server allows.
+    expect(mergeSettings(defaults, { oidcIssuer: 'http://127.0.0.1:4000' }).oidcIssuer).toBe('http://127.0.0.1:4000');
+  });
   it('no policy: nothing locked', () => {
     expect(mergeSettings(defaults, undefined).locked).toEqual([]);
   });
