@@ -97,6 +97,8 @@ export async function startTestProvider(options: TestProviderOptions = {}): Prom
     claims: { openid: ['sub'], profile: ['name'], email: ['email'], roles: ['roles', 'schools'] },
     scopes: ['openid', 'profile', 'email', 'roles', 'offline_access'],
     pkce: { required: () => true },
+    // Lifetimes set, not left to the library's defaults (which it warns about on every use).
+    ttl: { AccessToken: options.accessTokenTTL ?? 300, IdToken: 3600, AuthorizationCode: 60, Interaction: 3600, Session: 86400, Grant: 86400, RefreshToken: 86400 },
     conformIdTokenClaims: false,
     features: {
       devInteractions: { enabled: true },
