@@ -470,7 +470,12 @@ function attainmentPoint(point: NonNullable<EducationStatus['trends']>['attainme
   return { date: formatDate(point.date, say.language), result, verdict, meets: point.atOrAboveExpected };
 }
 
-/** The trends in words, for a chart and its table; undefined for a status without them. */
+/** The trends in words, for a chart and its table, in a language (the status's by default); undefined for
+ * a status worked out before trends existed. */
+export function describeTrends(status: EducationStatus, language: Language = status.language): TrendsView | undefined {
+  return trendsView(status, sayer(language));
+}
+
 function trendsView(status: EducationStatus, say: Say): TrendsView | undefined {
   const trends = status.trends;
   if (!trends) return undefined;

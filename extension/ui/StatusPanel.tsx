@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import type { EducationStatus } from '../../core/model/index.ts';
 import { describeSections, type DetailGroup, type PanelSections, type Viewer } from '../../core/presentation/sections.ts';
 import { RATING_ICON, RATING_WORD } from '../lib/format.ts';
+import { TermTrend } from './TermTrend.tsx';
 import { WeeklyChart } from './WeeklyChart.tsx';
 
 /**
@@ -106,7 +107,15 @@ function Contacts({ sections }: { sections: PanelSections }) {
   );
 }
 
-function Group({ group, status }: { group: DetailGroup; status: EducationStatus }) {
+function Group({ group, status, sections }: { group: DetailGroup; status: EducationStatus; sections: PanelSections }) {
+  if (group.id === 'trends' && sections.trends) {
+    return (
+      <details class="group group-trends">
+        <summary>{group.title}</summary>
+        <TermTrend view={sections.trends} idPrefix="eb-trend" />
+      </details>
+    );
+  }
   return (
     <details class={`group group-${group.id}`}>
       <summary>{group.title}</summary>
@@ -167,7 +176,7 @@ export function StatusDetails({ status, viewer = 'social-worker', epepOrigin }: 
       <section aria-labelledby="eb-more" class="more">
         <h3 id="eb-more">{sections.headings.more}</h3>
         {sections.groups.map((group) => (
-          <Group key={group.id} group={group} status={status} />
+          <Group key={group.id} group={group} status={status} sections={sections} />
         ))}
       </section>
       <p class={sections.stale ? 'freshness stale' : 'freshness muted'}>{sections.freshness}</p>
