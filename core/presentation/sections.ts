@@ -1,7 +1,7 @@
 import type { ActionOwner } from '../model/common.ts';
 import type { EducationStatus, Flag, Rating, RagArea } from '../model/status.ts';
 import type { StatutoryMeasure } from '../model/record.ts';
-import { EARLY_LEARNING_GOALS, GCSE_STANDARD_PASS, KS2_EXPECTED_SCALED_SCORE, PHONICS_THRESHOLD, judgeStatutoryResultCached, parseAreJudgement } from '../rules/attainment.ts';
+import { EARLY_LEARNING_GOALS, GCSE_STANDARD_PASS, KS2_EXPECTED_SCALED_SCORE, PHONICS_THRESHOLD, parseAreJudgement } from '../rules/attainment.ts';
 // Only the catalogue-free helpers: the message catalogues stay out of bundles that show statuses.
 import { formatDate, interpolate, type Language, type MessageParams } from '../messages/index.ts';
 import { FALLBACK_NEXT_STEP, NEXT_STEPS, type NextStepRole } from '../messages/next-steps.ts';
@@ -72,56 +72,6 @@ export interface DetailGroup {
   lines: string[];
 }
 
-/** One term of the attendance trend, in words and as a figure for a chart. */
-export interface TermTrendRow {
-  /** "Autumn 2024/25" */
-  label: string;
-  /** "Aut", for a chart's axis; `academicYear` goes under each year's terms. */
-  short: string;
-  academicYear: string;
-  /** The bar's height; null draws no bar (no data: never shown as full attendance). */
-  percent: number | null;
-  /** "93.5%", "No data", or "Too few sessions to judge" beside the percentage. */
-  value: string;
-  /** "131 of 140", or "" with nothing recorded. */
-  sessions: string;
-  /** What else to know: persistent absence, term under way, figures from the school, nothing recorded. */
-  note: string;
-  persistent: boolean;
-  noData: boolean;
-  tooFew: boolean;
-}
-
-export interface AttainmentTrendPoint {
-  date: string;
-  /** "Teacher judgement: Working towards expected", "Key stage 2 (end of Year 6): 104". */
-  result: string;
-  /** "At or above expected", "Below expected", "No expected standard". */
-  verdict: string;
-  meets: boolean | null;
-}
-
-/** The trends over the current and previous two school years: a chart and its table, per area. */
-export interface TrendsView {
-  title: string;
-  attendance: {
-    title: string;
-    /** The chart's accessible name: what it shows, the lowest and highest terms, terms with no data. */
-    chartLabel: string;
-    columns: { term: string; attendance: string; sessions: string; note: string };
-    terms: TermTrendRow[];
-    /** The persistent-absence line a chart draws, from the status. */
-    line: { percent: number; label: string };
-    showTable: string;
-  };
-  attainment: {
-    title: string;
-    columns: { date: string; result: string; verdict: string };
-    subjects: { subject: string; points: AttainmentTrendPoint[] }[];
-    none: string;
-  };
-}
-
 export interface PanelSections {
   language: Language;
   name: string;
@@ -138,8 +88,6 @@ export interface PanelSections {
   print: { button: string; title: string; marking: string; child: string; printed: string };
   /** The link to the child's PEP, only when it is on the configured ePEP origin. */
   pepDocument?: { url: string; label: string };
-  /** Trends over three school years; absent for a status worked out before trends existed. */
-  trends?: TrendsView;
 }
 
 export interface SectionOptions {
@@ -164,14 +112,14 @@ const VIEWER_OWNS: Record<Viewer, readonly ActionOwner[]> = {
 };
 
 /** The screen's words in its language; `say.language` is that language. */
-type Say = ((key: LabelKey, params?: MessageParams) => string) & { language: Language };
+export type Say = ((key: LabelKey, params?: MessageParams) => string) & { language: Language };
 
-function sayer(language: Language): Say {
+export function sayer(language: Language): Say {
   const table = LABELS[language];
   return Object.assign((key: LabelKey, params: MessageParams = {}) => interpolate(table[key], params, language), { language });
 }
 
-function oneDecimal(value: number): string {
+export function oneDecimal(value: number): string {
   return value.toFixed(1);
 }
 
@@ -384,7 +332,7 @@ export function statutoryResultLine(result: EducationStatus['attainment']['statu
   return standard === null ? say('result.lineNoStandard', params) : say('result.line', { ...params, standard });
 }
 
-function judgementWords(value: string | undefined, say: Say): string | undefined {
+export function judgementWords(value: string | undefined, say: Say): string | undefined {
   if (value === undefined) return undefined;
   const judgement = parseAreJudgement(value);
   return judgement ? say(`judgement.${judgement}`) : value;
@@ -409,7 +357,7 @@ function attainmentGroup(status: EducationStatus, say: Say): DetailGroup {
   return { id: 'attainment', title: say('group.attainment'), rows: [], lines: [...lines, ...status.rag.reasons.attainment.map((r) => r.text)] };
 }
 
-function percentValue(value: number | null, say: Say): string {
+export function percentValue(value: number | null, say: Say): string {
   return value === null ? say('value.noFigure') : say('value.percent', { value: oneDecimal(value) });
 }
 
@@ -428,92 +376,6 @@ function attendanceGroup(status: EducationStatus, say: Say): DetailGroup {
     rows.push({ label: say('row.reason', { label: reason.label }), value: say('row.sessions', { count: reason.sessions }) });
   }
   return { id: 'attendance', title: say('group.attendance'), rows, lines: status.rag.reasons.attendance.map((r) => r.text) };
-}
-
-function termRow(term: NonNullable<EducationStatus['trends']>['attendance'][number], line: number, say: Say): TermTrendRow {
-  const label = say(`trend.term.${term.term}`, { year: term.academicYear });
-  const noData = term.basis === 'none' || term.attendancePercent === null;
-  const tooFew = !noData && term.smallDenominator;
-  const notes: string[] = [];
-  if (noData) notes.push(say('trend.noDataNote'));
-  if (term.persistentAbsence) notes.push(say('trend.persistent', { line }));
-  if (term.inProgress) notes.push(say('trend.underWay'));
-  if (term.basis === 'summary' || term.basis === 'mixed') notes.push(say('trend.fromFigures'));
-  const percent = noData ? null : term.attendancePercent;
-  const value = noData ? say('trend.noData') : tooFew ? `${percentValue(percent, say)} (${say('trend.tooFew').toLowerCase()})` : percentValue(percent, say);
-  return {
-    label,
-    short: say(`trend.short.${term.term}`),
-    academicYear: term.academicYear,
-    percent,
-    value,
-    sessions: noData ? '' : say('trend.sessions', { attended: term.attendedSessions, possible: term.possibleSessions }),
-    note: notes.join('; '),
-    persistent: term.persistentAbsence,
-    noData,
-    tooFew,
-  };
-}
-
-function attainmentPoint(point: NonNullable<EducationStatus['trends']>['attainment'][number]['points'][number], say: Say): AttainmentTrendPoint {
-  let result: string;
-  if (point.source === 'teacher') {
-    const words = judgementWords(point.result, say) ?? point.result;
-    result = say('trend.teacher', { result: parseAreJudgement(point.result) ? words : say('result.predicted', { grade: point.result }) });
-  } else {
-    const measure = point.measure ? say(`measure.${point.measure}`) : '';
-    const subjectIsMeasure = point.subject.trim().toLowerCase() === (point.measure ?? '').toLowerCase();
-    const subject = subjectIsMeasure ? '' : ` – ${subjectLabel(point.subject, say.language)}`;
-    result = `${measure}${subject}: ${point.measure ? judgeStatutoryResultCached(point.measure, point.subject, point.result).resultLabel : point.result}`;
-  }
-  const verdict = point.atOrAboveExpected === null ? say('trend.noStandard') : say(point.atOrAboveExpected ? 'trend.atOrAbove' : 'trend.below');
-  return { date: formatDate(point.date, say.language), result, verdict, meets: point.atOrAboveExpected };
-}
-
-/** The trends in words, for a chart and its table, in a language (the status's by default); undefined for
- * a status worked out before trends existed. */
-export function describeTrends(status: EducationStatus, language: Language = status.language): TrendsView | undefined {
-  return trendsView(status, sayer(language));
-}
-
-function trendsView(status: EducationStatus, say: Say): TrendsView | undefined {
-  const trends = status.trends;
-  if (!trends) return undefined;
-  const line = trends.persistentAbsenceBelowPercent;
-  const terms = trends.attendance.map((term) => termRow(term, line, say));
-  const shown = terms.filter((term) => term.percent !== null).map((term) => term.percent!);
-  const parts: string[] = [];
-  if (terms.length > 0) parts.push(say('trend.chartName', { first: terms[0]!.label, last: terms.at(-1)!.label }));
-  if (shown.length > 0) parts.push(say('trend.range', { min: oneDecimal(Math.min(...shown)), max: oneDecimal(Math.max(...shown)) }));
-  const missing = terms.filter((term) => term.noData).length;
-  if (missing > 0) parts.push(say('trend.noDataCount', { count: missing }));
-  return {
-    title: say('group.trends'),
-    attendance: {
-      title: say('trend.attendanceTitle'),
-      chartLabel: parts.join('; '),
-      columns: { term: say('trend.col.term'), attendance: say('trend.col.attendance'), sessions: say('trend.col.sessions'), note: say('trend.col.note') },
-      terms,
-      line: { percent: line, label: say('trend.line', { line }) },
-      showTable: say('trend.showTable'),
-    },
-    attainment: {
-      title: say('trend.attainmentTitle'),
-      columns: { date: say('trend.col.date'), result: say('trend.col.result'), verdict: say('trend.col.verdict') },
-      subjects: trends.attainment.map((subject) => ({ subject: subjectLabel(subject.subject, say.language), points: subject.points.map((point) => attainmentPoint(point, say)) })),
-      none: say('trend.noAttainment'),
-    },
-  };
-}
-
-/** The trends as a plain group too (rows per term, a line per result), for any screen that draws groups alone. */
-function trendsGroup(view: TrendsView): DetailGroup {
-  const rows: DetailRow[] = view.attendance.terms.map((term) => ({
-    label: term.label,
-    value: [term.value, term.sessions, term.note].filter(Boolean).join(', '),
-  }));
-  const lines = view.attainment.subjects.flatMap((subject) => subject.points.map((point) => `${subject.subject}, ${point.date}: ${point.result} (${point.verdict})`));
-  return { id: 'trends', title: view.title, rows, lines: lines.length > 0 ? lines : [view.attainment.none] };
 }
 
 function money(pounds: number | undefined, say: Say): string {
@@ -597,7 +459,6 @@ export function describeSections(status: EducationStatus, options: SectionOption
   const say = sayer(language);
   const pepLink = pepDocumentLink(status, options.epepOrigin);
   const name = status.child.displayName;
-  const trends = trendsView(status, say);
   return {
     language,
     name,
@@ -616,7 +477,8 @@ export function describeSections(status: EducationStatus, options: SectionOption
     groups: [
       alertsGroup(status, say),
       attendanceGroup(status, say),
-      ...(trends ? [trendsGroup(trends)] : []),
+      // The trend is drawn from describeTrends (trends.ts), loaded when the group is opened.
+      ...(status.trends ? [{ id: 'trends' as const, title: say('group.trends'), rows: [], lines: [] }] : []),
       attainmentGroup(status, say),
       pepGroup(status, say),
       exclusionsGroup(status, say),
@@ -633,6 +495,5 @@ export function describeSections(status: EducationStatus, options: SectionOption
       printed: say('print.printed', { date: options.today ?? status.asOf }),
     },
     ...(pepLink ? { pepDocument: { url: pepLink, label: say('contact.pepDocument') } } : {}),
-    ...(trends ? { trends } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import type { EducationStatus } from '../../core/model/index.ts';
 import { describeSections, type DetailGroup, type PanelSections, type Viewer } from '../../core/presentation/sections.ts';
 import { RATING_ICON, RATING_WORD } from '../lib/format.ts';
+import { describeTrends } from '../../core/presentation/trends.ts';
 import { TermTrend } from './TermTrend.tsx';
 import { WeeklyChart } from './WeeklyChart.tsx';
 
@@ -108,11 +109,12 @@ function Contacts({ sections }: { sections: PanelSections }) {
 }
 
 function Group({ group, status, sections }: { group: DetailGroup; status: EducationStatus; sections: PanelSections }) {
-  if (group.id === 'trends' && sections.trends) {
+  const trends = group.id === 'trends' ? describeTrends(status, sections.language) : undefined;
+  if (trends) {
     return (
       <details class="group group-trends">
         <summary>{group.title}</summary>
-        <TermTrend view={sections.trends} idPrefix="eb-trend" />
+        <TermTrend view={trends} idPrefix="eb-trend" />
       </details>
     );
   }

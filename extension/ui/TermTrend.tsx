@@ -1,4 +1,4 @@
-import type { TrendsView } from '../../core/presentation/sections.ts';
+import type { TrendsView } from '../../core/presentation/trends.ts';
 
 const BAR = 24;
 const GAP = 8;
@@ -7,7 +7,7 @@ const HEIGHT = 70;
 const AXIS = 30;
 
 /**
- * The trend over three school years, as core describes it (core/presentation/sections.ts): attendance by
+ * The trend over three school years, as core describes it (core/presentation/trends.ts): attendance by
  * term as a small SVG bar chart with the persistent-absence line, and the same figures as a table; then
  * attainment against expected over time, as tables. No chart library: the panel stays light.
  *

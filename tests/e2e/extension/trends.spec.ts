@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { describeSections } from '../../../core/presentation/sections.ts';
+import { describeTrends } from '../../../core/presentation/trends.ts';
 import { expect, statusOf, test } from './fixtures.ts';
 import { badge, badgeShowsFigures } from './harness.ts';
 import { DEMO_PAGES } from './systems.ts';
@@ -13,7 +13,7 @@ test('the trend opens by keyboard from the panel: a named chart of attendance by
 }) => {
   const personId = worker.children.find((id) => id !== demo.inconsistentChildId)!;
   const status = await statusOf(demo, worker.token, personId);
-  const view = describeSections(status).trends!;
+  const view = describeTrends(status)!;
   expect(view, 'the API sends the trend').toBeDefined();
   const page = await ext.context.newPage();
   await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, personId));

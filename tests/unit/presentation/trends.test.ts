@@ -4,6 +4,7 @@ import { ChildEducationRecord } from '../../../core/model/record.ts';
 import { EducationStatus } from '../../../core/model/status.ts';
 import { termDatesForYear } from '../../../core/rules/calendar.ts';
 import { describeSections } from '../../../core/presentation/sections.ts';
+import { describeTrends } from '../../../core/presentation/trends.ts';
 import { deriveStatus } from '../../../core/status/derive.ts';
 
 const [autumn, , summer] = termDatesForYear(2024).terms;
@@ -39,14 +40,14 @@ const status = deriveStatus(
 
 describe('the trend in words (shared by the panel and <edu-child-summary>)', () => {
   it('says "No data" for a term with nothing recorded, with no bar, never as full attendance', () => {
-    const { terms } = describeSections(status).trends!.attendance;
+    const { terms } = describeTrends(status)!.attendance;
     const springRow = terms.find((t) => t.label === 'Spring 2024/25')!;
     expect(springRow).toMatchObject({ percent: null, value: 'No data', sessions: '', noData: true });
     expect(springRow.note).toBe('Nothing recorded for this term: ask the school');
   });
 
   it('marks a term of persistent absence in words, not by colour alone, and names the line', () => {
-    const view = describeSections(status).trends!.attendance;
+    const view = describeTrends(status)!.attendance;
     const summerRow = view.terms.find((t) => t.label === 'Summer 2024/25')!;
     expect(summerRow).toMatchObject({ percent: 80, value: '80.0%', sessions: '96 of 120', persistent: true });
     expect(summerRow.note).toContain('Persistent absence (below 90%)');
@@ -56,7 +57,7 @@ describe('the trend in words (shared by the panel and <edu-child-summary>)', () 
   });
 
   it('lists attainment over time per subject, in date order, with the verdict in words', () => {
-    const { subjects } = describeSections(status).trends!.attainment;
+    const { subjects } = describeTrends(status)!.attainment;
     expect(subjects).toEqual([
       {
         subject: 'reading',
@@ -71,8 +72,8 @@ describe('the trend in words (shared by the panel and <edu-child-summary>)', () 
   it('is one click away, in its own group after attendance, and in Welsh when asked', () => {
     const sections = describeSections(status);
     expect(sections.groups.map((g) => g.id)).toEqual(['alerts', 'attendance', 'trends', 'attainment', 'pep', 'exclusions', 'school', 'child']);
-    expect(sections.groups.find((g) => g.id === 'trends')!.rows[0]).toEqual({ label: 'Autumn 2022/23', value: 'No data, Nothing recorded for this term: ask the school' });
-    const welsh = describeSections(status, { language: 'cy' }).trends!;
+    expect(sections.groups.find((g) => g.id === 'trends')!.title).toBe('Trends over three school years');
+    const welsh = describeTrends(status, 'cy')!;
     expect(welsh.title).toBe('Tueddiadau dros dair blwyddyn ysgol');
     expect(welsh.attendance.terms.find((t) => t.noData)!.value).toBe('Dim data');
   });
@@ -80,7 +81,7 @@ describe('the trend in words (shared by the panel and <edu-child-summary>)', () 
   it('a status stored before trends existed draws as before: no trend group', () => {
     const stored = EducationStatus.parse(JSON.parse(readFileSync(new URL('../../fixtures/statuses/amber.json', import.meta.url), 'utf8')));
     const sections = describeSections(stored);
-    expect(sections.trends).toBeUndefined();
+    expect(describeTrends(stored)).toBeUndefined();
     expect(sections.groups.map((g) => g.id)).not.toContain('trends');
   });
 });
