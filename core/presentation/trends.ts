@@ -102,6 +102,11 @@ function attainmentPoint(point: NonNullable<EducationStatus['trends']>['attainme
   return { date: formatDate(point.date, say.language), result, verdict, meets: point.atOrAboveExpected };
 }
 
+/** "maths" → "Maths": a subject as a table's caption. */
+function capitalised(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
 /** The trends in words, for a chart and its table, in a language (the status's by default); undefined for
  * a status worked out before trends existed. */
 export function describeTrends(status: EducationStatus, language: Language = status.language): TrendsView | undefined {
@@ -132,7 +137,7 @@ function trendsView(status: EducationStatus, say: Say): TrendsView | undefined {
     attainment: {
       title: say('trend.attainmentTitle'),
       columns: { date: say('trend.col.date'), result: say('trend.col.result'), verdict: say('trend.col.verdict') },
-      subjects: trends.attainment.map((subject) => ({ subject: subjectLabel(subject.subject, say.language), points: subject.points.map((point) => attainmentPoint(point, say)) })),
+      subjects: trends.attainment.map((subject) => ({ subject: capitalised(subjectLabel(subject.subject, say.language)), points: subject.points.map((point) => attainmentPoint(point, say)) })),
       none: say('trend.noAttainment'),
     },
   };

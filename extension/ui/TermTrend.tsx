@@ -2,18 +2,18 @@ import type { TrendsView } from '../../core/presentation/trends.ts';
 
 const BAR = 24;
 const GAP = 8;
-const TOP = 14;
+const TOP = 6;
 const HEIGHT = 70;
-const AXIS = 30;
+const AXIS = 40;
 
 /**
  * The trend over three school years, as core describes it (core/presentation/trends.ts): attendance by
  * term as a small SVG bar chart with the persistent-absence line, and the same figures as a table; then
  * attainment against expected over time, as tables. No chart library: the panel stays light.
  *
- * Colour is never the only signal: each bar carries its percentage, a term of persistent absence is
- * marked "!" and named in the table, a term with no data is an empty dashed outline marked "–" (never a
- * full bar), and the table says all of it in words.
+ * Colour is never the only signal: under each bar is its percentage, marked "!" for persistent absence
+ * and "?" for too few sessions to judge; a term with no data is an empty dashed outline marked "–" (never
+ * a bar), and the table says all of it in words.
  */
 export function TermTrend({ view, idPrefix }: { view: TrendsView; idPrefix: string }) {
   const { attendance, attainment } = view;
@@ -40,9 +40,6 @@ export function TermTrend({ view, idPrefix }: { view: TrendsView; idPrefix: stri
                 return (
                   <g key={term.label} class="term-none">
                     <rect x={x + 0.5} y={TOP + HEIGHT - 12.5} width={BAR - 1} height={12} />
-                    <text x={x + BAR / 2} y={TOP + HEIGHT - 15}>
-                      –
-                    </text>
                   </g>
                 );
               }
@@ -50,10 +47,6 @@ export function TermTrend({ view, idPrefix }: { view: TrendsView; idPrefix: stri
               return (
                 <g key={term.label} class={term.persistent ? 'term-bar term-persistent' : term.tooFew ? 'term-bar term-few' : 'term-bar'}>
                   <rect x={x} y={top} width={BAR} height={Math.max(1, TOP + HEIGHT - top)} />
-                  <text x={x + BAR / 2} y={Math.max(9, top - 3)}>
-                    {Math.round(term.percent)}
-                    {term.persistent ? '!' : term.tooFew ? '?' : ''}
-                  </text>
                 </g>
               );
             })}
@@ -62,12 +55,17 @@ export function TermTrend({ view, idPrefix }: { view: TrendsView; idPrefix: stri
               {attendance.line.percent}%
             </text>
             {terms.map((term, index) => (
-              <text key={`${term.label}-axis`} class="term-axis" x={index * (BAR + GAP) + GAP / 2 + BAR / 2} y={TOP + HEIGHT + 11}>
+              <text key={`${term.label}-value`} class="term-value" x={index * (BAR + GAP) + GAP / 2 + BAR / 2} y={TOP + HEIGHT + 11}>
+                {term.percent === null ? '–' : `${Math.round(term.percent)}${term.persistent ? '!' : term.tooFew ? '?' : ''}`}
+              </text>
+            ))}
+            {terms.map((term, index) => (
+              <text key={`${term.label}-axis`} class="term-axis" x={index * (BAR + GAP) + GAP / 2 + BAR / 2} y={TOP + HEIGHT + 23}>
                 {term.short}
               </text>
             ))}
             {years.map((year) => (
-              <text key={year.year} class="year-axis" x={(year.from + year.count / 2) * (BAR + GAP)} y={TOP + HEIGHT + 24}>
+              <text key={year.year} class="year-axis" x={(year.from + year.count / 2) * (BAR + GAP)} y={TOP + HEIGHT + 35}>
                 {year.year}
               </text>
             ))}

@@ -15,7 +15,11 @@ export const termTrendStyles = css`
     text-align: start;
     font-weight: bold;
   }
-  .verdict-below {
+  .verdict-below,
+  .trend .minor {
     font-weight: bold;
+  }
+  .trend .minor {
+    margin: 8px 0 4px;
   }
 `;

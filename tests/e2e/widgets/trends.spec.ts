@@ -87,7 +87,7 @@ test('<edu-child-summary>: the trend is one click away, by keyboard; chart.js lo
   await expect(summerRow).toContainText('80.0%');
   await expect(summerRow).toContainText('Persistent absence (below 90%)');
 
-  const reading = group.getByRole('table', { name: 'reading', exact: true });
+  const reading = group.getByRole('table', { name: 'Reading', exact: true });
   await expect(reading.locator('tbody tr')).toHaveCount(2);
   await expect(reading.locator('tbody tr').first()).toContainText('Teacher judgement: Working towards expected');
   await expect(reading.locator('tbody tr').first()).toContainText('Below expected');
@@ -111,7 +111,7 @@ test('<edu-attendance> draws attendance by term with the line and its table; <ed
   const overTime = attainment.locator('details.trend');
   await overTime.locator('> summary').focus();
   await page.keyboard.press('Enter');
-  await expect(attainment.getByRole('table', { name: 'maths', exact: true }).locator('tbody tr')).toHaveText([/20 March 2025\s+Teacher judgement: At expected\s+At or above expected/]);
-  await expect(attainment.getByRole('table', { name: 'reading', exact: true }).locator('tbody tr').last()).toContainText('Below expected');
+  await expect(attainment.getByRole('table', { name: 'Maths', exact: true }).locator('tbody tr')).toHaveText([/20 March 2025\s+Teacher judgement: At expected\s+At or above expected/]);
+  await expect(attainment.getByRole('table', { name: 'Reading', exact: true }).locator('tbody tr').last()).toContainText('Below expected');
   await expectNoAxeViolations(page);
 });

@@ -60,7 +60,7 @@ describe('the trend in words (shared by the panel and <edu-child-summary>)', () 
     const { subjects } = describeTrends(status)!.attainment;
     expect(subjects).toEqual([
       {
-        subject: 'reading',
+        subject: 'Reading',
         points: [
           { date: '10 December 2024', result: 'Teacher judgement: Working towards expected', verdict: 'Below expected', meets: false },
           { date: '10 July 2025', result: 'Teacher judgement: At expected', verdict: 'At or above expected', meets: true },
