@@ -340,7 +340,7 @@ function sessionsBetween(from: string, to: string, cache: Map<string, number>): 
  */
 function makeHistory(
   random: Random,
-  options: { academicStartYear: number; dateOfBirthYearGroup: (startYear: number) => number; careStart: string; careEnd: string | undefined; marksFrom: string; asOf: string; profile: AbsenceProfile; ability: number },
+  options: { academicStartYear: number; currentYearGroup: number; dateOfBirthYearGroup: (startYear: number) => number; careStart: string; careEnd: string | undefined; marksFrom: string; asOf: string; profile: AbsenceProfile; ability: number },
   sessionsCache: Map<string, number>,
 ): { summaries: ChildEducationRecord['attendance']['summaries']; termly: TermlyJudgement[] } {
   const { academicStartYear, careStart, careEnd, marksFrom, asOf, profile, ability } = options;
@@ -370,10 +370,11 @@ function makeHistory(
           });
         }
       }
-      // Judgements for the terms before the year of judgements makeAttainment gives.
-      if (group >= 1 && group <= 11 && daysBetween(term.end, asOf) >= 365) {
+      // Judgements for the terms before the year of judgements makeAttainment gives, in the subjects the
+      // child is judged in now (so the latest judgement of each subject is this year's).
+      if (options.currentYearGroup >= 1 && options.currentYearGroup <= 11 && group >= 1 && daysBetween(term.end, asOf) >= 365) {
         const date = addDays(term.end, -7);
-        for (const subject of group <= 6 ? ['reading', 'writing', 'maths'] : ['english', 'maths', 'science']) {
+        for (const subject of options.currentYearGroup <= 6 ? ['reading', 'writing', 'maths'] : ['english', 'maths', 'science']) {
           if (group >= 10) {
             const predicted = gcseGrade(ability, random);
             termly.push({ subject, date, predictedGrade: predicted, target: predicted === 'U' ? '2' : String(Math.min(9, Number(predicted) + random.int(0, 2))) });
@@ -508,6 +509,7 @@ export function generateRecords(options: GenerateOptions): ChildEducationRecord[
       Random.forItem(seed ^ 0x7e4d, index),
       {
         academicStartYear: academicYear.startYear,
+        currentYearGroup: yearGroup,
         dateOfBirthYearGroup: (startYear) => yearGroup - (academicYear.startYear - startYear),
         careStart,
         careEnd,
