@@ -38,7 +38,7 @@ import { ragBadge } from '../shared/rag.ts';
  * @cssprop --edu-brand-colour - Bar colour in the chart (falls back to --govuk-brand-colour).
  * @cssprop --edu-panel-colour - Background of the figure boxes.
  * @cssprop --edu-font-family - The font (Arial by default).
- * @cssprop --edu-chart-height - The chart's height (15rem by default).
+ * @cssprop --edu-chart-height - The charts' height (by default 15rem for the weekly chart, 12rem for attendance by term).
  */
 export class EduAttendance extends EduChildElement {
   static override styles = [

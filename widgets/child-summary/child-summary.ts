@@ -43,6 +43,9 @@ const PRINTING = 'data-edu-printing';
  * @csspart pep-link - The link to the child's PEP in the ePEP system.
  * @csspart marking - The confidentiality marking of the printable summary.
  * @csspart group - Each group of further detail (a disclosure).
+ * @csspart chart - The box holding the chart of attendance by term (in the trend group).
+ * @csspart table-toggle - The disclosure holding the trend's table.
+ * @csspart table - The trend's tables.
  * @csspart state - The loading, empty or error message (also `loading`, `empty`, `error`).
  * @csspart button - Buttons.
  *
@@ -50,6 +53,7 @@ const PRINTING = 'data-edu-printing';
  * @cssprop --edu-border-colour - Rules between sections (falls back to --govuk-border-colour).
  * @cssprop --edu-panel-colour - Background of the tiles.
  * @cssprop --edu-font-family - The font (Arial by default).
+ * @cssprop --edu-chart-height - The height of the chart of attendance by term (12rem by default).
  */
 export class EduChildSummary extends EduChildElement {
   static override properties = {
