@@ -147,8 +147,10 @@ export function summariseAttendanceRangesWithTotals(
     countInto(marks, tallies);
     return { summaries: tallies.map((tally) => tally.summary()), totals: attendanceTotals(marks, [], totalsRanges) };
   }
-  // Ordered marks: one pass over the slice all the ranges cover, keeping running totals, so each totals
-  // range is two subtractions.
+  // Ordered marks: one pass over the slice all the ranges cover. A totals range inside a summarised range
+  // is the sum of that summary's weekly figures when no mark of its first or last week lies outside it
+  // (terms start and end with holidays around them); any other is two readings of running totals kept
+  // during the same pass.
   let low = marks.length;
   let high = 0;
   for (const tally of tallies) {
@@ -162,38 +164,63 @@ export function summariseAttendanceRangesWithTotals(
   const slices = totalsRanges.map((range) => {
     const start = firstOnOrAfter(marks, range.from);
     const end = range.to < range.from ? start : firstAfter(marks, range.to, start);
-    if (end > start) {
+    const weeks = end > start ? inWeeksOf(marks, tallies, range, start, end) : undefined;
+    if (end > start && !weeks) {
       low = Math.min(low, start);
       high = Math.max(high, end);
     }
-    return { start, end };
+    return { start, end, weeks };
   });
-  if (high <= low) {
-    return {
-      summaries: tallies.map((tally) => tally.summary()),
-      totals: totalsRanges.map((range) => ({ from: range.from, to: range.to, possibleSessions: 0, attendedSessions: 0, basis: 'none' })),
-    };
-  }
   const at: number[] = [];
-  for (const slice of slices) if (slice.end > slice.start) at.push(slice.start, slice.end);
+  for (const slice of slices) if (slice.end > slice.start && !slice.weeks) at.push(slice.start, slice.end);
   at.sort((a, b) => a - b);
-  const running: RunningTotals = { at, possible: new Array<number>(at.length).fill(0), attended: new Array<number>(at.length).fill(0) };
-  count(marks, low, high, tallies, running);
-  const reading = (index: number) => at.indexOf(index);
+  const running: RunningTotals | undefined =
+    at.length === 0 ? undefined : { at, possible: new Array<number>(at.length).fill(0), attended: new Array<number>(at.length).fill(0) };
+  if (high > low) count(marks, low, high, tallies, running);
   const totals = totalsRanges.map((range, index): AttendanceTotals => {
-    const { start, end } = slices[index]!;
+    const { start, end, weeks } = slices[index]!;
     if (end <= start) return { from: range.from, to: range.to, possibleSessions: 0, attendedSessions: 0, basis: 'none' };
-    const first = reading(start);
-    const last = reading(end);
-    return {
-      from: range.from,
-      to: range.to,
-      possibleSessions: running.possible[last]! - running.possible[first]!,
-      attendedSessions: running.attended[last]! - running.attended[first]!,
-      basis: 'marks',
-    };
+    let possible = 0;
+    let attended = 0;
+    if (weeks) {
+      for (let week = weeks.first; week <= weeks.last; week += 1) {
+        possible += weeks.tally.weekPossible[week]!;
+        attended += weeks.tally.weekAttended[week]!;
+      }
+    } else {
+      const first = running!.at.indexOf(start);
+      const last = running!.at.indexOf(end);
+      possible = running!.possible[last]! - running!.possible[first]!;
+      attended = running!.attended[last]! - running!.attended[first]!;
+    }
+    return { from: range.from, to: range.to, possibleSessions: possible, attendedSessions: attended, basis: 'marks' };
   });
   return { summaries: tallies.map((tally) => tally.summary()), totals };
+}
+
+/**
+ * The weeks of a tally whose weekly figures are exactly the marks `start` to `end` (those of `range`): the
+ * range lies inside the tally's, and no mark of its first or last week falls outside it. Undefined when
+ * there is no such tally.
+ */
+function inWeeksOf(
+  marks: readonly SessionMark[],
+  tallies: readonly Tally[],
+  range: DateRange,
+  start: number,
+  end: number,
+): { tally: Tally; first: number; last: number } | undefined {
+  for (const tally of tallies) {
+    if (tally.mondays.length === 0 || range.from < tally.from || range.to > tally.to) continue;
+    const fromDay = toDayNumber(range.from);
+    const toDay = toDayNumber(range.to);
+    const monday = fromDay - ((weekdayOfDayNumber(fromDay) + 6) % 7);
+    const sunday = toDay + 6 - ((weekdayOfDayNumber(toDay) + 6) % 7);
+    if (firstOnOrAfter(marks, fromDayNumber(monday)) !== start) return undefined;
+    if (firstAfter(marks, fromDayNumber(sunday), end) !== end) return undefined;
+    return { tally, first: (monday - tally.firstMonday) / 7, last: (sunday - 6 - tally.firstMonday) / 7 };
+  }
+  return undefined;
 }
 
 function countInto(marks: readonly SessionMark[], tallies: readonly Tally[]): void {

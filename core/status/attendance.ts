@@ -61,17 +61,21 @@ function attendanceOver(
   if (marks.length === 0) {
     return { summaries: ranges.map((range) => summariseAttendance([], range)), totals: attendanceTotals(marks, summaries, totalsRanges) };
   }
+  if (summaries.length === 0) return summariseAttendanceRangesWithTotals(marks, ranges, totalsRanges);
   const withFigures = totalsRanges.map(holdsFigures);
   const counted = summariseAttendanceRangesWithTotals(
     marks,
     ranges,
     totalsRanges.filter((_, index) => !withFigures[index]),
   );
-  const totals: AttendanceTotals[] = [];
+  const fromFigures = attendanceTotals(
+    marks,
+    summaries,
+    totalsRanges.filter((_, index) => withFigures[index]),
+  );
   let next = 0;
-  totalsRanges.forEach((range, index) => {
-    totals.push(withFigures[index] ? attendanceTotals(marks, summaries, [range])[0]! : counted.totals[next++]!);
-  });
+  let nextFromFigures = 0;
+  const totals = totalsRanges.map((_, index) => (withFigures[index] ? fromFigures[nextFromFigures++]! : counted.totals[next++]!));
   return { summaries: counted.summaries, totals };
 }
 

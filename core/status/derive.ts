@@ -63,7 +63,7 @@ export function deriveStatus(record: ChildEducationRecord, options: DeriveOption
   const child = deriveChild(record, context, language);
   const care = deriveCare(record, asOf, policy, language);
   const school = deriveSchool(record, asOf, child.facts, language);
-  const terms = trendTerms(context, record.identity.dateOfBirth);
+  const terms = trendTerms(context, child.facts.yearGroup);
   const attendance = deriveAttendance(record, context, child.facts, school.section, language, terms);
   const attainment = deriveAttainment(
     record,

@@ -51,22 +51,28 @@ export interface TrendTerm extends DateRange {
   beyondCompulsory: boolean;
 }
 
+/** The child's year group in the context's school year; NaN for a date of birth the calendar cannot place. */
+function yearGroupOf(record: ChildEducationRecord, context: DateContext): number {
+  try {
+    return yearGroupInAcademicYear(record.identity.dateOfBirth, context.year.startYear);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Term lists by the school years they cover, per date context: most children share one of a few. */
 const termListCache = new WeakMap<DateContext, Map<string, TrendTerm[]>>();
 
 /** The terms of the trend's school years that have started by the status date, oldest first, from the
- * child's Reception year on. Treat the list as read-only: children share it. */
-export function trendTerms(context: DateContext, dateOfBirth: string): readonly TrendTerm[] {
+ * child's Reception year on, for a child in `yearGroup` this school year (NaN when the date of birth
+ * cannot be placed: no terms). Treat the list as read-only: children share it. */
+export function trendTerms(context: DateContext, yearGroup: number): readonly TrendTerm[] {
   const { asOf, policy, year } = context;
   const groups: number[] = [];
-  for (let startYear = year.startYear - TREND_SCHOOL_YEARS + 1; startYear <= year.startYear; startYear += 1) {
-    let group: number;
-    try {
-      group = yearGroupInAcademicYear(dateOfBirth, startYear);
-    } catch {
-      group = -1; // a date of birth the calendar cannot place: no year groups, no terms
-    }
-    groups.push(group < 0 ? 0 : group > 11 ? 2 : 1);
+  for (let yearsBack = TREND_SCHOOL_YEARS - 1; yearsBack >= 0; yearsBack -= 1) {
+    // A child is one year group lower for each school year back.
+    const group = yearGroup - yearsBack;
+    groups.push(Number.isNaN(group) || group < 0 ? 0 : group > 11 ? 2 : 1);
   }
   const key = groups.join('');
   let byKey = termListCache.get(context);
@@ -172,7 +178,7 @@ function attainmentOverTime(record: ChildEducationRecord, from: string, asOf: st
 export function deriveTrends(
   record: ChildEducationRecord,
   context: DateContext,
-  terms: readonly TrendTerm[] = trendTerms(context, record.identity.dateOfBirth),
+  terms: readonly TrendTerm[] = trendTerms(context, yearGroupOf(record, context)),
   totals: readonly AttendanceTotals[] = attendanceTotals(record.attendance.marks, record.attendance.summaries, terms),
   judged?: JudgedTermly,
 ): StatusTrends {

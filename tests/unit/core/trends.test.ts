@@ -156,6 +156,20 @@ describe('attendance by term', () => {
     expect(summariseAttendanceRangesWithTotals([...all].reverse(), [{ from: '2025-09-01', to: '2026-02-11' }], ranges).totals).toEqual(expected);
     expect(expected.map((t) => t.possibleSessions)).toEqual(ranges.map((r) => all.filter((m) => m.date >= r.from && m.date <= r.to && m.code !== 'D').length));
   });
+
+  it('a mark in a term’s first or last week but outside the term is not counted in the term', () => {
+    const autumn = terms(2025)[0]!; // starts Tuesday 2 September 2025
+    const extra = [
+      { date: '2025-09-01', session: 'AM' as const, code: 'O' }, // the Monday before: an INSET day marked by mistake
+      { date: '2025-09-01', session: 'PM' as const, code: 'O' },
+    ];
+    const all = [...extra, ...marks(autumn.start, '2025-12-31')];
+    const ranges = [...terms(2025)].map((t) => ({ from: t.start, to: t.end < '2025-12-31' ? t.end : '2025-12-31' })).filter((r) => r.from <= r.to);
+    const [totals] = summariseAttendanceRangesWithTotals(all, [{ from: '2025-09-01', to: '2025-12-31' }], ranges).totals;
+    expect(totals).toEqual(attendanceTotals(all, [], ranges)[0]);
+    expect(totals!.possibleSessions).toBe(marks(autumn.start, autumn.end).length);
+    expect(totals!.attendedSessions).toBe(totals!.possibleSessions);
+  });
 });
 
 describe('attainment over time', () => {
