@@ -320,6 +320,72 @@ function makePep(random: Random, careStart: string, asOf: string, academicStartY
   return { meetings, actions };
 }
 
+/** Possible sessions (two a school day) from `from` to `to`, remembered: every child shares the same terms. */
+function sessionsBetween(from: string, to: string, cache: Map<string, number>): number {
+  const key = `${from}|${to}`;
+  let sessions = cache.get(key);
+  if (sessions === undefined) {
+    sessions = 0;
+    for (let date = from; date <= to; date = addDays(date, 1)) if (isSchoolDay(date)) sessions += 2;
+    cache.set(key, sessions);
+  }
+  return sessions;
+}
+
+/**
+ * The child's past: termly attendance figures (as the school census returns them) and termly judgements for
+ * the two school years before this one, from a random stream of its own (so adding them changed no other
+ * generated value). Only for terms when the child was in care — the virtual school holds figures from then
+ * on — and of school age; figures stop where the session marks begin, so no session is told twice.
+ */
+function makeHistory(
+  random: Random,
+  options: { academicStartYear: number; currentYearGroup: number; dateOfBirthYearGroup: (startYear: number) => number; careStart: string; careEnd: string | undefined; marksFrom: string; asOf: string; profile: AbsenceProfile; ability: number },
+  sessionsCache: Map<string, number>,
+): { summaries: ChildEducationRecord['attendance']['summaries']; termly: TermlyJudgement[] } {
+  const { academicStartYear, careStart, careEnd, marksFrom, asOf, profile, ability } = options;
+  const summaries: ChildEducationRecord['attendance']['summaries'] = [];
+  const termly: TermlyJudgement[] = [];
+  // Attendance then was much as now, sometimes better or worse.
+  const pastProfile: AbsenceProfile = random.chance(0.65) ? profile : random.weighted([['good', 50], ['persistent', 35], ['part-time', 10], ['severe', 5]]);
+  const [low, high] = DISTRIBUTIONS.absenceRate[pastProfile];
+  for (const startYear of [academicStartYear - 2, academicStartYear - 1]) {
+    const group = options.dateOfBirthYearGroup(startYear);
+    for (const term of termDatesForYear(startYear).terms) {
+      const inCare = careStart <= term.end && (careEnd ?? asOf) >= term.start;
+      if (!inCare || group < 0) continue;
+      const to = term.end < marksFrom ? term.end : addDays(marksFrom, -1);
+      if (group <= 11 && to >= term.start) {
+        const possible = sessionsBetween(term.start, to, sessionsCache);
+        if (possible > 0) {
+          const missed = Math.min(possible, Math.round(possible * (low + random.next() * (high - low))));
+          const unauthorised = Math.round(missed * random.next() * 0.5);
+          summaries.push({
+            from: term.start,
+            to,
+            possibleSessions: possible,
+            attendedSessions: possible - missed,
+            authorisedAbsenceSessions: missed - unauthorised,
+            unauthorisedAbsenceSessions: unauthorised,
+          });
+        }
+      }
+      // Judgements for the terms before the year of judgements makeAttainment gives, in the subjects the
+      // child is judged in now (so the latest judgement of each subject is this year's).
+      if (options.currentYearGroup >= 1 && options.currentYearGroup <= 11 && group >= 1 && daysBetween(term.end, asOf) >= 365) {
+        const date = addDays(term.end, -7);
+        for (const subject of options.currentYearGroup <= 6 ? ['reading', 'writing', 'maths'] : ['english', 'maths', 'science']) {
+          if (group >= 10) {
+            const predicted = gcseGrade(ability, random);
+            termly.push({ subject, date, predictedGrade: predicted, target: predicted === 'U' ? '2' : String(Math.min(9, Number(predicted) + random.int(0, 2))) });
+          } else termly.push({ subject, date, judgement: judgementFor(ability, random), target: 'expected' });
+        }
+      }
+    }
+  }
+  return { summaries, termly };
+}
+
 /** Generates `children` plausible, entirely fictional child education records. */
 export function generateRecords(options: GenerateOptions): ChildEducationRecord[] {
   const { children, seed, asOf } = options;
@@ -337,6 +403,8 @@ export function generateRecords(options: GenerateOptions): ChildEducationRecord[
   const schoolDays: string[] = [];
   for (let date = attendanceFrom; date <= asOf; date = addDays(date, 1)) if (isSchoolDay(date)) schoolDays.push(date);
   const source = `Synthetic data (seed ${seed})`;
+  const sessionsCache = new Map<string, number>();
+  const marksFrom = schoolDays[0] ?? asOf;
   const records: ChildEducationRecord[] = [];
 
   for (let index = 0; index < children; index++) {
@@ -437,6 +505,22 @@ export function generateRecords(options: GenerateOptions): ChildEducationRecord[
     const ability = Math.min(1, Math.max(0, 0.12 + random.next() * 0.6 + random.next() * 0.4 - (sen === 'E' ? 0.25 : sen === 'K' ? 0.1 : 0)));
     const attainment = makeAttainment(random, yearGroup, academicYear.startYear, asOf, ability);
     const pep = makePep(random, careStart, asOf, academicYear.startYear, lookedAfter);
+    const history = makeHistory(
+      Random.forItem(seed ^ 0x7e4d, index),
+      {
+        academicStartYear: academicYear.startYear,
+        currentYearGroup: yearGroup,
+        dateOfBirthYearGroup: (startYear) => yearGroup - (academicYear.startYear - startYear),
+        careStart,
+        careEnd,
+        marksFrom,
+        asOf,
+        profile,
+        ability,
+      },
+      sessionsCache,
+    );
+    attainment.termly.unshift(...history.termly);
 
     const senPart: ChildEducationRecord['sen'] =
       sen === 'N'
@@ -469,7 +553,7 @@ export function generateRecords(options: GenerateOptions): ChildEducationRecord[
         socialWorker: random.pick(socialWorkers),
       },
       school: { enrolments },
-      attendance: { marks, summaries: [] },
+      attendance: { marks, summaries: history.summaries },
       attainment,
       exclusions,
       sen: senPart,

@@ -8,6 +8,7 @@ import type { ChildEducationRecord } from '../model/index.ts';
 export const TEMPLATE_HEADERS = {
   'children.csv': ['child_id', 'upn', 'first_name', 'last_name', 'date_of_birth', 'gender', 'ethnicity', 'looked_after', 'care_start_date', 'la_code', 'school_urn', 'school_name', 'sen_provision', 'sen_primary_need', 'social_worker', 'social_worker_email', 'placement_in_area'],
   'attendance.csv': ['upn', 'date', 'session', 'code'],
+  'attendance_summaries.csv': ['upn', 'from_date', 'to_date', 'possible_sessions', 'attended_sessions', 'authorised_absence_sessions', 'unauthorised_absence_sessions'],
   'assessments.csv': ['upn', 'date', 'measure', 'subject', 'result', 'target'],
   'peps.csv': ['child_id', 'meeting_date', 'status', 'quality_rating', 'pp_plus_amount', 'child_views_recorded'],
   'pep_actions.csv': ['child_id', 'meeting_date', 'action', 'owner', 'due_date', 'completed'],
@@ -40,6 +41,9 @@ function* rows(file: TemplateFile, records: readonly ChildEducationRecord[]): Ge
         break;
       case 'attendance.csv':
         if (upn) for (const m of r.attendance.marks) yield [upn, m.date, m.session, m.code];
+        break;
+      case 'attendance_summaries.csv':
+        if (upn) for (const f of r.attendance.summaries) yield [upn, f.from, f.to, f.possibleSessions, f.attendedSessions, f.authorisedAbsenceSessions, f.unauthorisedAbsenceSessions];
         break;
       case 'assessments.csv':
         if (upn) {

@@ -267,7 +267,7 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
       },
       care: { lookedAfter, periods, placementChanges, placementArea, socialWorker },
       school: { enrolments: child?.schoolUrn !== undefined ? [{ urn: child.schoolUrn, name: child.schoolName ?? '', inArea: undefined }] : [] },
-      attendance: { marks, summaries: [] },
+      attendance: { marks, summaries: owned ? [...(data.attendanceFigures.get(owned) ?? [])].sort((a, b) => a.from.localeCompare(b.from)) : [] },
       attainment: { assessments, termly },
       exclusions,
       sen: child?.senProvision !== undefined ? { provision: child.senProvision, primaryNeed: child.senPrimaryNeed } : undefined,

@@ -87,6 +87,8 @@ export class DataSet {
   readonly episodes = new Map<string, Ssda903Episode[]>();
   readonly socialWorkerEpisodes = new Map<string, SocialWorkerEpisode[]>();
   readonly marks = new Map<string, AttendanceMark[]>();
+  /** Attendance figures for date ranges, by UPN. */
+  readonly attendanceFigures = new Map<string, ChildEducationRecord['attendance']['summaries']>();
   readonly assessments = new Map<string, StatutoryAssessment[]>();
   readonly termly = new Map<string, TermlyJudgement[]>();
   readonly exclusions = new Map<string, Exclusion[]>();

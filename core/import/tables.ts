@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ActionOwner, Gender, PepStatus, StatutoryMeasure, type AttendanceMark, type ChildContacts, type Contact } from '../model/index.ts';
 import { attendanceCodeDefinition, classifyAttendanceCode, currentEquivalent, isHistoricalCode, attendanceCodeLabel, normaliseAttendanceCode } from '../rules/attendance-codes.ts';
 import { parseAreJudgement } from '../rules/attainment.ts';
+import { checkAttendanceFigures } from '../rules/attendance.ts';
 import { senPrimaryNeedLabel, SEN_PRIMARY_NEEDS } from '../rules/sen.ts';
 import { DEFAULT_POLICY, pepQualityRating } from '../policy.ts';
 import { ETHNICITY_CODES, SCHOOL_URN } from './census-codes.ts';
@@ -34,6 +35,7 @@ export interface RowContext extends Where {
 export type TableId =
   | 'children'
   | 'attendance'
+  | 'attendance_summaries'
   | 'assessments'
   | 'peps'
   | 'pep_actions'
@@ -313,6 +315,60 @@ export const ATTENDANCE = table({
       if (row.date > latest && row.date <= data.asOf) latest = row.date;
     }
     if (rows.length > 0) data.noteDate(at(0).file, latest || undefined);
+  },
+});
+
+const AttendanceSummaryRow = z.object({
+  upn: Upn.required,
+  from_date: DateField.required,
+  to_date: DateField.required,
+  possible_sessions: WholeNumber.required,
+  attended_sessions: WholeNumber.required,
+  authorised_absence_sessions: WholeNumber.required,
+  unauthorised_absence_sessions: WholeNumber.required,
+});
+
+/** Attendance figures for a date range (a term, as the school census returns them), for schools or years
+ * without session marks. */
+export const ATTENDANCE_SUMMARIES = table({
+  id: 'attendance_summaries',
+  label: 'attendance figures',
+  kind: 'template',
+  columns: ['upn', 'from_date', 'to_date', 'possible_sessions', 'attended_sessions', 'authorised_absence_sessions', 'unauthorised_absence_sessions'],
+  required: ['upn', 'from_date', 'to_date', 'possible_sessions', 'attended_sessions', 'authorised_absence_sessions', 'unauthorised_absence_sessions'],
+  schema: AttendanceSummaryRow,
+  check(row, ctx) {
+    const problem = checkAttendanceFigures({
+      from: row.from_date,
+      to: row.to_date,
+      possibleSessions: row.possible_sessions,
+      attendedSessions: row.attended_sessions,
+      authorisedAbsenceSessions: row.authorised_absence_sessions,
+      unauthorisedAbsenceSessions: row.unauthorised_absence_sessions,
+    });
+    if (problem) {
+      ctx.error(row.from_date > row.to_date ? 'to_date' : 'possible_sessions', 'bad-value', problem);
+      return false;
+    }
+    upnCheck(ctx, 'upn', row.upn);
+    futureCheck(ctx, 'to_date', row.to_date, 'Attendance figures ending');
+    return true;
+  },
+  duplicateKey: (row) => `${row.upn}\u0000${row.from_date}\u0000${row.to_date}`,
+  commit(rows, at, data) {
+    rows.forEach((row, i) => {
+      DataSet.useKey(data.upnUses, row.upn, at(i), 'attendance');
+      data.noteSource('attendance', row.upn, at(i).file);
+      data.noteDate(at(i).file, row.to_date <= data.asOf ? row.to_date : undefined);
+      push(data.attendanceFigures, row.upn, {
+        from: row.from_date,
+        to: row.to_date,
+        possibleSessions: row.possible_sessions,
+        attendedSessions: row.attended_sessions,
+        authorisedAbsenceSessions: row.authorised_absence_sessions,
+        unauthorisedAbsenceSessions: row.unauthorised_absence_sessions,
+      });
+    });
   },
 });
 
@@ -728,7 +784,7 @@ export const CONTACTS = table({
   },
 });
 
-export const TEMPLATES: readonly TableSpec[] = [CHILDREN, ATTENDANCE, ASSESSMENTS, PEPS, PEP_ACTIONS, EXCLUSIONS, CONTACTS] as unknown as TableSpec[];
+export const TEMPLATES: readonly TableSpec[] = [CHILDREN, ATTENDANCE, ATTENDANCE_SUMMARIES, ASSESSMENTS, PEPS, PEP_ACTIONS, EXCLUSIONS, CONTACTS] as unknown as TableSpec[];
 export const SSDA903_TABLES: readonly TableSpec[] = [
   SSDA903_HEADER,
   SSDA903_EPISODES,

@@ -249,6 +249,45 @@ export const Freshness = z.object({
   stale: z.boolean().describe('Some part is older than the policy allows'),
 });
 
+/** Attendance in one term, for the trend over the current and the previous two school years. */
+export const TermAttendance = z.object({
+  academicYear: z.string().describe('e.g. "2024/25"'),
+  term: z.enum(['autumn', 'spring', 'summer']),
+  from: IsoDate.describe("The term's first day"),
+  to: IsoDate.describe("The term's last day, or the status date while the term is under way"),
+  inProgress: z.boolean().describe('The term is under way on the status date'),
+  possibleSessions: z.number().int().nonnegative(),
+  attendedSessions: z.number().int().nonnegative(),
+  attendancePercent: z.number().min(0).max(100).nullable().describe('null when there were no possible sessions: no data, never 100%'),
+  smallDenominator: z.boolean().describe('Too few possible sessions for the percentage to mean much'),
+  persistentAbsence: z.boolean().describe('10% or more of the possible sessions missed (judged only from 30 possible sessions)'),
+  basis: z.enum(['marks', 'summary', 'mixed', 'none']).describe('none: no attendance data for the term'),
+});
+export type TermAttendance = z.infer<typeof TermAttendance>;
+
+/** One teacher judgement or statutory result in a core subject, for the trend of attainment over time. */
+export const AttainmentPoint = z.object({
+  date: IsoDate,
+  source: z.enum(['teacher', 'statutory']).describe("teacher: the school's termly judgement; statutory: a national assessment"),
+  measure: StatutoryMeasure.optional().describe('The statutory assessment, for a statutory result'),
+  subject: z.string().describe('The subject as recorded'),
+  result: z.string().describe('The judgement (e.g. "working-towards"), predicted grade or result as recorded'),
+  atOrAboveExpected: z.boolean().nullable().describe('null where the result has no expected standard'),
+});
+export type AttainmentPoint = z.infer<typeof AttainmentPoint>;
+
+export const StatusTrends = z.object({
+  from: IsoDate.describe('The first day of the earliest school year covered (two before the current one)'),
+  attendance: z
+    .array(TermAttendance)
+    .describe("Each term of the three school years that has started, oldest first; terms before the child's Reception year are left out"),
+  persistentAbsenceBelowPercent: z.number().describe('Attendance below this is persistent absence: the line a chart draws'),
+  attainment: z
+    .array(z.object({ subject: z.enum(['reading', 'writing', 'english', 'maths']), points: z.array(AttainmentPoint).describe('Oldest first') }))
+    .describe('Per core subject with any evidence in the three school years: each judgement and result, in date order'),
+});
+export type StatusTrends = z.infer<typeof StatusTrends>;
+
 export const EducationStatus = z
   .object({
     schemaVersion: z.literal(STATUS_SCHEMA_VERSION),
@@ -271,6 +310,9 @@ export const EducationStatus = z
     flags: z.array(Flag),
     freshness: Freshness,
     contacts: ChildContacts.optional().describe("Whom to contact and where the PEP is, as the record has them"),
+    trends: StatusTrends.optional().describe(
+      'Attendance by term and attainment against expected over the current and previous two school years. Always worked out by deriveStatus; optional so that statuses stored before it existed still read',
+    ),
   })
   .describe("A child's education status on a date: what every EduBridge screen shows");
 export type EducationStatus = z.infer<typeof EducationStatus>;

@@ -66,7 +66,7 @@ export interface DetailRow {
 }
 
 export interface DetailGroup {
-  id: 'alerts' | 'attendance' | 'attainment' | 'pep' | 'exclusions' | 'school' | 'child';
+  id: 'alerts' | 'attendance' | 'trends' | 'attainment' | 'pep' | 'exclusions' | 'school' | 'child';
   title: string;
   rows: DetailRow[];
   /** Sentences (results, judgements, notes), one per line. */
@@ -118,14 +118,14 @@ function labelsIn(language: Language): Readonly<Record<LabelKey, string>> {
 }
 
 /** The screen's words in its language; `say.language` is that language. */
-type Say = ((key: LabelKey, params?: MessageParams) => string) & { language: Language };
+export type Say = ((key: LabelKey, params?: MessageParams) => string) & { language: Language };
 
-function sayer(language: Language): Say {
+export function sayer(language: Language): Say {
   const table = labelsIn(language);
   return Object.assign((key: LabelKey, params: MessageParams = {}) => interpolate(table[key], params, language), { language });
 }
 
-function oneDecimal(value: number): string {
+export function oneDecimal(value: number): string {
   return value.toFixed(1);
 }
 
@@ -345,7 +345,7 @@ export function statutoryResultLine(result: EducationStatus['attainment']['statu
   return standard === null ? say('result.lineNoStandard', params) : say('result.line', { ...params, standard });
 }
 
-function judgementWords(value: string | undefined, say: Say): string | undefined {
+export function judgementWords(value: string | undefined, say: Say): string | undefined {
   if (value === undefined) return undefined;
   const judgement = parseAreJudgement(value);
   return judgement ? say(`judgement.${judgement}`) : value;
@@ -370,7 +370,7 @@ function attainmentGroup(status: EducationStatus, say: Say): DetailGroup {
   return { id: 'attainment', title: say('group.attainment'), rows: [], lines: [...lines, ...status.rag.reasons.attainment.map((r) => r.text)] };
 }
 
-function percentValue(value: number | null, say: Say): string {
+export function percentValue(value: number | null, say: Say): string {
   return value === null ? say('value.noFigure') : say('value.percent', { value: oneDecimal(value) });
 }
 
@@ -490,6 +490,8 @@ export function describeSections(status: EducationStatus, options: SectionOption
     groups: [
       alertsGroup(status, say),
       attendanceGroup(status, say),
+      // The trend is drawn from describeTrends (trends.ts), loaded when the group is opened.
+      ...(status.trends ? [{ id: 'trends' as const, title: say('group.trends'), rows: [], lines: [] }] : []),
       attainmentGroup(status, say),
       pepGroup(status, say),
       exclusionsGroup(status, say),

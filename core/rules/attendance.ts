@@ -127,6 +127,103 @@ export function summariseAttendance(marks: readonly SessionMark[], range?: DateR
  */
 export function summariseAttendanceRanges(marks: readonly SessionMark[], ranges: readonly DateRange[]): AttendanceSummary[] {
   const tallies = ranges.map((range) => new Tally(range.from, range.to));
+  countInto(marks, tallies);
+  return tallies.map((tally) => tally.summary());
+}
+
+/**
+ * `summariseAttendanceRanges(marks, ranges)`, and `attendanceTotals(marks, [], totalsRanges)` beside it, all
+ * counted in one reading of the marks: a status summarises a child's school year and term, and totals every
+ * term of the attendance trend, from the same marks. The dates of `totalsRanges` are compared, not checked
+ * (they come from validated term dates).
+ */
+export function summariseAttendanceRangesWithTotals(
+  marks: readonly SessionMark[],
+  ranges: readonly DateRange[],
+  totalsRanges: readonly DateRange[],
+): { summaries: AttendanceSummary[]; totals: AttendanceTotals[] } {
+  const tallies = ranges.map((range) => new Tally(range.from, range.to));
+  if (!isOrdered(marks)) {
+    countInto(marks, tallies);
+    return { summaries: tallies.map((tally) => tally.summary()), totals: attendanceTotals(marks, [], totalsRanges) };
+  }
+  // Ordered marks: one pass over the slice all the ranges cover. A totals range inside a summarised range
+  // is the sum of that summary's weekly figures when no mark of its first or last week lies outside it
+  // (terms start and end with holidays around them); any other is two readings of running totals kept
+  // during the same pass.
+  let low = marks.length;
+  let high = 0;
+  for (const tally of tallies) {
+    tally.start = firstOnOrAfter(marks, tally.from);
+    tally.end = tally.to < tally.from ? tally.start : firstAfter(marks, tally.to, tally.start);
+    if (tally.end > tally.start) {
+      low = Math.min(low, tally.start);
+      high = Math.max(high, tally.end);
+    }
+  }
+  const slices = totalsRanges.map((range) => {
+    const start = firstOnOrAfter(marks, range.from);
+    const end = range.to < range.from ? start : firstAfter(marks, range.to, start);
+    const weeks = end > start ? inWeeksOf(marks, tallies, range, start, end) : undefined;
+    if (end > start && !weeks) {
+      low = Math.min(low, start);
+      high = Math.max(high, end);
+    }
+    return { start, end, weeks };
+  });
+  const at: number[] = [];
+  for (const slice of slices) if (slice.end > slice.start && !slice.weeks) at.push(slice.start, slice.end);
+  at.sort((a, b) => a - b);
+  const running: RunningTotals | undefined =
+    at.length === 0 ? undefined : { at, possible: new Array<number>(at.length).fill(0), attended: new Array<number>(at.length).fill(0) };
+  if (high > low) count(marks, low, high, tallies, running);
+  const totals = totalsRanges.map((range, index): AttendanceTotals => {
+    const { start, end, weeks } = slices[index]!;
+    if (end <= start) return { from: range.from, to: range.to, possibleSessions: 0, attendedSessions: 0, basis: 'none' };
+    let possible = 0;
+    let attended = 0;
+    if (weeks) {
+      for (let week = weeks.first; week <= weeks.last; week += 1) {
+        possible += weeks.tally.weekPossible[week]!;
+        attended += weeks.tally.weekAttended[week]!;
+      }
+    } else {
+      const first = running!.at.indexOf(start);
+      const last = running!.at.indexOf(end);
+      possible = running!.possible[last]! - running!.possible[first]!;
+      attended = running!.attended[last]! - running!.attended[first]!;
+    }
+    return { from: range.from, to: range.to, possibleSessions: possible, attendedSessions: attended, basis: 'marks' };
+  });
+  return { summaries: tallies.map((tally) => tally.summary()), totals };
+}
+
+/**
+ * The weeks of a tally whose weekly figures are exactly the marks `start` to `end` (those of `range`): the
+ * range lies inside the tally's, and no mark of its first or last week falls outside it. Undefined when
+ * there is no such tally.
+ */
+function inWeeksOf(
+  marks: readonly SessionMark[],
+  tallies: readonly Tally[],
+  range: DateRange,
+  start: number,
+  end: number,
+): { tally: Tally; first: number; last: number } | undefined {
+  for (const tally of tallies) {
+    if (tally.mondays.length === 0 || range.from < tally.from || range.to > tally.to) continue;
+    const fromDay = toDayNumber(range.from);
+    const toDay = toDayNumber(range.to);
+    const monday = fromDay - ((weekdayOfDayNumber(fromDay) + 6) % 7);
+    const sunday = toDay + 6 - ((weekdayOfDayNumber(toDay) + 6) % 7);
+    if (firstOnOrAfter(marks, fromDayNumber(monday)) !== start) return undefined;
+    if (firstAfter(marks, fromDayNumber(sunday), end) !== end) return undefined;
+    return { tally, first: (monday - tally.firstMonday) / 7, last: (sunday - 6 - tally.firstMonday) / 7 };
+  }
+  return undefined;
+}
+
+function countInto(marks: readonly SessionMark[], tallies: readonly Tally[]): void {
   if (isOrdered(marks)) {
     // Ordered marks — the usual case — are sliced by binary search, so a four-week summary of a year's
     // marks reads only those four weeks, and the ranges are counted in one pass over their union.
@@ -149,7 +246,6 @@ export function summariseAttendanceRanges(marks: readonly SessionMark[], ranges:
       count(kept, 0, kept.length, [tally]);
     }
   }
-  return tallies.map((tally) => tally.summary());
 }
 
 /** Counts for one range while its marks are read. */
@@ -210,11 +306,25 @@ class Tally {
   }
 }
 
-/** Counts marks `low` to `high` of `marks` into each tally whose own slice holds them. */
-function count(marks: readonly SessionMark[], low: number, high: number, tallies: readonly Tally[]): void {
-  const single = tallies.length === 1 ? tallies[0]! : undefined;
+/** Running totals of possible and attended sessions, read at chosen marks: `at` lists mark indexes in
+ * ascending order, and `possible[i]` and `attended[i]` are the totals of the marks before `at[i]`, so the
+ * totals of marks `start` to `end` are the difference of two readings. */
+interface RunningTotals {
+  at: readonly number[];
+  possible: number[];
+  attended: number[];
+}
+
+/** Counts marks `low` to `high` of `marks` into each tally whose own slice holds them, keeping running
+ * totals when asked. */
+function count(marks: readonly SessionMark[], low: number, high: number, tallies: readonly Tally[], running?: RunningTotals): void {
+  // One tally reads every mark of the slice it was given; with running totals the slice is wider than any tally's.
+  const single = tallies.length === 1 && running === undefined ? tallies[0]! : undefined;
   let lastDate = '';
   let day = 0;
+  let possible = 0;
+  let attended = 0;
+  let reading = 0;
   for (let index = low; index < high; index += 1) {
     const mark = marks[index]!;
     assertMark(mark);
@@ -223,12 +333,30 @@ function count(marks: readonly SessionMark[], low: number, high: number, tallies
       lastDate = mark.date;
     }
     const definition = attendanceCodeDefinition(mark.code, mark.date);
+    if (running !== undefined) {
+      while (reading < running.at.length && running.at[reading] === index) {
+        running.possible[reading] = possible;
+        running.attended[reading] = attended;
+        reading += 1;
+      }
+      const category = definition?.category;
+      if (category !== undefined && category !== 'not-possible' && category !== 'not-a-session') {
+        possible += 1;
+        if (category === 'present' || category === 'approved-activity') attended += 1;
+      }
+    }
     if (single !== undefined) tallyMark(single, mark, definition, day);
     else {
       for (let t = 0; t < tallies.length; t += 1) {
         const tally = tallies[t]!;
         if (index >= tally.start && index < tally.end) tallyMark(tally, mark, definition, day);
       }
+    }
+  }
+  if (running !== undefined) {
+    for (; reading < running.at.length; reading += 1) {
+      running.possible[reading] = possible;
+      running.attended[reading] = attended;
     }
   }
 }
@@ -459,4 +587,48 @@ export function checkAttendanceFigures(f: AttendanceFigures): string | undefined
     return `Attended (${f.attendedSessions}) + authorised absence (${f.authorisedAbsenceSessions}) + unauthorised absence (${f.unauthorisedAbsenceSessions}) = ${sum} sessions, but possible sessions are given as ${f.possibleSessions}.`;
   }
   return undefined;
+}
+
+/** Possible and attended sessions over a range, and where they came from: `summariseAttendanceCombined`'s
+ * totals without its weekly figures and absence reasons. */
+export interface AttendanceTotals {
+  from: string;
+  to: string;
+  possibleSessions: number;
+  attendedSessions: number;
+  basis: AttendanceSummary['basis'];
+}
+
+/**
+ * The totals `summariseAttendanceCombined` gives for each range (summary figures wholly inside the range,
+ * no two overlapping, and marks on the dates they do not cover, each session counted once), worked out
+ * without the weekly figures and absence reasons: a status counts a child's attendance for every term of
+ * three school years, so this is the lean version for many short ranges.
+ */
+export function attendanceTotals(marks: readonly SessionMark[], figuresList: readonly AttendanceFigures[], ranges: readonly DateRange[]): AttendanceTotals[] {
+  const ordered = isOrdered(marks);
+  return ranges.map((range) => {
+    const used = figuresList.length > 0 ? figuresUsed(figuresList, range) : [];
+    let possible = 0;
+    let attended = 0;
+    for (const f of used) {
+      attended += f.attendedSessions;
+      possible += f.attendedSessions + f.authorisedAbsenceSessions + f.unauthorisedAbsenceSessions;
+    }
+    const list = ordered ? marks : deduplicatedInRange(marks, range.from, range.to);
+    const start = ordered ? firstOnOrAfter(marks, range.from) : 0;
+    const end = !ordered ? list.length : range.to < range.from ? start : firstAfter(marks, range.to, start);
+    let marksSeen = false;
+    for (let index = start; index < end; index += 1) {
+      const mark = list[index]!;
+      if (used.length > 0 && used.some((f) => f.from <= mark.date && mark.date <= f.to)) continue;
+      marksSeen = true;
+      const category = attendanceCodeDefinition(mark.code, mark.date)?.category;
+      if (category === undefined || category === 'not-possible' || category === 'not-a-session') continue;
+      possible += 1;
+      if (category === 'present' || category === 'approved-activity') attended += 1;
+    }
+    const basis = used.length > 0 ? (marksSeen ? 'mixed' : 'summary') : marksSeen ? 'marks' : 'none';
+    return { from: range.from, to: range.to, possibleSessions: possible, attendedSessions: attended, basis };
+  });
 }

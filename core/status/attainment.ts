@@ -138,7 +138,7 @@ export function deriveAttainment(
   assessmentYearLabel: string | null,
   policy: Policy,
   language: Language,
-): AreaResult<EducationStatus['attainment']> & { core: CoreFacts } {
+): AreaResult<EducationStatus['attainment']> & { core: CoreFacts; judgements: ReadonlyMap<TermlyJudgement, { atOrAboveExpected: boolean | null }> } {
   const { stage } = facts;
   const assessments = record.attainment.assessments;
   const termly = record.attainment.termly;
@@ -239,7 +239,7 @@ export function deriveAttainment(
   const core: CoreFacts = { subjects, below, atOrAbove, ...(fromPrior.length > 0 ? { fromPrior } : {}) };
   // Evidence is expected from the end of Reception (the EYFS profile) to Year 11.
   const evidenceExpected = facts.yearGroup >= 1 && facts.yearGroup <= 11;
-  return { section, flags, core, rated: rateAttainment(core, policy, language, evidenceExpected) };
+  return { section, flags, core, rated: rateAttainment(core, policy, language, evidenceExpected), judgements };
 }
 
 /** Whether the latest statutory evidence for a core subject in the window is a KS2 result. */

@@ -4,10 +4,12 @@ import { composeKey, formatMessage, message, type Language } from '../messages/i
 import type { Policy } from '../policy.ts';
 import { attendanceCodeDefinition } from '../rules/attendance-codes.ts';
 import {
+  attendanceTotals,
   SMALL_DENOMINATOR_SESSIONS,
   summariseAttendance,
   summariseAttendanceCombined,
-  summariseAttendanceRanges,
+  summariseAttendanceRangesWithTotals,
+  type AttendanceTotals,
   type DateRange,
 } from '../rules/attendance.ts';
 import { percentForThreshold } from '../rules/rag.ts';
@@ -39,11 +41,42 @@ const TREND_WEEKS = 4;
 const MIN_TREND_SESSIONS = 10;
 
 /** Summaries of a child's attendance over each range: session marks and summary figures together, each
- * session counted once. The marks are read once for all the ranges when there are no summary figures. */
-function attendanceOver(record: ChildEducationRecord, ranges: readonly DateRange[]): AttendanceSummary[] {
+ * session counted once; and the totals alone over each of `totalsRanges` (the terms of the attendance
+ * trend). When no summary figures count, the marks are read once for all the ranges. */
+function attendanceOver(
+  record: ChildEducationRecord,
+  ranges: readonly DateRange[],
+  totalsRanges: readonly DateRange[] = [],
+): { summaries: AttendanceSummary[]; totals: AttendanceTotals[] } {
   const { marks, summaries } = record.attendance;
-  if (summaries.length === 0) return marks.length > 0 ? summariseAttendanceRanges(marks, ranges) : ranges.map((range) => summariseAttendance([], range));
-  return ranges.map((range) => summariseAttendanceCombined(marks, summaries, range));
+  // Summary figures count only inside a range that holds them whole: when none does (figures for past
+  // terms, say), the marks alone are read, once for all the ranges.
+  const holdsFigures = (range: DateRange) => summaries.some((f) => f.from <= f.to && f.from >= range.from && f.to <= range.to);
+  if (ranges.some(holdsFigures)) {
+    return {
+      summaries: ranges.map((range) => summariseAttendanceCombined(marks, summaries, range)),
+      totals: attendanceTotals(marks, summaries, totalsRanges),
+    };
+  }
+  if (marks.length === 0) {
+    return { summaries: ranges.map((range) => summariseAttendance([], range)), totals: attendanceTotals(marks, summaries, totalsRanges) };
+  }
+  if (summaries.length === 0) return summariseAttendanceRangesWithTotals(marks, ranges, totalsRanges);
+  const withFigures = totalsRanges.map(holdsFigures);
+  const counted = summariseAttendanceRangesWithTotals(
+    marks,
+    ranges,
+    totalsRanges.filter((_, index) => !withFigures[index]),
+  );
+  const fromFigures = attendanceTotals(
+    marks,
+    summaries,
+    totalsRanges.filter((_, index) => withFigures[index]),
+  );
+  let next = 0;
+  let nextFromFigures = 0;
+  const totals = totalsRanges.map((_, index) => (withFigures[index] ? fromFigures[nextFromFigures++]! : counted.totals[next++]!));
+  return { summaries: counted.summaries, totals };
 }
 
 interface Trend {
@@ -144,17 +177,23 @@ export function deriveAttendance(
   facts: ChildFacts,
   school: { start?: string | undefined } | null,
   language: Language,
-): AreaResult<EducationStatus['attendance']> {
+  trendTerms: readonly DateRange[] = [],
+): AreaResult<EducationStatus['attendance']> & { termTotals: AttendanceTotals[] } {
   const { asOf, policy, year, term, lastFourFrom } = context;
   const flags: Flag[] = [];
-  const [yearSummary, termSummary] = attendanceOver(record, [
-    { from: year.start, to: asOf },
-    { from: term.start, to: minDate(term.end, asOf) },
-  ]) as [AttendanceSummary, AttendanceSummary];
+  const counted = attendanceOver(
+    record,
+    [
+      { from: year.start, to: asOf },
+      { from: term.start, to: minDate(term.end, asOf) },
+    ],
+    trendTerms,
+  );
+  const [yearSummary, termSummary] = counted.summaries as [AttendanceSummary, AttendanceSummary];
   const { trend, recent, previous, recentFrom } = trendOf(yearSummary.weekly, policy.attendance.trendChangePoints);
   // The last four school weeks: the trend's recent window, so the panel's "last four weeks" and the
   // declining-attendance flag speak of the same sessions. Without weekly figures, the 28 days to asOf.
-  const [lastFourWeeks] = attendanceOver(record, [{ from: recentFrom ? maxDate(recentFrom, year.start) : lastFourFrom, to: asOf }]) as [AttendanceSummary];
+  const [lastFourWeeks] = attendanceOver(record, [{ from: recentFrom ? maxDate(recentFrom, year.start) : lastFourFrom, to: asOf }]).summaries as [AttendanceSummary];
   const section: EducationStatus['attendance'] = {
     academicYear: yearSummary,
     // The summary is a fresh object: name the term on it rather than copy it.
@@ -206,5 +245,5 @@ export function deriveAttendance(
   const unknown = yearSummary.unknownCodes.length - outOfUse;
   if (unknown > 0) flags.push(flag('unknown-attendance-codes', 'data', 'amber', { count: unknown }, language));
   if (outOfUse > 0) flags.push(flag('attendance-codes-out-of-use', 'data', 'amber', { count: outOfUse }, language));
-  return { section, flags, rated };
+  return { section, flags, rated, termTotals: counted.totals };
 }

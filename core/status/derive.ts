@@ -14,6 +14,7 @@ import { deriveFreshness } from './freshness.ts';
 import { rateOverall } from './overall.ts';
 import { derivePep } from './pep.ts';
 import { deriveSen } from './sen.ts';
+import { deriveTrends, trendTerms } from './trends.ts';
 
 export { rateAttendance, missedInTen } from './attendance.ts';
 export { rateAttainment } from './attainment.ts';
@@ -27,7 +28,7 @@ export { rateOverall } from './overall.ts';
  * and it never throws for a record that satisfies the ChildEducationRecord schema.
  *
  * Each area is worked out in its own file — child.ts (the child and their school), care.ts,
- * attendance.ts, attainment.ts, pep.ts, exclusions.ts, sen.ts, freshness.ts — which returns its section of
+ * attendance.ts, attainment.ts, pep.ts, exclusions.ts, sen.ts, freshness.ts, trends.ts — which returns its section of
  * the status, its flags and (for the four rated areas) its rating with reasons. This function only
  * composes them, holding each rating to its own area's flags (common.ts) and rating the whole (overall.ts).
  */
@@ -62,7 +63,8 @@ export function deriveStatus(record: ChildEducationRecord, options: DeriveOption
   const child = deriveChild(record, context, language);
   const care = deriveCare(record, asOf, policy, language);
   const school = deriveSchool(record, asOf, child.facts, language);
-  const attendance = deriveAttendance(record, context, child.facts, school.section, language);
+  const terms = trendTerms(context, child.facts.yearGroup);
+  const attendance = deriveAttendance(record, context, child.facts, school.section, language, terms);
   const attainment = deriveAttainment(
     record,
     asOf,
@@ -127,5 +129,6 @@ export function deriveStatus(record: ChildEducationRecord, options: DeriveOption
     flags,
     freshness: freshness.section,
     ...(record.contacts ? { contacts: record.contacts } : {}),
+    trends: deriveTrends(record, context, terms, attendance.termTotals, attainment.judgements),
   };
 }

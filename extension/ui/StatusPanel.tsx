@@ -4,6 +4,8 @@ import { registerLanguage } from '../../core/presentation/languages.ts';
 import { describeSections, type DetailGroup, type PanelSections, type Viewer } from '../../core/presentation/sections.ts';
 import { WELSH } from '../../core/presentation/welsh.ts';
 import { RATING_ICON, RATING_WORD } from '../lib/format.ts';
+import { describeTrends } from '../../core/presentation/trends.ts';
+import { TermTrend } from './TermTrend.tsx';
 import { WeeklyChart } from './WeeklyChart.tsx';
 
 // The panel is drawn in the status's language, and the extension carries both: Welsh is there from the start.
@@ -111,7 +113,16 @@ function Contacts({ sections }: { sections: PanelSections }) {
   );
 }
 
-function Group({ group, status }: { group: DetailGroup; status: EducationStatus }) {
+function Group({ group, status, sections }: { group: DetailGroup; status: EducationStatus; sections: PanelSections }) {
+  const trends = group.id === 'trends' ? describeTrends(status, sections.language) : undefined;
+  if (trends) {
+    return (
+      <details class="group group-trends">
+        <summary>{group.title}</summary>
+        <TermTrend view={trends} idPrefix="eb-trend" />
+      </details>
+    );
+  }
   return (
     <details class={`group group-${group.id}`}>
       <summary>{group.title}</summary>
@@ -172,7 +183,7 @@ export function StatusDetails({ status, viewer = 'social-worker', epepOrigin }: 
       <section aria-labelledby="eb-more" class="more">
         <h3 id="eb-more">{sections.headings.more}</h3>
         {sections.groups.map((group) => (
-          <Group key={group.id} group={group} status={status} />
+          <Group key={group.id} group={group} status={status} sections={sections} />
         ))}
       </section>
       <p class={sections.stale ? 'freshness stale' : 'freshness muted'}>{sections.freshness}</p>

@@ -1,6 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { EducationStatus } from '../../core/model/status.ts';
+import { describeTrends } from '../../core/presentation/trends.ts';
 import { EduChildElement } from '../shared/child-element.ts';
+import { disclosureStyles } from '../shared/styles.ts';
+import { attainmentTrendTables } from '../shared/term-trend.ts';
+import { termTrendStyles } from '../shared/term-trend-styles.ts';
 import { formatDate } from '../shared/format.ts';
 import { ragBadge } from '../shared/rag.ts';
 
@@ -22,6 +26,7 @@ import { ragBadge } from '../shared/rag.ts';
  *
  * @csspart heading - The component's heading.
  * @csspart rag - The RAG rating badge (also `rag-red`, `rag-amber`, `rag-green`, `rag-none`).
+ * @csspart table-toggle - The disclosure holding attainment over time.
  * @csspart table - The tables.
  * @csspart state - The loading, empty or error message (also `loading`, `empty`, `error`).
  * @csspart button - Buttons.
@@ -31,6 +36,8 @@ import { ragBadge } from '../shared/rag.ts';
  * @cssprop --edu-font-family - The font (Arial by default).
  */
 export class EduAttainment extends EduChildElement {
+  static override styles = [...EduChildElement.styles, disclosureStyles, termTrendStyles];
+
   protected override renderStatus(status: EducationStatus): TemplateResult {
     const { statutory, inYear, coreSubjectsBelowExpected } = status.attainment;
     const yesNo = (value: boolean | null): string =>
@@ -101,7 +108,18 @@ export class EduAttainment extends EduChildElement {
                 )}
               </tbody>
             </table>`}
+        ${this.overTime(status)}
       </section>
     `;
+  }
+
+  /** Attainment against expected over three school years, per core subject: one click away. */
+  private overTime(status: EducationStatus): TemplateResult | typeof nothing {
+    const trends = describeTrends(status, this.language);
+    if (!trends) return nothing;
+    return html`<details class="trend" part="table-toggle">
+      <summary>${trends.attainment.title}</summary>
+      ${attainmentTrendTables(trends)}
+    </details>`;
   }
 }

@@ -1,6 +1,9 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { AttendanceSummary, EducationStatus } from '../../core/model/status.ts';
+import { describeTrends } from '../../core/presentation/trends.ts';
 import { BarChart } from '../shared/chart.ts';
+import { drawTermTrend, termTrendChart, termTrendTable } from '../shared/term-trend.ts';
+import { termTrendStyles } from '../shared/term-trend-styles.ts';
 import { disclosureStyles } from '../shared/styles.ts';
 import { EduChildElement } from '../shared/child-element.ts';
 import { formatDate, formatPercent } from '../shared/format.ts';
@@ -8,7 +11,8 @@ import { ragBadge } from '../shared/rag.ts';
 
 /**
  * Attendance figures for one child: this school year, this term and the last four weeks, persistent and
- * severe absence, absence by reason, and a week-by-week bar chart with the same figures as a table.
+ * severe absence, absence by reason, a week-by-week bar chart and attendance by term over three school
+ * years (with the persistent-absence line), each with the same figures as a table.
  *
  * @summary A child's attendance, with a week-by-week chart and a table alternative.
  * @tag edu-attendance
@@ -34,12 +38,13 @@ import { ragBadge } from '../shared/rag.ts';
  * @cssprop --edu-brand-colour - Bar colour in the chart (falls back to --govuk-brand-colour).
  * @cssprop --edu-panel-colour - Background of the figure boxes.
  * @cssprop --edu-font-family - The font (Arial by default).
- * @cssprop --edu-chart-height - The chart's height (15rem by default).
+ * @cssprop --edu-chart-height - The charts' height (by default 15rem for the weekly chart, 12rem for attendance by term).
  */
 export class EduAttendance extends EduChildElement {
   static override styles = [
     ...EduChildElement.styles,
     disclosureStyles,
+    termTrendStyles,
     css`
       .chart {
         position: relative;
@@ -56,14 +61,17 @@ export class EduAttendance extends EduChildElement {
   ];
 
   #chart = new BarChart();
+  #termChart = new BarChart();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#chart.destroy();
+    this.#termChart.destroy();
   }
 
   protected override updated(): void {
-    const canvas = this.renderRoot.querySelector('canvas');
+    drawTermTrend(this.#termChart, this.renderRoot, this, this.state.kind === 'ready' ? describeTrends(this.state.data, this.language) : undefined);
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.weekly');
     if (this.state.kind !== 'ready' || !canvas) {
       this.#chart.destroy();
       return;
@@ -80,6 +88,19 @@ export class EduAttendance extends EduChildElement {
     if (summary.attendancePercent === null) return html`${this.t('common.noPercent')}<small>${this.t('attendance.noSessions')}</small>`;
     return html`${this.t('common.percent', { value: formatPercent(summary.attendancePercent) })}
       <small>${this.t('attendance.sessions', { attended: summary.attendedSessions, possible: summary.possibleSessions })}</small>`;
+  }
+
+  /** Attendance by term over three school years: the chart, and the same figures as a table. */
+  private trend(status: EducationStatus): TemplateResult | typeof nothing {
+    const trends = describeTrends(status, this.language);
+    if (!trends || trends.attendance.terms.length === 0) return nothing;
+    return html`<div class="trend">
+      ${this.subheading(trends.attendance.title)} ${termTrendChart(trends)}
+      <details part="table-toggle">
+        <summary>${trends.attendance.showTable}</summary>
+        ${termTrendTable(trends)}
+      </details>
+    </div>`;
   }
 
   protected override renderStatus(status: EducationStatus): TemplateResult {
@@ -117,6 +138,7 @@ export class EduAttendance extends EduChildElement {
           ? html`<p class="secondary">${this.t('attendance.noWeeks')}</p>`
           : html`<div class="chart" part="chart">
                 <canvas
+                  class="weekly"
                   role="img"
                   aria-label=${this.t('attendance.chartLabel', {
                     count: weeks.length,
@@ -153,6 +175,7 @@ export class EduAttendance extends EduChildElement {
                   </tbody>
                 </table>
               </details>`}
+        ${this.trend(status)}
         ${academicYear.absenceReasons.length > 0
           ? html`<table part="table">
               <caption>${this.t('attendance.reasons')}</caption>

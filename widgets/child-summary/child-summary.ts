@@ -1,8 +1,12 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { EducationStatus } from '../../core/model/status.ts';
 import { describeSections, type DetailGroup, type PanelSections, type Viewer } from '../../core/presentation/sections.ts';
+import type { BarChart } from '../shared/chart.ts';
 import { EduChildElement } from '../shared/child-element.ts';
 import { ragBadge } from '../shared/rag.ts';
+import type * as TrendDrawing from '../shared/term-trend.ts';
+
+type TrendModule = typeof TrendDrawing;
 
 const VIEWERS: readonly Viewer[] = ['social-worker', 'designated-teacher', 'virtual-school'];
 const PRINT_STYLE_ID = 'edu-child-summary-print';
@@ -39,6 +43,9 @@ const PRINTING = 'data-edu-printing';
  * @csspart pep-link - The link to the child's PEP in the ePEP system.
  * @csspart marking - The confidentiality marking of the printable summary.
  * @csspart group - Each group of further detail (a disclosure).
+ * @csspart chart - The box holding the chart of attendance by term (in the trend group).
+ * @csspart table-toggle - The disclosure holding the trend's table.
+ * @csspart table - The trend's tables.
  * @csspart state - The loading, empty or error message (also `loading`, `empty`, `error`).
  * @csspart button - Buttons.
  *
@@ -46,6 +53,7 @@ const PRINTING = 'data-edu-printing';
  * @cssprop --edu-border-colour - Rules between sections (falls back to --govuk-border-colour).
  * @cssprop --edu-panel-colour - Background of the tiles.
  * @cssprop --edu-font-family - The font (Arial by default).
+ * @cssprop --edu-chart-height - The height of the chart of attendance by term (12rem by default).
  */
 export class EduChildSummary extends EduChildElement {
   static override properties = {
@@ -189,6 +197,42 @@ export class EduChildSummary extends EduChildElement {
     `,
   ];
 
+  /** The trend's drawing (and, through its chart, chart.js): loaded when the trend group is first opened. */
+  #trend: TrendModule | undefined;
+  #trendLoading = false;
+  #trendChart: BarChart | undefined;
+  #status: EducationStatus | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#trendChart?.destroy();
+  }
+
+  protected override updated(): void {
+    if (!this.#trend || !this.#trendChart) return;
+    const status = this.state.kind === 'ready' && !this.printLayout ? this.#status : undefined;
+    this.#trend.drawTermTrend(this.#trendChart, this.renderRoot, this, status ? this.#trend.describeTrends(status, this.language) : undefined);
+  }
+
+  private loadTrend(): void {
+    if (this.#trend || this.#trendLoading) return;
+    this.#trendLoading = true;
+    import('../shared/term-trend.ts').then(
+      (module) => {
+        this.#trend = module;
+        this.#trendChart = new module.BarChart();
+        // The trend's styles come with it.
+        const root = this.renderRoot as ShadowRoot;
+        const sheet = module.termTrendStyles.styleSheet;
+        if (sheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        this.requestUpdate();
+      },
+      () => {
+        this.#trendLoading = false;
+      },
+    );
+  }
+
   private level(offset: number): number {
     return Math.min(6, this.headingLevelValue() + offset);
   }
@@ -235,7 +279,15 @@ export class EduChildSummary extends EduChildElement {
     </dl>`;
   }
 
-  private group(group: DetailGroup): TemplateResult {
+  private group(group: DetailGroup, status: EducationStatus): TemplateResult {
+    if (group.id === 'trends') {
+      const trend = this.#trend;
+      const view = trend?.describeTrends(status, this.language);
+      return html`<details part="group" class="trend" @toggle=${(event: Event) => (event.target as HTMLDetailsElement).open && this.loadTrend()}>
+        <summary>${group.title}</summary>
+        ${trend && view ? trend.trendGroupBody(view, this.level(2)) : nothing}
+      </details>`;
+    }
     return html`<details part="group">
       <summary>${group.title}</summary>
       ${group.rows.length > 0
@@ -311,6 +363,7 @@ export class EduChildSummary extends EduChildElement {
       ...(this.epepOrigin ? { epepOrigin: this.epepOrigin } : {}),
       today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()),
     });
+    this.#status = status;
     if (this.printLayout) return this.renderPrint(sections);
     return html`<div class="screen-only">
       <article aria-label=${this.t('summary.about', { name: status.child.displayName })}>
@@ -320,7 +373,7 @@ export class EduChildSummary extends EduChildElement {
         ${this.subheading(sections.headings.howDoing)} ${this.tiles(sections)}
         ${this.subheading(sections.headings.todo)} ${this.todo(sections)}
         ${this.subheading(sections.headings.contacts)} ${this.contacts(sections)}
-        ${this.subheading(sections.headings.more)} ${sections.groups.map((group) => this.group(group))}
+        ${this.subheading(sections.headings.more)} ${sections.groups.map((group) => this.group(group, status))}
       </article></div>
       <div class="print-only">${this.renderPrint(sections)}</div>
     `;

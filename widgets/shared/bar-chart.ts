@@ -33,8 +33,38 @@ export function drawBarChart(canvas: HTMLCanvasElement, host: Element, input: Ba
   previous?.destroy();
   const colours = chartColours(host);
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const config: ChartConfiguration<'bar', number[], string> = {
+  const line = input.line;
+  const config: ChartConfiguration<'bar', (number | null)[], string> = {
     type: 'bar',
+    plugins:
+      line === undefined
+        ? []
+        : [
+            {
+              id: 'edu-line',
+              // A dashed line at `line` on the value axis, drawn over the bars.
+              afterDatasetsDraw(chart) {
+                const scale = chart.scales[input.horizontal ? 'x' : 'y'];
+                if (!scale) return;
+                const at = scale.getPixelForValue(line);
+                const { ctx, chartArea } = chart;
+                ctx.save();
+                ctx.strokeStyle = colours.text;
+                ctx.lineWidth = 2;
+                ctx.setLineDash([6, 4]);
+                ctx.beginPath();
+                if (input.horizontal) {
+                  ctx.moveTo(at, chartArea.top);
+                  ctx.lineTo(at, chartArea.bottom);
+                } else {
+                  ctx.moveTo(chartArea.left, at);
+                  ctx.lineTo(chartArea.right, at);
+                }
+                ctx.stroke();
+                ctx.restore();
+              },
+            },
+          ],
     data: { labels: input.labels, datasets: [{ data: input.values, backgroundColor: colours.bar, borderColor: colours.bar }] },
     options: {
       indexAxis: input.horizontal ? 'y' : 'x',

@@ -3,7 +3,10 @@ import type * as BarChartModule from './bar-chart.ts';
 
 export interface BarChartInput {
   labels: string[];
-  values: number[];
+  /** null draws no bar (no data: never drawn as a value). */
+  values: (number | null)[];
+  /** A dashed horizontal line across the chart at this value, e.g. the persistent-absence line. */
+  line?: number;
   /** Upper end of the value axis; omitted lets chart.js choose. */
   max?: number;
   /** Horizontal bars suit long labels such as school names. */

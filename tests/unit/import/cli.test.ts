@@ -36,7 +36,7 @@ describe('edubridge generate → validate → status → export (end to end)', (
     expect(stdout).toMatch(/^children\.csv\t25 rows$/m);
     expect(stdout).toMatch(/^attendance\.csv\t\d{4,} rows$/m);
     expect(stderr).toContain('Generated 25 children (seed 3, as of 2026-03-15)');
-    expect((await readdir(join(dir, 'data'))).sort()).toEqual(['assessments.csv', 'attendance.csv', 'children.csv', 'contacts.csv', 'exclusions.csv', 'pep_actions.csv', 'peps.csv', 'ssda903_episodes.csv']);
+    expect((await readdir(join(dir, 'data'))).sort()).toEqual(['assessments.csv', 'attendance.csv', 'attendance_summaries.csv', 'children.csv', 'contacts.csv', 'exclusions.csv', 'pep_actions.csv', 'peps.csv', 'ssda903_episodes.csv']);
   });
 
   it('the same seed gives the same files', async () => {
