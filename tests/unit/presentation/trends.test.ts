@@ -5,7 +5,11 @@ import { EducationStatus } from '../../../core/model/status.ts';
 import { termDatesForYear } from '../../../core/rules/calendar.ts';
 import { describeSections } from '../../../core/presentation/sections.ts';
 import { describeTrends } from '../../../core/presentation/trends.ts';
+import { registerLanguage } from '../../../core/presentation/languages.ts';
+import { WELSH } from '../../../core/presentation/welsh.ts';
 import { deriveStatus } from '../../../core/status/derive.ts';
+
+registerLanguage('cy', WELSH);
 
 const [autumn, , summer] = termDatesForYear(2024).terms;
 const figures = (from: string, to: string, possible: number, attended: number) => ({
