@@ -156,6 +156,8 @@ export const cy: Record<LabelKey, string> = {
   'result.predicted': 'gradd a ragwelir {grade}',
   'result.noJudgement': 'dim barn wedi’i chofnodi',
   'result.none': 'Dim canlyniadau wedi’u cofnodi.',
+  'result.eyfsSummary': 'Nodau dysgu cynnar ({date:date}): {met} o {total} ar y lefel ddisgwyliedig',
+  'result.eyfsEmerging': "Ddim eto ar y lefel ddisgwyliedig (yn datblygu): {goals}",
   'judgement.below': 'Islaw’r disgwyl',
   'judgement.working-towards': 'Yn gweithio tuag at y disgwyl',
   'judgement.expected': 'Ar y disgwyl',

@@ -155,6 +155,8 @@ export const en = {
   'result.predicted': 'predicted grade {grade}',
   'result.noJudgement': 'no judgement recorded',
   'result.none': 'No results recorded.',
+  'result.eyfsSummary': 'Early years goals ({date:date}): {met} of {total} at the expected level',
+  'result.eyfsEmerging': 'Not yet at the expected level (emerging): {goals}',
   'judgement.below': 'Below expected',
   'judgement.working-towards': 'Working towards expected',
   'judgement.expected': 'At expected',

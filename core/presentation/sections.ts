@@ -15,7 +15,7 @@ import { registeredWords } from './languages.ts';
  * rating, the one figure that matters, one sentence), what needs doing and by whom (a concrete next step
  * for each alert, the PEP due date, outstanding PEP actions, overdue first), and whom to contact.
  * Everything else is grouped below, in words: statutory results named with their scale and standard,
- * codes as labels, early years goals only for a child in or just past Reception.
+ * codes as labels, early years goals only for a child in or just past Reception, the primary checks only in primary school.
  *
  * Pure: the sentences come from the status (its reasons and flags) and from the catalogues; nothing is
  * re-derived here except the order of things to do. Welsh words must be registered first (languages.ts).
@@ -330,9 +330,19 @@ function standardPhrase(measure: StatutoryMeasure, result: string, meets: boolea
   return meets === null ? null : say(meets ? 'standard.meets' : 'standard.below');
 }
 
-/** Early years results matter for a child in Reception or Year 1 (just past it); not for older children. */
-function showsEarlyYears(status: EducationStatus): boolean {
-  return status.child.yearGroup === null || status.child.yearGroup <= 1;
+/**
+ * The last year group for which a statutory measure's results are still shown: early years goals for a
+ * child in Reception or Year 1 (just past it); the Year 1 phonics check, the key stage 1 assessments and
+ * the Year 4 multiplication tables check through primary school (Year 6). From Year 7 the key stage 2
+ * results are the prior attainment secondary progress is measured from [S: DfE secondary accountability],
+ * so the earlier checks are left out. Key stage 2 and GCSE results are always shown.
+ */
+const SHOWN_UP_TO_YEAR: Readonly<Partial<Record<StatutoryMeasure, number>>> = { EYFS: 1, PHONICS: 6, KS1: 6, MTC: 6 };
+
+/** Whether a measure's results still matter for this child (any measure, when the year group is not known). */
+function showsMeasure(status: EducationStatus, measure: StatutoryMeasure): boolean {
+  const lastYear = SHOWN_UP_TO_YEAR[measure];
+  return lastYear === undefined || status.child.yearGroup === null || status.child.yearGroup <= lastYear;
 }
 
 /** A statutory result as a sentence: "Year 1 phonics check: 26 out of 40 (the standard is 32)". */
@@ -351,12 +361,33 @@ export function judgementWords(value: string | undefined, say: Say): string | un
   return judgement ? say(`judgement.${judgement}`) : value;
 }
 
+type StatutoryResultView = EducationStatus['attainment']['statutory'][number];
+
+/** Up to this many early learning goals are listed one a line; more are summed up in two lines. */
+const EARLY_GOALS_LISTED_UP_TO = 3;
+
+const isEarlyLearningGoal = (result: StatutoryResultView): boolean =>
+  result.measure === 'EYFS' && EARLY_LEARNING_GOALS[result.subject.trim().toUpperCase()] !== undefined;
+
+/** The early years goals in two lines: how many were at the expected level, and which were not yet. */
+function earlyGoalsSummary(goals: readonly StatutoryResultView[], say: Say): string[] {
+  const met = goals.filter((goal) => goal.meetsExpected === true).length;
+  const latest = goals.reduce((date, goal) => (goal.date > date ? goal.date : date), goals[0]!.date);
+  const emerging = goals.filter((goal) => goal.meetsExpected === false).map((goal) => subjectLabel(goal.subject, say.language));
+  const lines = [say('result.eyfsSummary', { date: latest, met, total: goals.length })];
+  if (emerging.length > 0) lines.push(say('result.eyfsEmerging', { goals: emerging.join('; ') }));
+  return lines;
+}
+
 function attainmentGroup(status: EducationStatus, say: Say): DetailGroup {
   const language = say.language;
-  const early = showsEarlyYears(status);
   const lines: string[] = [];
-  for (const result of status.attainment.statutory) {
-    if (result.measure === 'EYFS' && !early) continue;
+  const shown = status.attainment.statutory.filter((result) => showsMeasure(status, result.measure));
+  const goals = shown.filter(isEarlyLearningGoal);
+  const summariseGoals = goals.length > EARLY_GOALS_LISTED_UP_TO;
+  if (summariseGoals) lines.push(...earlyGoalsSummary(goals, say));
+  for (const result of shown) {
+    if (summariseGoals && isEarlyLearningGoal(result)) continue;
     lines.push(statutoryResultLine(result, language));
   }
   for (const judgement of status.attainment.inYear) {

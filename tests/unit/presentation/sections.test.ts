@@ -217,6 +217,44 @@ describe('describeSections: results in words, age-appropriate', () => {
     expect(lines).toContain('Early years goal – Speaking: Emerging (below the expected standard)');
   });
 
+  it('sums up a full set of early years goals in two lines, naming those not yet at the expected level', () => {
+    const goals = ['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'E08', 'E09', 'E10', 'E11', 'E12'];
+    const year1 = derive(
+      record({
+        identity: { personId: 'P103', firstName: 'Ola', lastName: 'Bell', dateOfBirth: '2019-11-02', gender: 'male' },
+        attainment: {
+          assessments: goals.map((subject, index) => ({ measure: 'EYFS' as const, subject, date: '2025-06-30', result: index < 2 ? '1' : '2' })),
+          termly: [],
+        },
+      }),
+    );
+    const lines = describeSections(year1).groups.find((group) => group.id === 'attainment')!.lines;
+    expect(lines).toContain('Early years goals (30 June 2025): 10 of 12 at the expected level');
+    expect(lines).toContain('Not yet at the expected level (emerging): Listening, attention and understanding; Speaking');
+    expect(lines.some((line) => line.startsWith('Early years goal –'))).toBe(false);
+  });
+
+  it('leaves out the primary checks (phonics, key stage 1, multiplication tables) from Year 7, and keeps key stage 2', () => {
+    const year7 = derive(
+      record({
+        identity: { personId: 'P102', firstName: 'Tomos', lastName: 'Hale', dateOfBirth: '2013-10-02', gender: 'male' },
+        attainment: {
+          assessments: [
+            { measure: 'PHONICS', subject: 'phonics', date: '2020-06-15', result: '26' },
+            { measure: 'MTC', subject: 'mtc', date: '2023-06-15', result: '19' },
+            { measure: 'KS1', subject: 'reading', date: '2021-06-30', result: 'EXS' },
+            { measure: 'KS2', subject: 'reading', date: '2025-07-08', result: '104' },
+          ],
+          termly: [],
+        },
+      }),
+    );
+    expect(year7.child.yearGroup).toBe(7);
+    const lines = describeSections(year7).groups.find((group) => group.id === 'attainment')!.lines;
+    expect(lines).toContain('Key stage 2 (end of Year 6) – reading: Scaled score 104 (the expected standard is 100)');
+    expect(lines.filter((line) => /phonics|multiplication|Key stage 1/.test(line))).toEqual([]);
+  });
+
   it('writes a KS2 scaled score and a GCSE grade against their standards', () => {
     const base = { subject: 'maths', date: '2025-07-08', target: undefined } as const;
     expect(statutoryResultLine({ ...base, measure: 'KS2', result: '96', resultLabel: 'Scaled score 96', expectedStandard: '', meetsExpected: false }, 'en')).toBe(
