@@ -145,7 +145,7 @@ export const InYearJudgement = z.object({
 
 export const StatusAttainment = z.object({
   statutory: z.array(StatutoryResult).describe('The latest result per measure and subject'),
-  inYear: z.array(InYearJudgement).describe('The latest judgement per subject'),
+  inYear: z.array(InYearJudgement).describe("The latest judgement per subject, from the policy's evidence window (attainment.evidenceWithinDays)"),
   coreSubjectsBelowExpected: z.array(z.string()).describe('Reading, writing, maths (or English and maths at KS4) below expected'),
   priorAttainment: z
     .array(StatutoryResult)

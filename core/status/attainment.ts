@@ -186,7 +186,9 @@ export function deriveAttainment(
 
   const inYear: z.infer<typeof InYearJudgement>[] = [];
   const belowTarget: string[] = [];
-  for (const t of latestBy(termly, asOf, () => '')) {
+  // Only judgements in the evidence window: an old judgement (a subject no longer taught, a primary
+  // school's "reading" for a secondary pupil) is neither shown as current nor flagged against its target.
+  for (const t of latestBy(termly.filter((t) => t.date >= since), asOf, () => '')) {
     const judged = judgements.get(t) ?? judgeInYear(t);
     const judgement: z.infer<typeof InYearJudgement> = {
       subject: t.subject,

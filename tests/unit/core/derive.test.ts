@@ -215,6 +215,22 @@ describe('deriveStatus: flags and ratings that change with the record', () => {
     expect(flagKeys(status)).not.toContain('pep-quality-low');
   });
 
+  it('shows and flags only judgements from the evidence window: an old judgement is neither current nor below target', () => {
+    const status = derive(
+      record({
+        attainment: {
+          assessments: [],
+          termly: [
+            { subject: 'science', date: '2023-12-01', judgement: 'below', target: 'expected' },
+            { subject: 'maths', date: '2026-01-20', judgement: 'expected', target: 'expected' },
+          ],
+        },
+      }),
+    );
+    expect(status.attainment.inYear.map((judgement) => judgement.subject)).toEqual(['maths']);
+    expect(flagKeys(status)).not.toContain('below-target');
+  });
+
   it('follows a council policy passed as a partial', () => {
     expect(derive(record(), { policy: { attendance: { greenAtLeastPercent: 100, amberAtLeastPercent: 100 } } }).rag.attendance).toBe('green');
     expect(derive(record(), { policy: { attainment: { redAtSubjectsBelow: 3 } } }).rag.attainment).toBe('amber');

@@ -220,7 +220,7 @@ describe('the trends section in the status schema', () => {
   it('is always produced and valid, and a status stored before it existed still reads', () => {
     const status = deriveStatus(generateRecords({ children: 1, seed: 3, asOf: '2026-02-11' })[0]!, { asOf: '2026-02-11' });
     expect(EducationStatus.parse(status).trends).toBeDefined();
-    const stored = JSON.parse(readFileSync(new URL('../../fixtures/statuses/red.json', import.meta.url), 'utf8')) as unknown;
+    const stored = JSON.parse(readFileSync(new URL('../../fixtures/statuses/amber.json', import.meta.url), 'utf8')) as unknown;
     const parsed = EducationStatus.safeParse(stored);
     expect(parsed.success).toBe(true);
     expect(parsed.data?.trends).toBeUndefined();
