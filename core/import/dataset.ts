@@ -3,7 +3,6 @@
  * before `buildRecords` joins it into child education records.
  */
 import type {
-  AttendanceMark,
   ChildContacts,
   ChildEducationRecord,
   Exclusion,
@@ -13,6 +12,7 @@ import type {
   StatutoryAssessment,
   TermlyJudgement,
 } from '../model/index.ts';
+import { MarkCodes, type PackedMarks } from '../rules/mark-columns.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import type { FileSummary, Problem } from './problem.ts';
 
@@ -86,7 +86,10 @@ export class DataSet {
   readonly ssdaReferences = new Map<string, KeyUse>();
   readonly episodes = new Map<string, Ssda903Episode[]>();
   readonly socialWorkerEpisodes = new Map<string, SocialWorkerEpisode[]>();
-  readonly marks = new Map<string, AttendanceMark[]>();
+  /** Attendance marks by UPN, packed (core/rules/mark-columns.ts), in the order read. */
+  readonly marks = new Map<string, PackedMarks>();
+  /** The attendance codes the packed marks number. */
+  readonly markCodes = new MarkCodes();
   readonly assessments = new Map<string, StatutoryAssessment[]>();
   readonly termly = new Map<string, TermlyJudgement[]>();
   readonly exclusions = new Map<string, Exclusion[]>();

@@ -10,6 +10,7 @@ import {
   summariseAttendanceRanges,
   type DateRange,
 } from '../rules/attendance.ts';
+import { markListOf } from '../rules/mark-columns.ts';
 import { percentForThreshold } from '../rules/rag.ts';
 import type { ChildFacts } from './child.ts';
 import { flag, maxDate, minDate, type AreaResult, type DateContext, type Rated } from './common.ts';
@@ -41,7 +42,8 @@ const MIN_TREND_SESSIONS = 10;
 /** Summaries of a child's attendance over each range: session marks and summary figures together, each
  * session counted once. The marks are read once for all the ranges when there are no summary figures. */
 function attendanceOver(record: ChildEducationRecord, ranges: readonly DateRange[]): AttendanceSummary[] {
-  const { marks, summaries } = record.attendance;
+  const { summaries } = record.attendance;
+  const marks = markListOf(record.attendance);
   if (summaries.length === 0) return marks.length > 0 ? summariseAttendanceRanges(marks, ranges) : ranges.map((range) => summariseAttendance([], range));
   return ranges.map((range) => summariseAttendanceCombined(marks, summaries, range));
 }
