@@ -17,6 +17,11 @@ export function isAllocatedWorker(staffId: string | undefined, record: ChildEduc
 
 /** How many dates' statuses are kept besides the service's own date (each is one status per child). */
 export const CACHED_OTHER_DATES = 3;
+/**
+ * Bytes of status answers kept ready to send, as JSON, most recently asked for kept (about 15 kB a child:
+ * 32 MB is some 2,000 children). A status asked for again is sent without serialising it again.
+ */
+export const STATUS_BODY_CACHE_BYTES = 32 * 1024 * 1024;
 /** Statuses worked out between two yields to the event loop, so one long list never holds up other requests. */
 const SLICE = 64;
 
@@ -32,6 +37,9 @@ export class ChildStore {
   private readonly byUpn = new Map<string, ChildEducationRecord>();
   /** Statuses by "date language", most recently used last. */
   private readonly statuses = new Map<string, Map<string, EducationStatus>>();
+  /** Statuses as JSON bytes by "date language personId", most recently used last, within `STATUS_BODY_CACHE_BYTES`. */
+  private readonly bodies = new Map<string, Uint8Array>();
+  private bodyBytes = 0;
   /** Ordered by last name, first name, person ID: the order of every list. */
   private readonly ordered: ChildEducationRecord[];
   private readonly today: () => string;
@@ -97,6 +105,26 @@ export class ChildStore {
       cache.set(record.identity.personId, status);
     }
     return status;
+  }
+
+  /** The status as `status` gives it, as JSON (UTF-8 bytes), kept for the next time it is asked for. */
+  statusBody(record: ChildEducationRecord, asOf: string = this.asOf, language: Language = 'en'): Uint8Array {
+    const key = `${asOf} ${language} ${record.identity.personId}`;
+    let body = this.bodies.get(key);
+    if (body) {
+      this.bodies.delete(key);
+      this.bodies.set(key, body);
+      return body;
+    }
+    body = new TextEncoder().encode(JSON.stringify(this.status(record, asOf, language)));
+    this.bodies.set(key, body);
+    this.bodyBytes += body.byteLength;
+    for (const [old, oldBody] of this.bodies) {
+      if (this.bodyBytes <= STATUS_BODY_CACHE_BYTES || old === key) break;
+      this.bodies.delete(old);
+      this.bodyBytes -= oldBody.byteLength;
+    }
+    return body;
   }
 
   /**
