@@ -213,3 +213,52 @@ export function layOutMarks(lists: readonly Int32Array[], codes: readonly string
     return new MarkColumns(packed, codes);
   });
 }
+
+/**
+ * Records made ready to post to another thread without their marks becoming objects: each compact record
+ * goes with empty marks, its marks in one shared buffer (moved, not copied: list `transfer` in
+ * postMessage). `fromPortable` on the other side gives records with compact marks again.
+ */
+export interface PortableRecords {
+  records: ChildEducationRecord[];
+  /** Every compact record's packed marks, one after another. */
+  packed: Int32Array;
+  codes: string[];
+  /** For record i: where its marks start in `packed` (2i) and how many (2i + 1); -1 for a record sent whole. */
+  spans: Int32Array;
+}
+
+export function toPortable(records: readonly ChildEducationRecord[]): { message: PortableRecords; transfer: ArrayBuffer[] } {
+  const codes = new MarkCodes();
+  const all = records.map((record) => markColumnsOf(record.attendance));
+  let total = 0;
+  for (const columns of all) if (columns) total += columns.length;
+  const packed = new Int32Array(total);
+  const spans = new Int32Array(records.length * 2).fill(-1);
+  let offset = 0;
+  const sent = records.map((record, i) => {
+    const columns = all[i];
+    if (!columns) return record;
+    // The codes are numbered afresh, so records from different loads can travel together.
+    const renumber = columns.codes.map((code) => codes.of(code));
+    for (let m = 0; m < columns.length; m += 1) {
+      const value = columns.packed[m]!;
+      const key = keyOfPacked(value);
+      packed[offset + m] = packedOfKey(key) + renumber[value - packedOfKey(key)]!;
+    }
+    spans[i * 2] = offset;
+    spans[i * 2 + 1] = columns.length;
+    offset += columns.length;
+    return { ...record, attendance: { marks: [], summaries: record.attendance.summaries } };
+  });
+  return { message: { records: sent, packed, codes: codes.table, spans }, transfer: [packed.buffer as ArrayBuffer, spans.buffer as ArrayBuffer] };
+}
+
+export function fromPortable({ records, packed, codes, spans }: PortableRecords): ChildEducationRecord[] {
+  return records.map((record, i) => {
+    const offset = spans[i * 2]!;
+    if (offset < 0) return record;
+    const columns = new MarkColumns(packed.subarray(offset, offset + spans[i * 2 + 1]!), codes);
+    return { ...record, attendance: compactAttendance(columns, record.attendance.summaries) };
+  });
+}

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { ChildEducationRecord } from '../../model/index.ts';
 import type { FileSummary } from '../../import/problem.ts';
 import { loadDataDirectory, type LoadOptions } from '../import/load.ts';
+import { compactRecords, fromPortable, type PortableRecords } from '../../rules/mark-columns.ts';
 import { todayInLondon } from './clock.ts';
 import { ChildStore } from './data.ts';
 import type { SharedRecords } from './stores.ts';
@@ -99,7 +100,7 @@ async function loadInBackground(dir: string, options: LoadOptions): Promise<Load
     try {
       const loaded = await new Promise<Loaded>((resolve, reject) => {
         const worker = new Worker(start.entry, { eval: start.eval, workerData: { dir, options } });
-        worker.once('message', (message: Loaded) => resolve(message));
+        worker.once('message', (message: Omit<Loaded, 'records'> & { records: PortableRecords }) => resolve({ ...message, records: fromPortable(message.records) }));
         worker.once('error', reject);
         worker.once('exit', (code) => reject(new Error(`the import worker stopped (exit code ${code})`)));
       });
@@ -189,14 +190,15 @@ export class LiveData {
     const latest = await options.shared?.latest();
     if (options.shared && latest && latest.signature === signature) {
       // Another instance has read this very directory state already: take its children from the database.
-      data.store = new ChildStore(await options.shared.load(latest.generation), data.asOf);
+      data.store = new ChildStore(compactRecords(await options.shared.load(latest.generation)), data.asOf);
       data.loaded = latest.summary as LoadSummary;
       data.generation = latest.generation;
       data.log(`edubridge: loaded ${data.loaded.children} children from the database (data generation ${latest.generation})`);
       return data;
     }
-    const result = await loadDataDirectory(options.dir, { asOf: data.asOf(), laCode: options.laCode });
-    const errors = result.problems.filter((p) => p.severity === 'error').length;
+    // Read in a worker thread like every later load: the import's working memory is returned when it ends.
+    const result = await loadInBackground(options.dir, { asOf: data.asOf(), laCode: options.laCode });
+    const errors = result.errors;
     data.store = new ChildStore(result.records, data.asOf);
     data.loaded = summarise(result.files, result.records.length, errors, modified, data.now());
     if (options.shared) data.generation = await options.shared.publish(result.records, signature, data.loaded);
@@ -237,7 +239,7 @@ export class LiveData {
       try {
         const latest = await this.options.shared.latest();
         if (latest && latest.generation > this.generation) {
-          const records = await this.options.shared.load(latest.generation);
+          const records = compactRecords(await this.options.shared.load(latest.generation));
           this.store = new ChildStore(records, this.asOf);
           this.loaded = latest.summary as LoadSummary;
           this.generation = latest.generation;
