@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChildEducationRecord } from '../../model/index.ts';
 import type { FileSummary } from '../../import/problem.ts';
 import { loadDataDirectory, type LoadOptions } from '../import/load.ts';
+import { workerEntry } from '../worker-entry.ts';
 import { compactRecords, fromPortable, type PortableRecords } from '../../rules/mark-columns.ts';
 import { todayInLondon } from './clock.ts';
 import { ChildStore } from './data.ts';
@@ -76,26 +75,9 @@ interface Loaded {
   errors: number;
 }
 
-/**
- * How to start the worker: the compiled JavaScript beside this file; or, running from the TypeScript
- * source (tests, `tsx`), an entry that registers tsx in the worker first and then imports the source.
- */
-function workerEntry(): { entry: URL | string; eval: boolean } | undefined {
-  const compiled = new URL('./load-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return { entry: compiled, eval: false };
-  const source = new URL('./load-worker.ts', import.meta.url);
-  if (!existsSync(fileURLToPath(source))) return undefined;
-  try {
-    const tsx = import.meta.resolve('tsx/esm/api');
-    return { entry: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); })`, eval: true };
-  } catch {
-    return undefined;
-  }
-}
-
 /** Reads a data directory in a worker thread when one can be started, else in this thread. */
 async function loadInBackground(dir: string, options: LoadOptions): Promise<Loaded & { inWorker: boolean }> {
-  const start = workerEntry();
+  const start = workerEntry(import.meta.url, 'load-worker');
   if (start) {
     try {
       const loaded = await new Promise<Loaded>((resolve, reject) => {
