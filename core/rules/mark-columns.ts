@@ -166,7 +166,13 @@ export function compactRecords(records: readonly ChildEducationRecord[]): ChildE
     const { marks, summaries } = record.attendance;
     const packed = buffer.subarray(offset, offset + marks.length);
     offset += marks.length;
-    for (let i = 0; i < marks.length; i += 1) packed[i] = packMark(marks[i]!.date, marks[i]!.session, codes.of(marks[i]!.code));
+    try {
+      for (let i = 0; i < marks.length; i += 1) packed[i] = packMark(marks[i]!.date, marks[i]!.session, codes.of(marks[i]!.code));
+    } catch (error) {
+      // More distinct codes than a mark can number (only a records file could hold them): kept as a list.
+      if (error instanceof RangeError) return record;
+      throw error;
+    }
     return { ...record, attendance: compactAttendance(new MarkColumns(packed, codes.table), summaries) };
   });
 }
@@ -239,8 +245,15 @@ export function toPortable(records: readonly ChildEducationRecord[]): { message:
   const sent = records.map((record, i) => {
     const columns = all[i];
     if (!columns) return record;
-    // The codes are numbered afresh, so records from different loads can travel together.
-    const renumber = columns.codes.map((code) => codes.of(code));
+    // The codes are numbered afresh, so records from different loads can travel together; past the codes a
+    // mark can number, a record travels whole.
+    let renumber: number[];
+    try {
+      renumber = columns.codes.map((code) => codes.of(code));
+    } catch {
+      all[i] = undefined;
+      return record;
+    }
     for (let m = 0; m < columns.length; m += 1) {
       const value = columns.packed[m]!;
       const key = keyOfPacked(value);

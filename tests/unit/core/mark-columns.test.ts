@@ -3,6 +3,7 @@ import { generateRecords } from '../../../core/generate/index.ts';
 import type { ChildEducationRecord } from '../../../core/model/index.ts';
 import { loadDataDirectory } from '../../../core/node/import/load.ts';
 import { compactRecords, fromPortable, markColumnsOf, MarkColumns, toPortable } from '../../../core/rules/mark-columns.ts';
+import { addDays } from '../../../core/rules/calendar.ts';
 import { deriveStatus } from '../../../core/status/derive.ts';
 import { AS_OF, FIXTURES, SAMPLE_903 } from '../import/helpers.ts';
 
@@ -57,6 +58,18 @@ describe('compact attendance marks (core/rules/mark-columns.ts)', () => {
     expect(received.every((r, i) => (markColumnsOf(r.attendance) === undefined) === (markColumnsOf(records[i]!.attendance) === undefined))).toBe(true);
     expect(plain(received)).toEqual(plain(records));
     expectSameStatuses(received, records, ['2026-03-10']);
+  });
+
+  it('a records file with more distinct codes than a mark can number: those records keep their marks as a list, and the same status', () => {
+    const [base] = generateRecords({ children: 1, seed: 5, asOf: '2026-03-10' });
+    const codes = Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x41 + (i % 26)) + String.fromCharCode(0x30 + Math.floor(i / 26)));
+    const odd = { ...base!, attendance: { marks: codes.map((code, i) => ({ date: addDays('2025-09-01', i), session: 'AM' as const, code })), summaries: [] } };
+    const compact = compactRecords([base!, odd]);
+    expect(markColumnsOf(compact[0]!.attendance)).toBeDefined();
+    expect(markColumnsOf(compact[1]!.attendance)).toBeUndefined();
+    expectSameStatuses(compact, [base!, odd], ['2026-03-10']);
+    const { message } = toPortable(compact);
+    expect(plain(fromPortable(message))).toEqual(plain([base!, odd]));
   });
 
   it('holds any date the record schema allows (years 0000 to 9999), each session and code as given, in the order given', () => {
