@@ -178,9 +178,11 @@ export class LiveData {
       data.log(`edubridge: loaded ${data.loaded.children} children from the database (data generation ${latest.generation})`);
       return data;
     }
-    // Read in a worker thread like every later load: the import's working memory is returned when it ends.
-    const result = await loadInBackground(options.dir, { asOf: data.asOf(), laCode: options.laCode });
-    const errors = result.errors;
+    // Read here, with a large attendance file on a second thread meanwhile: at start-up there are no
+    // requests to hold up, and the children need not be copied across from a worker (later loads are).
+    const loaded = await loadDataDirectory(options.dir, { asOf: data.asOf(), laCode: options.laCode, parallel: true });
+    const result = { records: loaded.records, files: loaded.files };
+    const errors = loaded.problems.filter((p) => p.severity === 'error').length;
     data.store = new ChildStore(result.records, data.asOf);
     data.loaded = summarise(result.files, result.records.length, errors, modified, data.now());
     if (options.shared) data.generation = await options.shared.publish(result.records, signature, data.loaded);

@@ -7,10 +7,10 @@ import { loadDataDirectory, type LoadOptions } from '../import/load.ts';
  * Reads a data directory in a worker thread, so that neither the time nor the memory the import takes
  * holds up the server: the children go back in one message (their attendance marks in one buffer, moved
  * rather than copied), with the file summaries and error count, and the worker's memory is returned when
- * it ends. A large attendance file is read on a second thread meanwhile (`parallel`).
+ * it ends. One thread only (no `parallel`): the other core goes on answering requests.
  */
 z.config({ jitless: true });
 const { dir, options } = workerData as { dir: string; options: LoadOptions };
-const result = await loadDataDirectory(dir, { ...options, parallel: true });
+const result = await loadDataDirectory(dir, options);
 const { message, transfer } = toPortable(result.records);
 parentPort?.postMessage({ records: message, files: result.files, errors: result.problems.filter((p) => p.severity === 'error').length }, transfer);
