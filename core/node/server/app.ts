@@ -10,7 +10,7 @@ import { API_BASE } from '../../api/paths.ts';
 import { buildOpenApiDocument } from '../../api/openapi.ts';
 import { ChildId, ChildrenQuery, CohortSummaryQuery, PageOrigin, PAGE_ORIGIN_HEADER, Purpose, PURPOSE_HEADER, RecordQuery, StatusQuery } from '../../api/schemas.ts';
 import { apiCors } from './api-cors.ts';
-import { compression } from './compression.ts';
+import { chooseEncoding, compression } from './compression.ts';
 import { defaultWidgetsDir, registerWidgetFiles } from './widget-files.ts';
 import { headerLimit } from './header-limit.ts';
 import { filterCohort, summariseCohort } from '../../cohort.ts';
@@ -286,9 +286,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const found = childFor(c);
     if (found.response) return found.response;
     const store = storeOf(c);
-    const body = store.statusBody(found.record, query.data.asOf ?? store.asOf, query.data.lang ?? 'en');
+    // Kept serialised and compressed (the compression middleware passes an answer already compressed by).
+    const { body, encoding } = await store.statusBody(found.record, query.data.asOf ?? store.asOf, query.data.lang ?? 'en', chooseEncoding(c.req.header('accept-encoding')));
     await record(c, [found.record.identity.personId]);
-    return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json', 'content-length': String(body.byteLength) });
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(body.byteLength) };
+    if (encoding !== undefined) Object.assign(headers, { 'content-encoding': encoding, vary: 'Accept-Encoding' });
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
   });
 
   const narrowToIds = (store: ChildStore, visible: readonly ChildEducationRecord[], ids: readonly string[]) => {

@@ -1,9 +1,17 @@
 import type { ChildEducationRecord, EducationStatus } from '../../model/index.ts';
 import { normaliseUpn } from '../../rules/identifiers.ts';
 import { deriveStatus } from '../../status/derive.ts';
+import { compressBody, MIN_COMPRESS_BYTES, type Encoding } from './compression.ts';
 import type { User } from './users.ts';
 
 type Language = 'en' | 'cy';
+
+/** A status answer kept ready to send: its JSON, and the JSON compressed each way a client took it. */
+interface StatusBodies {
+  json: Uint8Array;
+  br?: Uint8Array;
+  gzip?: Uint8Array;
+}
 
 /**
  * Whether the person with this staff ID is the child's allocated social worker in the data: their staff ID
@@ -18,8 +26,9 @@ export function isAllocatedWorker(staffId: string | undefined, record: ChildEduc
 /** How many dates' statuses are kept besides the service's own date (each is one status per child). */
 export const CACHED_OTHER_DATES = 3;
 /**
- * Bytes of status answers kept ready to send, as JSON, most recently asked for kept (about 15 kB a child:
- * 32 MB is some 2,000 children). A status asked for again is sent without serialising it again.
+ * Bytes of status answers kept ready to send, as JSON and compressed, most recently asked for kept (about
+ * 15 kB a child as JSON, 3 kB compressed: 32 MB is some 2,000 children). A status asked for again is sent
+ * without serialising or compressing it again.
  */
 export const STATUS_BODY_CACHE_BYTES = 32 * 1024 * 1024;
 /** Statuses worked out between two yields to the event loop, so one long list never holds up other requests. */
@@ -38,7 +47,7 @@ export class ChildStore {
   /** Statuses by "date language", most recently used last. */
   private readonly statuses = new Map<string, Map<string, EducationStatus>>();
   /** Statuses as JSON bytes by "date language personId", most recently used last, within `STATUS_BODY_CACHE_BYTES`. */
-  private readonly bodies = new Map<string, Uint8Array>();
+  private readonly bodies = new Map<string, StatusBodies>();
   private bodyBytes = 0;
   /** Ordered by last name, first name, person ID: the order of every list. */
   private readonly ordered: ChildEducationRecord[];
@@ -107,24 +116,41 @@ export class ChildStore {
     return status;
   }
 
-  /** The status as `status` gives it, as JSON (UTF-8 bytes), kept for the next time it is asked for. */
-  statusBody(record: ChildEducationRecord, asOf: string = this.asOf, language: Language = 'en'): Uint8Array {
+  /**
+   * The status as `status` gives it, as JSON (UTF-8 bytes), and compressed with `encoding` when given and
+   * the JSON is large enough to gain (`encoding` in the answer says whether it is): each kept for the next
+   * time it is asked for, so a status asked for again costs neither serialising nor compressing.
+   */
+  async statusBody(record: ChildEducationRecord, asOf: string = this.asOf, language: Language = 'en', encoding?: Encoding): Promise<{ body: Uint8Array; encoding: Encoding | undefined }> {
     const key = `${asOf} ${language} ${record.identity.personId}`;
-    let body = this.bodies.get(key);
-    if (body) {
+    let entry = this.bodies.get(key);
+    if (entry) {
+      // Most recently used last.
       this.bodies.delete(key);
-      this.bodies.set(key, body);
-      return body;
+      this.bodies.set(key, entry);
+    } else {
+      entry = { json: new TextEncoder().encode(JSON.stringify(this.status(record, asOf, language))) };
+      this.keep(key, entry, entry.json.byteLength);
     }
-    body = new TextEncoder().encode(JSON.stringify(this.status(record, asOf, language)));
-    this.bodies.set(key, body);
-    this.bodyBytes += body.byteLength;
-    for (const [old, oldBody] of this.bodies) {
+    if (encoding === undefined || entry.json.byteLength < MIN_COMPRESS_BYTES) return { body: entry.json, encoding: undefined };
+    let compressed = entry[encoding];
+    if (compressed === undefined) {
+      compressed = await compressBody(entry.json, encoding, 'dynamic');
+      entry[encoding] = compressed;
+      if (this.bodies.get(key) === entry) this.keep(key, entry, compressed.byteLength);
+    }
+    return { body: compressed, encoding };
+  }
+
+  /** Counts `bytes` more for the kept answer `key`, forgetting the least recently used past the limit. */
+  private keep(key: string, entry: StatusBodies, bytes: number): void {
+    this.bodies.set(key, entry);
+    this.bodyBytes += bytes;
+    for (const [old, oldEntry] of this.bodies) {
       if (this.bodyBytes <= STATUS_BODY_CACHE_BYTES || old === key) break;
       this.bodies.delete(old);
-      this.bodyBytes -= oldBody.byteLength;
+      this.bodyBytes -= oldEntry.json.byteLength + (oldEntry.br?.byteLength ?? 0) + (oldEntry.gzip?.byteLength ?? 0);
     }
-    return body;
   }
 
   /**

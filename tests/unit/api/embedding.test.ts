@@ -22,7 +22,7 @@ writeFileSync(join(dist, '.hidden.js'), 'secret');
 writeFileSync(join(dist, 'notes.txt'), 'not a file a page loads');
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
-const { app } = makeApp({ widgetsDir: dist });
+const { app, audit } = makeApp({ widgetsDir: dist });
 const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
 
 describe('the widget bundle, served at /widgets/dist/ without --demo', () => {
@@ -127,7 +127,16 @@ describe('API answers are compressed', () => {
     expect(JSON.parse(await earlier.text()).asOf).toBe('2025-11-03');
     const gzip = await get(path, { ...bearer(USERS.virtualSchool), 'accept-encoding': 'gzip' });
     expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(gzip.headers.get('vary')).toMatch(/Accept-Encoding/);
     expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).equals(bytes)).toBe(true);
+    // Compressed once, then the same compressed bytes (and every time a line in the audit log).
+    const [br1, br2] = await Promise.all([1, 2].map(() => get(path, { ...bearer(USERS.virtualSchool), 'accept-encoding': 'gzip, deflate, br' })));
+    const brBytes = Buffer.from(await br1!.arrayBuffer());
+    expect(br1!.headers.get('content-encoding')).toBe('br');
+    expect(br1!.headers.get('content-length')).toBe(String(brBytes.length));
+    expect(Buffer.from(await br2!.arrayBuffer()).equals(brBytes)).toBe(true);
+    expect(brotliDecompressSync(brBytes).equals(bytes)).toBe(true);
+    expect(audit.entries.filter((e) => e.child === id && e.endpoint === 'GET /api/v1/children/:id/status')).toHaveLength(7);
   });
 
   it('a small answer is sent as it is', async () => {
