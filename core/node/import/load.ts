@@ -490,7 +490,11 @@ function readApart(path: string, file: string, asOf: string, limits: Partial<Imp
   if (!start) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     const worker = new Worker(start.entry, { eval: start.eval, workerData: { path, file, asOf, limits } });
-    worker.once('message', (message: AttendancePart | null) => resolve(message ?? undefined));
+    worker.once('message', (message: AttendancePart | null) => {
+      resolve(message ?? undefined);
+      // Its work is done: end it now, so its memory is returned before the rest is built.
+      void worker.terminate();
+    });
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));
   });

@@ -178,11 +178,10 @@ export class LiveData {
       data.log(`edubridge: loaded ${data.loaded.children} children from the database (data generation ${latest.generation})`);
       return data;
     }
-    // Read here, with a large attendance file on a second thread meanwhile: at start-up there are no
-    // requests to hold up, and the children need not be copied across from a worker (later loads are).
-    const loaded = await loadDataDirectory(options.dir, { asOf: data.asOf(), laCode: options.laCode, parallel: true });
-    const result = { records: loaded.records, files: loaded.files };
-    const errors = loaded.problems.filter((p) => p.severity === 'error').length;
+    // Read in a worker thread like every later load, so the import's working memory is returned when it
+    // ends; at start-up no request waits, so a large attendance file is read on a second thread meanwhile.
+    const result = await loadInBackground(options.dir, { asOf: data.asOf(), laCode: options.laCode, parallel: true });
+    const errors = result.errors;
     data.store = new ChildStore(result.records, data.asOf);
     data.loaded = summarise(result.files, result.records.length, errors, modified, data.now());
     if (options.shared) data.generation = await options.shared.publish(result.records, signature, data.loaded);
