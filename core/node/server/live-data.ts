@@ -76,13 +76,22 @@ interface Loaded {
 }
 
 /** Reads a data directory in a worker thread when one can be started, else in this thread. */
-async function loadInBackground(dir: string, options: LoadOptions): Promise<Loaded & { inWorker: boolean }> {
+async function loadInBackground(dir: string, options: LoadOptions, background: boolean): Promise<Loaded & { inWorker: boolean }> {
   const start = workerEntry(import.meta.url, 'load-worker');
   if (start) {
     try {
       const loaded = await new Promise<Loaded>((resolve, reject) => {
-        const worker = new Worker(start.entry, { eval: start.eval, workerData: { dir, options } });
-        worker.once('message', (message: Omit<Loaded, 'records'> & { records: PortableRecords }) => resolve({ ...message, records: fromPortable(message.records) }));
+        const worker = new Worker(start.entry, { eval: start.eval, workerData: { dir, options, background } });
+        // The children come a slice to a message (see load-worker.ts), then their marks and the summaries.
+        const records: ChildEducationRecord[] = [];
+        worker.on('message', (message: { records: ChildEducationRecord[] } | (Omit<Loaded, 'records'> & { done: PortableRecords })) => {
+          if ('records' in message) {
+            for (const record of message.records) records.push(record);
+            return;
+          }
+          const { done, ...rest } = message;
+          resolve({ ...rest, records: fromPortable({ ...done, records }) });
+        });
         worker.once('error', reject);
         worker.once('exit', (code) => reject(new Error(`the import worker stopped (exit code ${code})`)));
       });
@@ -180,7 +189,7 @@ export class LiveData {
     }
     // Read in a worker thread like every later load, so the import's working memory is returned when it
     // ends; at start-up no request waits, so a large attendance file is read on a second thread meanwhile.
-    const result = await loadInBackground(options.dir, { asOf: data.asOf(), laCode: options.laCode, parallel: true });
+    const result = await loadInBackground(options.dir, { asOf: data.asOf(), laCode: options.laCode, parallel: true }, false);
     const errors = result.errors;
     data.store = new ChildStore(result.records, data.asOf);
     data.loaded = summarise(result.files, result.records.length, errors, modified, data.now());
@@ -251,7 +260,7 @@ export class LiveData {
       return 'changing';
     }
     this.pending = undefined;
-    const result = await loadInBackground(this.options.dir, { asOf: this.asOf(), laCode: this.options.laCode });
+    const result = await loadInBackground(this.options.dir, { asOf: this.asOf(), laCode: this.options.laCode }, true);
     const errors = result.errors;
     const summary = summarise(result.files, result.records.length, errors, seen.modified, this.now());
     const reason = this.refusal(summary);
