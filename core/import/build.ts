@@ -13,6 +13,7 @@ import {
 } from '../model/index.ts';
 import { DataSet, type KeyUse, type Ssda903Episode, type Where } from './dataset.ts';
 import { normaliseUpn } from '../rules/identifiers.ts';
+import { compactAttendance, layOutMarks, type MarkColumns } from '../rules/mark-columns.ts';
 import { show } from './fields.ts';
 import { REC_CARE_CONTINUES, RNE_PLACEMENT_CHANGED, RNE_STARTED_CARE } from './ssda903-codes.ts';
 
@@ -106,8 +107,6 @@ export function carePeriodsFromEpisodes(episodes: readonly Ssda903Episode[], dat
   return { periods, placementChanges };
 }
 
-const byDateSession = (a: { date: string; session: string }, b: { date: string; session: string }) => a.date.localeCompare(b.date) || a.session.localeCompare(b.session);
-
 function reportUnused(data: DataSet, uses: Map<string, KeyUse>, known: (key: string) => boolean, keyName: string, column = keyName): void {
   for (const [mapKey, use] of uses) {
     const key = mapKey.slice(mapKey.indexOf('\u0000') + 1);
@@ -150,6 +149,8 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
 
   const undatedAsOf = data.latestDate() ?? data.asOf;
   const records: ChildEducationRecord[] = [];
+  /** The records with attendance marks, whose marks are laid out compactly once all are known. */
+  const withMarks: { index: number; marks: Int32Array }[] = [];
   const jsonSeen = new Map<string, Where>();
   for (const { record, where } of data.jsonRecords) {
     const earlier = jsonSeen.get(record.identity.personId);
@@ -232,8 +233,7 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     else if (currentSw) socialWorker = { name: currentSw.id, id: currentSw.id };
     for (const e of swEpisodes) from('care', e.file);
 
-    const marks = owned ? (data.marks.get(owned) ?? []) : [];
-    marks.sort(byDateSession);
+    const marks = owned ? data.marks.get(owned) : undefined;
     const assessments = owned ? (data.assessments.get(owned) ?? []) : [];
     const termly = owned ? (data.termly.get(owned) ?? []) : [];
     const exclusions = owned ? (data.exclusions.get(owned) ?? []) : [];
@@ -253,6 +253,7 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
       provenance[part] = { source: list.join(', '), asOf };
     }
 
+    if (marks !== undefined && marks.length > 0) withMarks.push({ index: records.length, marks: marks.view() });
     records.push({
       schemaVersion: RECORD_SCHEMA_VERSION,
       identity: {
@@ -267,7 +268,7 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
       },
       care: { lookedAfter, periods, placementChanges, placementArea, socialWorker },
       school: { enrolments: child?.schoolUrn !== undefined ? [{ urn: child.schoolUrn, name: child.schoolName ?? '', inArea: undefined }] : [] },
-      attendance: { marks, summaries: owned ? [...(data.attendanceFigures.get(owned) ?? [])].sort((a, b) => a.from.localeCompare(b.from)) : [] },
+      attendance: { marks: [], summaries: owned ? [...(data.attendanceFigures.get(owned) ?? [])].sort((a, b) => a.from.localeCompare(b.from)) : [] },
       attainment: { assessments, termly },
       exclusions,
       sen: child?.senProvision !== undefined ? { provision: child.senProvision, primaryNeed: child.senPrimaryNeed } : undefined,
@@ -276,6 +277,17 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
       provenance,
     });
   }
+
+  // Every child's marks in one buffer, in date and session order (core/rules/mark-columns.ts).
+  const columns = layOutMarks(
+    withMarks.map((m) => m.marks),
+    data.markCodes.table,
+  );
+  withMarks.forEach(({ index }, i) => {
+    const record = records[index] as ChildEducationRecord;
+    record.attendance = compactAttendance(columns[i] as MarkColumns, record.attendance.summaries);
+  });
+  data.marks.clear();
 
   reportUnused(data, data.upnUses, (upn) => upnToChild.has(upn), 'UPN', 'upn');
   reportUnused(data, data.childIdUses, (id) => ids.has(id) || jsonIds.has(id), 'child_id');

@@ -3,7 +3,6 @@
  * before `buildRecords` joins it into child education records.
  */
 import type {
-  AttendanceMark,
   ChildContacts,
   ChildEducationRecord,
   Exclusion,
@@ -13,6 +12,7 @@ import type {
   StatutoryAssessment,
   TermlyJudgement,
 } from '../model/index.ts';
+import { keyOfPacked, MarkCodes, PackedMarks, packedOfKey } from '../rules/mark-columns.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import type { FileSummary, Problem } from './problem.ts';
 
@@ -79,6 +79,25 @@ export interface KeyUse extends Where {
   rows: number;
 }
 
+/**
+ * What reading one attendance file put in a data set of its own (read on another thread), to be joined
+ * into the data set of the rest: its summary and problems, and its marks by UPN.
+ */
+export interface AttendancePart {
+  file: string;
+  summary: FileSummary;
+  problems: Problem[];
+  listed: { listed: number; errors: number; warnings: number } | undefined;
+  upns: string[];
+  /** UPN i's marks are packed[offsets[i]] to packed[offsets[i + 1]] (exclusive). */
+  offsets: Int32Array;
+  packed: Int32Array;
+  codes: string[];
+  upnUses: [string, KeyUse][];
+  sources: string[];
+  fileDate: string | undefined;
+}
+
 export class DataSet {
   readonly children = new Map<string, ChildRow>();
   readonly ssdaHeaders = new Map<string, Ssda903Header>();
@@ -86,7 +105,10 @@ export class DataSet {
   readonly ssdaReferences = new Map<string, KeyUse>();
   readonly episodes = new Map<string, Ssda903Episode[]>();
   readonly socialWorkerEpisodes = new Map<string, SocialWorkerEpisode[]>();
-  readonly marks = new Map<string, AttendanceMark[]>();
+  /** Attendance marks by UPN, packed (core/rules/mark-columns.ts), in the order read. */
+  readonly marks = new Map<string, PackedMarks>();
+  /** The attendance codes the packed marks number. */
+  readonly markCodes = new MarkCodes();
   /** Attendance figures for date ranges, by UPN. */
   readonly attendanceFigures = new Map<string, ChildEducationRecord['attendance']['summaries']>();
   readonly assessments = new Map<string, StatutoryAssessment[]>();
@@ -183,6 +205,58 @@ export class DataSet {
       count.errors = 0;
       count.warnings = 0;
     }
+  }
+
+  /**
+   * This data set's content as one attendance file's part (see `adoptAttendance`), or undefined when it
+   * holds anything else (another table, another file).
+   */
+  exportAttendance(file: string): AttendancePart | undefined {
+    const others = [this.children, this.ssdaHeaders, this.ssdaReferences, this.episodes, this.socialWorkerEpisodes, this.assessments, this.termly, this.exclusions, this.meetings, this.actions, this.contacts, this.childIdUses];
+    if (others.some((map) => map.size > 0) || this.jsonRecords.length > 0) return undefined;
+    if ([...this.summaries.keys()].some((f) => f !== file) || [...this.listed.keys()].some((f) => f !== file) || [...this.fileDates.keys()].some((f) => f !== file)) return undefined;
+    if ([...this.upnUses.values()].some((use) => use.file !== file)) return undefined;
+    const sources: string[] = [];
+    for (const [key, files] of this.partFiles) {
+      if (!key.startsWith('attendance\u0000') || files.size !== 1 || !files.has(file)) return undefined;
+      sources.push(key.slice('attendance\u0000'.length));
+    }
+    const summary = this.summaries.get(file);
+    if (summary === undefined) return undefined;
+    const upns = [...this.marks.keys()];
+    const offsets = new Int32Array(upns.length + 1);
+    let total = 0;
+    upns.forEach((upn, i) => {
+      offsets[i] = total;
+      total += (this.marks.get(upn) as PackedMarks).length;
+    });
+    offsets[upns.length] = total;
+    const packed = new Int32Array(total);
+    upns.forEach((upn, i) => packed.set((this.marks.get(upn) as PackedMarks).view(), offsets[i] as number));
+    return { file, summary, problems: this.problems, listed: this.listed.get(file), upns, offsets, packed, codes: this.markCodes.table, upnUses: [...this.upnUses], sources, fileDate: this.fileDates.get(file) };
+  }
+
+  /**
+   * Joins an attendance file read on its own (`exportAttendance`) as if it had been read here last: its
+   * marks follow any the data set has for the same pupils.
+   */
+  adoptAttendance(part: AttendancePart): void {
+    this.summaries.set(part.file, part.summary);
+    for (const problem of part.problems) this.problems.push(problem);
+    if (part.listed) this.listed.set(part.file, part.listed);
+    const codes = part.codes.map((code) => this.markCodes.of(code));
+    part.upns.forEach((upn, i) => {
+      let marks = this.marks.get(upn);
+      if (marks === undefined) this.marks.set(upn, (marks = new PackedMarks()));
+      for (let m = part.offsets[i] as number; m < (part.offsets[i + 1] as number); m++) {
+        const value = part.packed[m] as number;
+        const key = keyOfPacked(value);
+        marks.push(packedOfKey(key) + (codes[value - packedOfKey(key)] as number));
+      }
+    });
+    for (const [key, use] of part.upnUses) this.upnUses.set(key, use);
+    for (const upn of part.sources) this.noteSource('attendance', upn, part.file);
+    if (part.fileDate !== undefined) this.fileDates.set(part.file, part.fileDate);
   }
 
   /** Notes that `file` has data up to `date` (the latest mark, assessment, meeting, or the end of the

@@ -7,7 +7,7 @@ import type { DataSet, Where } from './dataset.ts';
 import { show } from './fields.ts';
 import type { FileSummary, Problem, ProblemCode, Severity } from './problem.ts';
 import { describeIssue } from './schema.ts';
-import { SSDA903_TABLES, TEMPLATES, type RowContext, type TableSpec } from './tables.ts';
+import { SSDA903_TABLES, TEMPLATES, type RowContext, type Staging, type TableSpec } from './tables.ts';
 
 /** How many values `RowContext.seenBefore` remembers before starting afresh. */
 const MEMO_LIMIT = 100_000;
@@ -103,10 +103,58 @@ function newGroup(): SeenGroup {
   return { last: '', staged: [], lines: undefined };
 }
 
+/** Staged rows as an array of the rows themselves, committed by the table's `commit`. */
+class ArrayStaging<T> implements Staging<T> {
+  private readonly rows: T[] = [];
+
+  constructor(private readonly table: TableSpec<T>) {}
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  push(row: T): void {
+    this.rows.push(row);
+  }
+
+  at(index: number): T {
+    return this.rows[index] as T;
+  }
+
+  commit(at: (index: number) => Where, data: DataSet): void {
+    this.table.commit(this.rows, at, data);
+    this.rows.length = 0;
+  }
+}
+
+/** Whole numbers in a typed array that grows: a line number for each of millions of staged rows. */
+class LineList {
+  private values = new Int32Array(256);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.values[index] as number;
+  }
+
+  clear(): void {
+    this.values = new Int32Array(256);
+    this.length = 0;
+  }
+}
+
 /** Reads rows of one table in one file and stages the accepted ones when `finish` is called. */
 export class TableReader<T = unknown> {
-  private readonly staged: T[] = [];
-  private readonly lines: number[] = [];
+  private readonly staged: Staging<T>;
+  private readonly lines = new LineList();
   private readonly paths: (string | undefined)[] = [];
   private readonly memo = new Set<string>();
   private lastMemoKey: string | undefined;
@@ -133,6 +181,7 @@ export class TableReader<T = unknown> {
     private readonly data: DataSet,
     private readonly summary: FileSummary,
   ) {
+    this.staged = table.staging?.(data) ?? new ArrayStaging(table);
     this.positions = header ? table.columns.map((c) => header.indexOf(c)) : [];
     this.indexes = header ? table.columns.map((c, i) => [c, this.positions[i]!] as [string, number]).filter(([, i]) => i >= 0) : [];
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the context's getters read the reader's current row
@@ -281,8 +330,8 @@ export class TableReader<T = unknown> {
    * differs, both rows and what differs are named (an error, rejecting this row, when the table says
    * the difference is a conflict). */
   private duplicate(index: number, row: T): void {
-    const firstLine = this.lines[index] as number;
-    const difference = this.table.differences?.(this.staged[index] as T, row) ?? [];
+    const firstLine = this.lines.at(index);
+    const difference = this.table.differences?.(this.staged.at(index), row) ?? [];
     if (difference.length === 0) {
       this.ctx.warn('-', 'duplicate-row', `Duplicate of line ${firstLine}; counted once`);
       return;
@@ -319,7 +368,7 @@ export class TableReader<T = unknown> {
       }
       group.lines = new Map<string, number>();
       const duplicateKey = this.table.duplicateKey as NonNullable<TableSpec<T>['duplicateKey']>;
-      for (const index of group.staged) group.lines.set((duplicateKey(this.staged[index] as T) as readonly [string, string])[1], index);
+      for (const index of group.staged) group.lines.set((duplicateKey(this.staged.at(index)) as readonly [string, string])[1], index);
       group.staged = [];
     }
     const first = group.lines.get(item);
@@ -340,11 +389,10 @@ export class TableReader<T = unknown> {
     }
     const at = (i: number): Where => {
       const path = this.paths[i];
-      return path ? { file: this.file, line: this.lines[i] as number, path } : { file: this.file, line: this.lines[i] as number };
+      return path ? { file: this.file, line: this.lines.at(i), path } : { file: this.file, line: this.lines.at(i) };
     };
-    this.table.commit(this.staged, at, this.data);
-    this.staged.length = 0;
-    this.lines.length = 0;
+    this.staged.commit(at, this.data);
+    this.lines.clear();
     this.paths.length = 0;
     this.memo.clear();
     this.seen.clear();

@@ -4,7 +4,7 @@
  * docs/data-formats.md describes them for users.
  */
 import { z } from 'zod';
-import { ActionOwner, Gender, PepStatus, StatutoryMeasure, type AttendanceMark, type ChildContacts, type Contact } from '../model/index.ts';
+import { ActionOwner, Gender, PepStatus, StatutoryMeasure, type ChildContacts, type Contact } from '../model/index.ts';
 import { attendanceCodeDefinition, classifyAttendanceCode, currentEquivalent, isHistoricalCode, attendanceCodeLabel, normaliseAttendanceCode } from '../rules/attendance-codes.ts';
 import { parseAreJudgement } from '../rules/attainment.ts';
 import { checkAttendanceFigures } from '../rules/attendance.ts';
@@ -13,6 +13,8 @@ import { DEFAULT_POLICY, pepQualityRating } from '../policy.ts';
 import { ETHNICITY_CODES, SCHOOL_URN } from './census-codes.ts';
 import { checkUpn, normaliseUpn } from '../rules/identifiers.ts';
 import { DataSet, push, type Where } from './dataset.ts';
+import { dayNumberOf } from '../rules/day-numbers.ts';
+import { dateOfDay, keyOfPacked, packDay, packedOfKey, PackedMarks } from '../rules/mark-columns.ts';
 import { cleanIsoDate, show } from './fields.ts';
 import type { ProblemCode, Severity } from './problem.ts';
 import { DateField, Money, oneOf, Text, WholeNumber, YesNo } from './schema.ts';
@@ -74,12 +76,26 @@ export interface TableSpec<T = unknown> {
   differences?(first: T, later: T): Difference[];
   /** Stages the accepted rows of one file. */
   commit(rows: readonly T[], at: (index: number) => Where, data: DataSet): void;
+  /** Holds the accepted rows of one file another way than as an array of row objects (a table with
+   * millions of rows), and commits them itself; without it, rows are kept in an array for `commit`. */
+  staging?(data: DataSet): Staging<T>;
   /** A fast path for clean rows (the common case in large files): the parsed row, or undefined to
    * fall back to the schema, which explains what is wrong. Must agree with the schema. */
   fast?(input: Record<string, string | undefined>): T | undefined;
   /** The same fast path for a CSV row read straight from its fields: `at[i]` is the index in `fields`
    * of `columns[i]`, or -1 when the file lacks that column. */
   fastFields?(fields: readonly string[], at: readonly number[]): T | undefined;
+}
+
+/** The accepted rows of one file until the file has been read to the end (a file rejected on the way
+ * commits nothing). */
+export interface Staging<T> {
+  readonly length: number;
+  push(row: T): void;
+  /** The row at `index`, as it was pushed. */
+  at(index: number): T;
+  /** Stages the rows in the data set, then forgets them. */
+  commit(at: (index: number) => Where, data: DataSet): void;
 }
 
 export interface Difference {
@@ -295,27 +311,11 @@ export const ATTENDANCE = table({
   keyName: 'UPN, date and session',
   differences: (first, later) => differingColumns(first, later, ['code'], ['code']),
   commit(rows, at, data) {
-    // Files are usually sorted by pupil: look the pupil up once per run of rows.
-    let lastUpn: string | undefined;
-    let marks: AttendanceMark[] = [];
-    let use: { rows: number } = { rows: 0 };
-    let latest = '';
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as (typeof rows)[number];
-      if (row.upn !== lastUpn) {
-        const where = at(i);
-        DataSet.useKey(data.upnUses, row.upn, where, 'attendance');
-        use = data.upnUses.get(`${where.file}\u0000${row.upn}`) as { rows: number };
-        data.noteSource('attendance', row.upn, where.file);
-        marks = data.marks.get(row.upn) ?? [];
-        if (marks.length === 0) data.marks.set(row.upn, marks);
-        lastUpn = row.upn;
-      } else use.rows++;
-      marks.push({ date: row.date, session: row.session, code: row.code });
-      if (row.date > latest && row.date <= data.asOf) latest = row.date;
-    }
-    if (rows.length > 0) data.noteDate(at(0).file, latest || undefined);
+    const staging = new AttendanceStaging(data);
+    for (const row of rows) staging.push(row);
+    staging.commit(at, data);
   },
+  staging: (data) => new AttendanceStaging(data),
 });
 
 const AttendanceSummaryRow = z.object({
@@ -371,6 +371,82 @@ export const ATTENDANCE_SUMMARIES = table({
     });
   },
 });
+
+/**
+ * Attendance rows staged as numbers, not objects: a council's file has millions. Each row is its pupil
+ * (an index into the UPNs seen, which come in runs) and its mark packed as one number (mark-columns.ts).
+ */
+class AttendanceStaging implements Staging<AttendanceRowValue> {
+  private pupils = new Int32Array(1024);
+  private packed = new Int32Array(1024);
+  length = 0;
+  private upns: string[] = [];
+  private lastDate = '';
+  private lastDay = 0;
+
+  constructor(private readonly data: DataSet) {}
+
+  push(row: AttendanceRowValue): void {
+    if (this.length === this.packed.length) {
+      const pupils = new Int32Array(this.length * 2);
+      pupils.set(this.pupils);
+      this.pupils = pupils;
+      const packed = new Int32Array(this.length * 2);
+      packed.set(this.packed);
+      this.packed = packed;
+    }
+    if (this.upns[this.upns.length - 1] !== row.upn) this.upns.push(row.upn);
+    if (row.date !== this.lastDate) {
+      this.lastDay = dayNumberOf(row.date);
+      this.lastDate = row.date;
+    }
+    this.pupils[this.length] = this.upns.length - 1;
+    this.packed[this.length] = packDay(this.lastDay, row.session, this.data.markCodes.of(row.code));
+    this.length++;
+  }
+
+  at(index: number): AttendanceRowValue {
+    const packed = this.packed[index] as number;
+    const key = keyOfPacked(packed);
+    return {
+      upn: this.upns[this.pupils[index] as number] as string,
+      date: dateOfDay(Math.floor(key / 2)),
+      session: key % 2 === 0 ? 'AM' : 'PM',
+      code: this.data.markCodes.table[packed - packedOfKey(key)] as string,
+    };
+  }
+
+  commit(at: (index: number) => Where, data: DataSet): void {
+    // Files are usually sorted by pupil: look the pupil up once per run of rows.
+    let lastPupil = -1;
+    let marks = new PackedMarks();
+    let use: { rows: number } = { rows: 0 };
+    let latest = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < this.length; i++) {
+      const pupil = this.pupils[i] as number;
+      const upn = this.upns[pupil] as string;
+      if (pupil !== lastPupil) {
+        const where = at(i);
+        DataSet.useKey(data.upnUses, upn, where, 'attendance');
+        use = data.upnUses.get(`${where.file}\u0000${upn}`) as { rows: number };
+        data.noteSource('attendance', upn, where.file);
+        let existing = data.marks.get(upn);
+        if (existing === undefined) data.marks.set(upn, (existing = new PackedMarks()));
+        marks = existing;
+        lastPupil = pupil;
+      } else use.rows++;
+      const packed = this.packed[i] as number;
+      marks.push(packed);
+      const day = Math.floor(keyOfPacked(packed) / 2);
+      if (day > latest && dateOfDay(day) <= data.asOf) latest = day;
+    }
+    if (this.length > 0) data.noteDate(at(0).file, latest === Number.NEGATIVE_INFINITY ? undefined : dateOfDay(latest));
+    this.pupils = new Int32Array(0);
+    this.packed = new Int32Array(0);
+    this.upns = [];
+    this.length = 0;
+  }
+}
 
 const AssessmentRow = z.object({
   upn: Upn.required,

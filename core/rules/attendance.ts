@@ -4,6 +4,7 @@ import type { AttendanceSummary } from '../model/status.ts';
 import { ATTENDANCE_CODES, attendanceCodeDefinition, type AttendanceCodeDefinition } from './attendance-codes.ts';
 import { fromDayNumber, toDayNumber, weekdayOfDayNumber, weekStart } from './calendar.ts';
 import { dayNumberOf } from './day-numbers.ts';
+import { dateOfDay, keyOfPacked, MarkColumns, packedOfKey } from './mark-columns.ts';
 
 /**
  * Attendance over a date range, by the DfE's definitions.
@@ -125,7 +126,7 @@ export function summariseAttendance(marks: readonly SessionMark[], range?: DateR
  * exactly the one `summariseAttendance` gives for its range alone, and it throws a RangeError where
  * that would for any of the ranges.
  */
-export function summariseAttendanceRanges(marks: readonly SessionMark[], ranges: readonly DateRange[]): AttendanceSummary[] {
+export function summariseAttendanceRanges(marks: readonly SessionMark[] | MarkColumns, ranges: readonly DateRange[]): AttendanceSummary[] {
   const tallies = ranges.map((range) => new Tally(range.from, range.to));
   countInto(marks, tallies);
   return tallies.map((tally) => tally.summary());
@@ -138,10 +139,12 @@ export function summariseAttendanceRanges(marks: readonly SessionMark[], ranges:
  * (they come from validated term dates).
  */
 export function summariseAttendanceRangesWithTotals(
-  marks: readonly SessionMark[],
+  given: readonly SessionMark[] | MarkColumns,
   ranges: readonly DateRange[],
   totalsRanges: readonly DateRange[],
 ): { summaries: AttendanceSummary[]; totals: AttendanceTotals[] } {
+  // Compact marks are read as a list here: the totals' running readings work on a list.
+  const marks = given instanceof MarkColumns ? given.toMarks() : given;
   const tallies = ranges.map((range) => new Tally(range.from, range.to));
   if (!isOrdered(marks)) {
     countInto(marks, tallies);
@@ -223,21 +226,17 @@ function inWeeksOf(
   return undefined;
 }
 
-function countInto(marks: readonly SessionMark[], tallies: readonly Tally[]): void {
-  if (isOrdered(marks)) {
+function countInto(marks: readonly SessionMark[] | MarkColumns, tallies: readonly Tally[]): void {
+  if (marks instanceof MarkColumns) {
+    // Compact marks in order (the usual case) are counted straight from their columns; any others as a list.
+    if (!marks.ordered) return countInto(marks.toMarks(), tallies);
+    const { packed } = marks;
+    const bounds = tallies.map((tally) => ({ from: packedOfKey(dayNumberOf(tally.from) * 2), after: packedOfKey(dayNumberOf(tally.to) * 2 + 2) }));
+    sliceTallies(tallies, packed.length, (index, t) => packed[index]! < bounds[t]!.from, (index, t) => packed[index]! < bounds[t]!.after, (low, high) => countColumns(marks, low, high, tallies));
+  } else if (isOrdered(marks)) {
     // Ordered marks — the usual case — are sliced by binary search, so a four-week summary of a year's
     // marks reads only those four weeks, and the ranges are counted in one pass over their union.
-    let low = marks.length;
-    let high = 0;
-    for (const tally of tallies) {
-      tally.start = firstOnOrAfter(marks, tally.from);
-      tally.end = tally.to < tally.from ? tally.start : firstAfter(marks, tally.to, tally.start);
-      if (tally.end > tally.start) {
-        low = Math.min(low, tally.start);
-        high = Math.max(high, tally.end);
-      }
-    }
-    count(marks, low, high, tallies);
+    sliceTallies(tallies, marks.length, (index, t) => marks[index]!.date < tallies[t]!.from, (index, t) => marks[index]!.date <= tallies[t]!.to, (low, high) => count(marks, low, high, tallies));
   } else {
     for (const tally of tallies) {
       const kept = deduplicatedInRange(marks, tally.from, tally.to);
@@ -246,6 +245,40 @@ function countInto(marks: readonly SessionMark[], tallies: readonly Tally[]): vo
       count(kept, 0, kept.length, [tally]);
     }
   }
+}
+
+/**
+ * Finds each range's slice of ordered marks by binary search (`before(i, t)`: mark i is before range t;
+ * `notAfter(i, t)`: mark i is not after it), then counts the union of the slices once.
+ */
+function sliceTallies(
+  tallies: readonly Tally[],
+  length: number,
+  before: (index: number, tally: number) => boolean,
+  notAfter: (index: number, tally: number) => boolean,
+  countUnion: (low: number, high: number) => void,
+): void {
+  let low = length;
+  let high = 0;
+  tallies.forEach((tally, t) => {
+    tally.start = search(0, length, (index) => before(index, t));
+    tally.end = tally.to < tally.from ? tally.start : search(tally.start, length, (index) => notAfter(index, t));
+    if (tally.end > tally.start) {
+      low = Math.min(low, tally.start);
+      high = Math.max(high, tally.end);
+    }
+  });
+  countUnion(low, high);
+}
+
+/** The first index from `low` (before `high`) at which `holds` stops holding (it holds for a prefix). */
+function search(low: number, high: number, holds: (index: number) => boolean): number {
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (holds(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Counts for one range while its marks are read. */
@@ -345,11 +378,11 @@ function count(marks: readonly SessionMark[], low: number, high: number, tallies
         if (category === 'present' || category === 'approved-activity') attended += 1;
       }
     }
-    if (single !== undefined) tallyMark(single, mark, definition, day);
+    if (single !== undefined) tallyMark(single, definition, day, mark.date, mark.session, mark.code);
     else {
       for (let t = 0; t < tallies.length; t += 1) {
         const tally = tallies[t]!;
-        if (index >= tally.start && index < tally.end) tallyMark(tally, mark, definition, day);
+        if (index >= tally.start && index < tally.end) tallyMark(tally, definition, day, mark.date, mark.session, mark.code);
       }
     }
   }
@@ -361,9 +394,35 @@ function count(marks: readonly SessionMark[], low: number, high: number, tallies
   }
 }
 
-function tallyMark(tally: Tally, mark: SessionMark, definition: AttendanceCodeDefinition | undefined, day: number): void {
+/** `count` for compact marks: the same tallies, read from the columns without making a mark object. */
+function countColumns(marks: MarkColumns, low: number, high: number, tallies: readonly Tally[]): void {
+  const { packed, codes } = marks;
+  let lastKey = Number.NaN;
+  let day = 0;
+  let date = '';
+  let session: 'AM' | 'PM' = 'AM';
+  for (let index = low; index < high; index += 1) {
+    const value = packed[index]!;
+    const key = keyOfPacked(value);
+    if (key !== lastKey) {
+      const newDay = Math.floor(key / 2);
+      if (newDay !== day || date === '') date = dateOfDay(newDay);
+      day = newDay;
+      session = key - day * 2 === 0 ? 'AM' : 'PM';
+      lastKey = key;
+    }
+    const code = codes[value - packedOfKey(key)]!;
+    const definition = attendanceCodeDefinition(code, date);
+    for (let t = 0; t < tallies.length; t += 1) {
+      const tally = tallies[t]!;
+      if (index >= tally.start && index < tally.end) tallyMark(tally, definition, day, date, session, code);
+    }
+  }
+}
+
+function tallyMark(tally: Tally, definition: AttendanceCodeDefinition | undefined, day: number, date: string, session: 'AM' | 'PM', code: string): void {
   if (!definition) {
-    tally.unknownCodes.push({ date: mark.date, session: mark.session, code: mark.code });
+    tally.unknownCodes.push({ date, session, code });
     return;
   }
   const category = definition.category;
@@ -432,25 +491,12 @@ function isOrdered(marks: readonly SessionMark[]): boolean {
 
 /** The index of the first of the ordered marks dated on or after `from`. */
 function firstOnOrAfter(marks: readonly SessionMark[], from: string): number {
-  let low = 0;
-  let high = marks.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (marks[middle]!.date < from) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return search(0, marks.length, (index) => marks[index]!.date < from);
 }
 
 /** The index of the first of the ordered marks, at `low` or later, dated after `to`. */
 function firstAfter(marks: readonly SessionMark[], to: string, low: number): number {
-  let high = marks.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (marks[middle]!.date <= to) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return search(low, marks.length, (index) => marks[index]!.date <= to);
 }
 
 /** The marks dated within the range, duplicates removed (the last of each date and session kept, where
@@ -557,9 +603,10 @@ function figuresUsed(figuresList: readonly AttendanceFigures[], range: DateRange
  *   (the summary stands for its whole span, because totals cannot be split by date).
  * - `basis` is 'mixed' when both were used; `weekly` and `absenceReasons` come from the marks alone.
  */
-export function summariseAttendanceCombined(marks: readonly SessionMark[], figuresList: readonly AttendanceFigures[], range: DateRange): AttendanceSummary {
+export function summariseAttendanceCombined(list: readonly SessionMark[] | MarkColumns, figuresList: readonly AttendanceFigures[], range: DateRange): AttendanceSummary {
   const used = figuresUsed(figuresList, range);
-  if (used.length === 0) return summariseAttendanceRanges(marks, [range])[0]!;
+  if (used.length === 0) return summariseAttendanceRanges(list, [range])[0]!;
+  const marks = list instanceof MarkColumns ? list.toMarks() : list;
   const outside = marks.filter((mark) => !used.some((f) => f.from <= mark.date && mark.date <= f.to));
   const fromMarks = summariseAttendanceRanges(outside, [range])[0]!;
   let attended = fromMarks.attendedSessions;

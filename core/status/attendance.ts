@@ -48,6 +48,7 @@ function attendanceOver(
   ranges: readonly DateRange[],
   totalsRanges: readonly DateRange[] = [],
 ): { summaries: AttendanceSummary[]; totals: AttendanceTotals[] } {
+  // `marks` is read once: a compact record (core/rules/mark-columns.ts) makes the list on each read.
   const { marks, summaries } = record.attendance;
   // Summary figures count only inside a range that holds them whole: when none does (figures for past
   // terms, say), the marks alone are read, once for all the ranges.

@@ -32,6 +32,14 @@ function residentMb(pid: number): number {
   return kb / 1024;
 }
 
+/** CPU seconds a process has used (user + system, every thread), from /proc: wall times on a shared machine say little alone. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+const load1 = () => loadavg()[0]!.toFixed(1);
+
 function get(url: string, token: string, agent?: Agent): Promise<number> {
   return new Promise((resolve) => {
     const req = request(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
@@ -100,14 +108,16 @@ export default async function bench(): Promise<void> {
   try {
     while ((await get(`${url}/api/v1/children/${ids[0]}/status`, token)) !== 200) await new Promise((r) => setTimeout(r, 20));
     const ready = performance.now() - startedAt;
-    console.log(`start-up, ${CHILDREN.toLocaleString('en-GB')} children (embedded)`.padEnd(60) + `ready in ${(ready / 1000).toFixed(2)} s, resident ${residentMb(child.pid!).toFixed(0)} MB (targets ≤ 3 s, ≤ 500 MB)`);
+    console.log(`start-up, ${CHILDREN.toLocaleString('en-GB')} children (embedded)`.padEnd(60) + `ready in ${(ready / 1000).toFixed(2)} s (server CPU ${cpuSeconds(child.pid!).toFixed(2)} s, load average ${load1()}), resident ${residentMb(child.pid!).toFixed(0)} MB (targets ≤ 3 s, ≤ 500 MB)`);
 
     // A status is worked out when first asked for, then kept: the first 2,000 children cold, then the same warm.
     const cold = await load(url, token, ids, 2_000, 2_000);
     console.log(`status, ${CONNECTIONS} connections, first time for each child`.padEnd(60) + `p50 ${percentile(cold.times, 50).toFixed(1)} ms, p99 ${percentile(cold.times, 99).toFixed(1)} ms, ${cold.failed} failed`);
+    const cpuBefore = cpuSeconds(child.pid!);
     const steady = await load(url, token, ids, 6_000, 2_000);
     const p99 = percentile(steady.times, 99);
-    console.log(`status, ${CONNECTIONS} concurrent connections`.padEnd(60) + `p50 ${percentile(steady.times, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ${steady.failed} failed (${steady.times.length} requests; target p99 ≤ 50 ms)`);
+    const perRequest = ((cpuSeconds(child.pid!) - cpuBefore) * 1000) / steady.times.length;
+    console.log(`status, ${CONNECTIONS} concurrent connections`.padEnd(60) + `p50 ${percentile(steady.times, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ${steady.failed} failed (${steady.times.length} requests, server CPU ${perRequest.toFixed(3)} ms each, load average ${load1()}; target p99 ≤ 50 ms)`);
     console.log(`resident after load`.padEnd(60) + `${residentMb(child.pid!).toFixed(0)} MB`);
 
     // A refresh: the files written again, picked up by the 1-second check while requests keep coming.
@@ -141,10 +151,12 @@ export default async function bench(): Promise<void> {
     try {
       while ((await get(`${started.url}/api/v1/children/${ids[0]}/status`, token)) !== 200) await new Promise((r) => setTimeout(r, 20));
       const ready = performance.now() - started.startedAt;
-      console.log(`start-up, ${CHILDREN.toLocaleString('en-GB')} children (PostgreSQL, publishing them)`.padEnd(60) + `ready in ${(ready / 1000).toFixed(2)} s, resident ${residentMb(started.child.pid!).toFixed(0)} MB`);
+      console.log(`start-up, ${CHILDREN.toLocaleString('en-GB')} children (PostgreSQL, publishing them)`.padEnd(60) + `ready in ${(ready / 1000).toFixed(2)} s (server CPU ${cpuSeconds(started.child.pid!).toFixed(2)} s, load average ${load1()}), resident ${residentMb(started.child.pid!).toFixed(0)} MB`);
       await load(started.url, token, ids, 2_000, 2_000);
+      const pgBefore = cpuSeconds(started.child.pid!);
       const pgSteady = await load(started.url, token, ids, 6_000, 2_000);
-      console.log(`status, ${CONNECTIONS} connections (PostgreSQL)`.padEnd(60) + `p50 ${percentile(pgSteady.times, 50).toFixed(1)} ms, p99 ${percentile(pgSteady.times, 99).toFixed(1)} ms, ${pgSteady.failed} failed (${pgSteady.times.length} requests; target p99 ≤ 50 ms)`);
+      const pgPerRequest = ((cpuSeconds(started.child.pid!) - pgBefore) * 1000) / pgSteady.times.length;
+      console.log(`status, ${CONNECTIONS} connections (PostgreSQL)`.padEnd(60) + `p50 ${percentile(pgSteady.times, 50).toFixed(1)} ms, p99 ${percentile(pgSteady.times, 99).toFixed(1)} ms, ${pgSteady.failed} failed (${pgSteady.times.length} requests, server CPU ${pgPerRequest.toFixed(3)} ms each, load average ${load1()}; target p99 ≤ 50 ms)`);
     } finally {
       started.child.kill('SIGTERM');
     }

@@ -10,7 +10,7 @@ import { API_BASE } from '../../api/paths.ts';
 import { buildOpenApiDocument } from '../../api/openapi.ts';
 import { ChildId, ChildrenQuery, CohortSummaryQuery, PageOrigin, PAGE_ORIGIN_HEADER, Purpose, PURPOSE_HEADER, RecordQuery, StatusQuery } from '../../api/schemas.ts';
 import { apiCors } from './api-cors.ts';
-import { compression } from './compression.ts';
+import { chooseEncoding, compression } from './compression.ts';
 import { defaultWidgetsDir, registerWidgetFiles } from './widget-files.ts';
 import { headerLimit } from './header-limit.ts';
 import { filterCohort, summariseCohort } from '../../cohort.ts';
@@ -83,6 +83,7 @@ export interface DemoContext {
 export type AppEnv = { Variables: { requestId: string; user: User; childId: string | undefined; clientAddress: string; store: ChildStore } };
 
 const MAX_BODY_BYTES = 16 * 1024;
+const BODILESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Turns a zod failure on query parameters into the `errors` of a 400 problem. */
 function parameterErrors(error: z.ZodError): { parameter: string; message: string }[] {
@@ -180,7 +181,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set('childId', undefined);
     const started = performance.now();
     await next();
-    c.header('x-request-id', requestId);
+    // Headers are set on the response itself: Hono's c.header() after the handler would turn the light
+    // response into a stream (costlier than the answer). The same in the middleware below.
+    c.res.headers.set('x-request-id', requestId);
     const user = c.var.user ? ` user=${userIdOf(c.var.user)}` : '';
     const child = c.var.childId ? ` child=${c.var.childId}` : '';
     log(`${new Date().toISOString()} ${requestId} ${c.req.method} ${c.req.routePath} ${c.res.status} ${Math.round(performance.now() - started)}ms${user}${child}`);
@@ -202,12 +205,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await next();
     const api = c.req.path.startsWith('/api/');
     const embeddable = c.req.path.startsWith('/widgets/dist/');
-    if (!c.res.headers.has('content-security-policy')) c.header('content-security-policy', api ? API_CSP : PAGE_CSP);
-    c.header('cross-origin-resource-policy', embeddable || api ? 'cross-origin' : 'same-origin');
-    c.header('x-frame-options', api ? 'DENY' : 'SAMEORIGIN');
+    const headers = c.res.headers;
+    if (!headers.has('content-security-policy')) headers.set('content-security-policy', api ? API_CSP : PAGE_CSP);
+    headers.set('cross-origin-resource-policy', embeddable || api ? 'cross-origin' : 'same-origin');
+    headers.set('x-frame-options', api ? 'DENY' : 'SAMEORIGIN');
     // Pages send a referrer only to themselves: "no-referrer" would make browsers send `Origin: null` with forms.
-    c.header('referrer-policy', api ? 'no-referrer' : 'same-origin');
-    if (api) c.header('cache-control', 'no-store');
+    headers.set('referrer-policy', api ? 'no-referrer' : 'same-origin');
+    if (api) headers.set('cache-control', 'no-store');
   });
 
   // CORS for the configured origins only; a browser request from any other origin gets a readable 403.
@@ -217,10 +221,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerWidgetFiles(app, options.widgetsDir === undefined ? defaultWidgetsDir() : (options.widgetsDir ?? undefined));
 
   app.use('*', bodilessLimit(MAX_BODY_BYTES));
-  app.use(
-    '*',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 'payloadTooLarge', `A request body may be at most ${MAX_BODY_BYTES} bytes.`) }),
-  );
+  const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 'payloadTooLarge', `A request body may be at most ${MAX_BODY_BYTES} bytes.`) });
+  // GET, HEAD and OPTIONS bodies were refused above; looking for one would build the whole request object.
+  app.use('*', (c, next) => (BODILESS.has(c.req.method) ? next() : limitBody(c, next)));
 
   app.use('*', async (c, next) => {
     c.set('clientAddress', clientAddress(c, options.trustProxy ?? false));
@@ -290,9 +293,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const found = childFor(c);
     if (found.response) return found.response;
     const store = storeOf(c);
-    const status = store.status(found.record, query.data.asOf ?? store.asOf, query.data.lang ?? 'en');
+    // Kept serialised and compressed (the compression middleware passes an answer already compressed by).
+    const { body, encoding } = await store.statusBody(found.record, query.data.asOf ?? store.asOf, query.data.lang ?? 'en', chooseEncoding(c.req.header('accept-encoding')));
     await record(c, [found.record.identity.personId]);
-    return c.json(status);
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(body.byteLength) };
+    if (encoding !== undefined) Object.assign(headers, { 'content-encoding': encoding, vary: 'Accept-Encoding' });
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
   });
 
   const narrowToIds = (store: ChildStore, visible: readonly ChildEducationRecord[], ids: readonly string[]) => {

@@ -64,32 +64,39 @@ export function varyOnEncoding(headers: Headers): void {
   else if (!/\baccept-encoding\b/i.test(vary)) headers.set('vary', `${vary}, Accept-Encoding`);
 }
 
-/** Middleware: compresses every text response of 1 kB or more that is not compressed already. */
+/**
+ * Middleware: compresses every text response of 1 kB or more that is not compressed already. A response is
+ * only read when it will be compressed: reading a body turns the server's light response into a stream,
+ * which costs more than the answer itself for a client that takes no compression (or a small body whose
+ * length is known).
+ */
 export function compression(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const response = c.res;
-    if (c.req.method === 'HEAD' || response.status === 204 || response.status === 304 || response.body === null) return;
-    if (response.headers.has('content-encoding') || !isCompressible(response.headers.get('content-type'))) return;
-    if (/\bno-transform\b/i.test(response.headers.get('cache-control') ?? '')) return;
+    if (c.req.method === 'HEAD' || response.status === 204 || response.status === 304) return;
+    const headers = response.headers;
+    if (headers.has('content-encoding') || !isCompressible(headers.get('content-type'))) return;
+    if (/\bno-transform\b/i.test(headers.get('cache-control') ?? '')) return;
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
-    varyOnEncoding(response.headers);
-    const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    varyOnEncoding(headers);
+    const length = Number(headers.get('content-length') ?? Number.NaN);
     if (encoding === undefined || length < MIN_COMPRESS_BYTES) return;
+    if (response.body === null) return;
     const body = new Uint8Array(await response.arrayBuffer());
-    const headers = new Headers(response.headers);
+    const copied = new Headers(headers);
     // Clear the response first: Hono's setter would otherwise copy the old headers over the new ones.
     c.res = undefined;
     if (body.byteLength < MIN_COMPRESS_BYTES) {
-      c.res = new Response(body, { status: response.status, statusText: response.statusText, headers });
+      c.res = new Response(body, { status: response.status, statusText: response.statusText, headers: copied });
       return;
     }
     const compressed = await compressBody(body, encoding, 'dynamic');
-    headers.set('content-encoding', encoding);
-    headers.set('content-length', String(compressed.byteLength));
+    copied.set('content-encoding', encoding);
+    copied.set('content-length', String(compressed.byteLength));
     // A strong validator names one representation: the compressed one is another.
-    const etag = headers.get('etag');
-    if (etag !== null && !etag.startsWith('W/')) headers.set('etag', `${etag.slice(0, -1)}-${encoding}"`);
-    c.res = new Response(compressed, { status: response.status, statusText: response.statusText, headers });
+    const etag = copied.get('etag');
+    if (etag !== null && !etag.startsWith('W/')) copied.set('etag', `${etag.slice(0, -1)}-${encoding}"`);
+    c.res = new Response(compressed, { status: response.status, statusText: response.statusText, headers: copied });
   };
 }

@@ -1,9 +1,17 @@
 import type { ChildEducationRecord, EducationStatus } from '../../model/index.ts';
 import { normaliseUpn } from '../../rules/identifiers.ts';
 import { deriveStatus } from '../../status/derive.ts';
+import { compressBody, MIN_COMPRESS_BYTES, type Encoding } from './compression.ts';
 import type { User } from './users.ts';
 
 type Language = 'en' | 'cy';
+
+/** A status answer kept ready to send: its JSON, and the JSON compressed each way a client took it. */
+interface StatusBodies {
+  json: Uint8Array;
+  br?: Uint8Array;
+  gzip?: Uint8Array;
+}
 
 /**
  * Whether the person with this staff ID is the child's allocated social worker in the data: their staff ID
@@ -17,6 +25,12 @@ export function isAllocatedWorker(staffId: string | undefined, record: ChildEduc
 
 /** How many dates' statuses are kept besides the service's own date (each is one status per child). */
 export const CACHED_OTHER_DATES = 3;
+/**
+ * Bytes of status answers kept ready to send, as JSON and compressed, most recently asked for kept (about
+ * 15 kB a child as JSON, 3 kB compressed: 32 MB is some 2,000 children). A status asked for again is sent
+ * without serialising or compressing it again.
+ */
+export const STATUS_BODY_CACHE_BYTES = 32 * 1024 * 1024;
 /** Statuses worked out between two yields to the event loop, so one long list never holds up other requests. */
 const SLICE = 64;
 
@@ -32,6 +46,9 @@ export class ChildStore {
   private readonly byUpn = new Map<string, ChildEducationRecord>();
   /** Statuses by "date language", most recently used last. */
   private readonly statuses = new Map<string, Map<string, EducationStatus>>();
+  /** Statuses as JSON bytes by "date language personId", most recently used last, within `STATUS_BODY_CACHE_BYTES`. */
+  private readonly bodies = new Map<string, StatusBodies>();
+  private bodyBytes = 0;
   /** Ordered by last name, first name, person ID: the order of every list. */
   private readonly ordered: ChildEducationRecord[];
   private readonly today: () => string;
@@ -97,6 +114,43 @@ export class ChildStore {
       cache.set(record.identity.personId, status);
     }
     return status;
+  }
+
+  /**
+   * The status as `status` gives it, as JSON (UTF-8 bytes), and compressed with `encoding` when given and
+   * the JSON is large enough to gain (`encoding` in the answer says whether it is): each kept for the next
+   * time it is asked for, so a status asked for again costs neither serialising nor compressing.
+   */
+  async statusBody(record: ChildEducationRecord, asOf: string = this.asOf, language: Language = 'en', encoding?: Encoding): Promise<{ body: Uint8Array; encoding: Encoding | undefined }> {
+    const key = `${asOf} ${language} ${record.identity.personId}`;
+    let entry = this.bodies.get(key);
+    if (entry) {
+      // Most recently used last.
+      this.bodies.delete(key);
+      this.bodies.set(key, entry);
+    } else {
+      entry = { json: new TextEncoder().encode(JSON.stringify(this.status(record, asOf, language))) };
+      this.keep(key, entry, entry.json.byteLength);
+    }
+    if (encoding === undefined || entry.json.byteLength < MIN_COMPRESS_BYTES) return { body: entry.json, encoding: undefined };
+    let compressed = entry[encoding];
+    if (compressed === undefined) {
+      compressed = await compressBody(entry.json, encoding, 'dynamic');
+      entry[encoding] = compressed;
+      if (this.bodies.get(key) === entry) this.keep(key, entry, compressed.byteLength);
+    }
+    return { body: compressed, encoding };
+  }
+
+  /** Counts `bytes` more for the kept answer `key`, forgetting the least recently used past the limit. */
+  private keep(key: string, entry: StatusBodies, bytes: number): void {
+    this.bodies.set(key, entry);
+    this.bodyBytes += bytes;
+    for (const [old, oldEntry] of this.bodies) {
+      if (this.bodyBytes <= STATUS_BODY_CACHE_BYTES || old === key) break;
+      this.bodies.delete(old);
+      this.bodyBytes -= oldEntry.json.byteLength + (oldEntry.br?.byteLength ?? 0) + (oldEntry.gzip?.byteLength ?? 0);
+    }
   }
 
   /**

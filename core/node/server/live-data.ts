@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChildEducationRecord } from '../../model/index.ts';
 import type { FileSummary } from '../../import/problem.ts';
 import { loadDataDirectory, type LoadOptions } from '../import/load.ts';
+import { workerEntry } from '../worker-entry.ts';
+import { compactRecords, fromPortable, type PortableRecords } from '../../rules/mark-columns.ts';
 import { todayInLondon } from './clock.ts';
 import { ChildStore } from './data.ts';
 import type { SharedRecords } from './stores.ts';
@@ -75,31 +75,23 @@ interface Loaded {
   errors: number;
 }
 
-/**
- * How to start the worker: the compiled JavaScript beside this file; or, running from the TypeScript
- * source (tests, `tsx`), an entry that registers tsx in the worker first and then imports the source.
- */
-function workerEntry(): { entry: URL | string; eval: boolean } | undefined {
-  const compiled = new URL('./load-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return { entry: compiled, eval: false };
-  const source = new URL('./load-worker.ts', import.meta.url);
-  if (!existsSync(fileURLToPath(source))) return undefined;
-  try {
-    const tsx = import.meta.resolve('tsx/esm/api');
-    return { entry: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); })`, eval: true };
-  } catch {
-    return undefined;
-  }
-}
-
 /** Reads a data directory in a worker thread when one can be started, else in this thread. */
-async function loadInBackground(dir: string, options: LoadOptions): Promise<Loaded & { inWorker: boolean }> {
-  const start = workerEntry();
+async function loadInBackground(dir: string, options: LoadOptions, background: boolean): Promise<Loaded & { inWorker: boolean }> {
+  const start = workerEntry(import.meta.url, 'load-worker');
   if (start) {
     try {
       const loaded = await new Promise<Loaded>((resolve, reject) => {
-        const worker = new Worker(start.entry, { eval: start.eval, workerData: { dir, options } });
-        worker.once('message', (message: Loaded) => resolve(message));
+        const worker = new Worker(start.entry, { eval: start.eval, workerData: { dir, options, background } });
+        // The children come a slice to a message (see load-worker.ts), then their marks and the summaries.
+        const records: ChildEducationRecord[] = [];
+        worker.on('message', (message: { records: ChildEducationRecord[] } | (Omit<Loaded, 'records'> & { done: PortableRecords })) => {
+          if ('records' in message) {
+            for (const record of message.records) records.push(record);
+            return;
+          }
+          const { done, ...rest } = message;
+          resolve({ ...rest, records: fromPortable({ ...done, records }) });
+        });
         worker.once('error', reject);
         worker.once('exit', (code) => reject(new Error(`the import worker stopped (exit code ${code})`)));
       });
@@ -189,14 +181,16 @@ export class LiveData {
     const latest = await options.shared?.latest();
     if (options.shared && latest && latest.signature === signature) {
       // Another instance has read this very directory state already: take its children from the database.
-      data.store = new ChildStore(await options.shared.load(latest.generation), data.asOf);
+      data.store = new ChildStore(compactRecords(await options.shared.load(latest.generation)), data.asOf);
       data.loaded = latest.summary as LoadSummary;
       data.generation = latest.generation;
       data.log(`edubridge: loaded ${data.loaded.children} children from the database (data generation ${latest.generation})`);
       return data;
     }
-    const result = await loadDataDirectory(options.dir, { asOf: data.asOf(), laCode: options.laCode });
-    const errors = result.problems.filter((p) => p.severity === 'error').length;
+    // Read in a worker thread like every later load, so the import's working memory is returned when it
+    // ends; at start-up no request waits, so a large attendance file is read on a second thread meanwhile.
+    const result = await loadInBackground(options.dir, { asOf: data.asOf(), laCode: options.laCode, parallel: true }, false);
+    const errors = result.errors;
     data.store = new ChildStore(result.records, data.asOf);
     data.loaded = summarise(result.files, result.records.length, errors, modified, data.now());
     if (options.shared) data.generation = await options.shared.publish(result.records, signature, data.loaded);
@@ -237,7 +231,7 @@ export class LiveData {
       try {
         const latest = await this.options.shared.latest();
         if (latest && latest.generation > this.generation) {
-          const records = await this.options.shared.load(latest.generation);
+          const records = compactRecords(await this.options.shared.load(latest.generation));
           this.store = new ChildStore(records, this.asOf);
           this.loaded = latest.summary as LoadSummary;
           this.generation = latest.generation;
@@ -266,7 +260,7 @@ export class LiveData {
       return 'changing';
     }
     this.pending = undefined;
-    const result = await loadInBackground(this.options.dir, { asOf: this.asOf(), laCode: this.options.laCode });
+    const result = await loadInBackground(this.options.dir, { asOf: this.asOf(), laCode: this.options.laCode }, true);
     const errors = result.errors;
     const summary = summarise(result.files, result.records.length, errors, seen.modified, this.now());
     const reason = this.refusal(summary);

@@ -1,12 +1,35 @@
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
+import { toPortable } from '../../rules/mark-columns.ts';
 import { loadDataDirectory, type LoadOptions } from '../import/load.ts';
 
 /**
- * Reads a data directory in a worker thread, so that a refresh while the server is answering does not hold
- * its requests up; the children, file summaries and error count go back to the server in one message.
+ * Reads a data directory in a worker thread, so that neither the time nor the memory the import takes
+ * holds up the server, and the worker's memory is returned when it ends. A refresh (`background`) reads
+ * with this one thread only (no `parallel`), at a lower CPU priority, so the server's own thread keeps
+ * answering first.
+ *
+ * The children go back a slice at a time (`LOAD_SLICE` to a message), so that taking each message in
+ * never holds the server's thread for long; their attendance marks follow in one buffer (moved, not
+ * copied), with the file summaries and error count.
  */
+export const LOAD_SLICE = 500;
+/** The niceness of a refresh's thread (0 normal, 19 lowest). */
+export const REFRESH_NICENESS = 10;
+
 z.config({ jitless: true });
-const { dir, options } = workerData as { dir: string; options: LoadOptions };
+const { dir, options, background } = workerData as { dir: string; options: LoadOptions; background?: boolean };
+if (background) {
+  try {
+    // On Linux this thread alone: the server's own thread keeps its priority. Lower, not the lowest: on a
+    // busy machine a refresh still finishes in reasonable time.
+    setPriority(REFRESH_NICENESS);
+  } catch {
+    // Not allowed here: the refresh runs at normal priority.
+  }
+}
 const result = await loadDataDirectory(dir, options);
-parentPort?.postMessage({ records: result.records, files: result.files, errors: result.problems.filter((p) => p.severity === 'error').length });
+const { message, transfer } = toPortable(result.records);
+for (let start = 0; start < message.records.length; start += LOAD_SLICE) parentPort?.postMessage({ records: message.records.slice(start, start + LOAD_SLICE) });
+parentPort?.postMessage({ done: { ...message, records: [] }, files: result.files, errors: result.problems.filter((p) => p.severity === 'error').length }, transfer);

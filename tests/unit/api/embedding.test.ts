@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createClient, OriginRefusedError } from '../../../core/api/client.ts';
 import { PROBLEM_TYPES, ProblemDetails, StatusSummaryPage } from '../../../core/api/schemas.ts';
 import { chooseEncoding } from '../../../core/node/server/compression.ts';
-import { bearer, makeApp, USERS } from './helpers.ts';
+import { deriveStatus } from '../../../core/status/derive.ts';
+import { AS_OF, bearer, makeApp, RECORDS, USERS } from './helpers.ts';
 
 // Embedding the widgets on another site: the bundle and its chunks served with CORS, compression and
 // caching; API answers compressed; a refused origin told apart from an unreachable service.
@@ -21,7 +22,7 @@ writeFileSync(join(dist, '.hidden.js'), 'secret');
 writeFileSync(join(dist, 'notes.txt'), 'not a file a page loads');
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
-const { app } = makeApp({ widgetsDir: dist });
+const { app, audit } = makeApp({ widgetsDir: dist });
 const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
 
 describe('the widget bundle, served at /widgets/dist/ without --demo', () => {
@@ -107,6 +108,35 @@ describe('API answers are compressed', () => {
     expect(StatusSummaryPage.parse(decoded).items).toHaveLength(40);
     expect(br.headers.get('cache-control')).toBe('no-store');
     expect(br.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('a child\'s status: the same JSON bytes each time it is asked for, with their length, compressed when the client takes it', async () => {
+    const id = RECORDS[3]!.identity.personId;
+    const path = `/api/v1/children/${id}/status`;
+    const first = await get(path, bearer(USERS.virtualSchool));
+    const bytes = Buffer.from(await first.arrayBuffer());
+    expect(first.headers.get('content-type')).toBe('application/json');
+    expect(first.headers.get('content-length')).toBe(String(bytes.length));
+    expect(JSON.parse(bytes.toString('utf8'))).toEqual(JSON.parse(JSON.stringify(deriveStatus(RECORDS[3]!, { asOf: AS_OF, language: 'en' }))));
+    const again = await get(path, bearer(USERS.virtualSchool));
+    expect(Buffer.from(await again.arrayBuffer()).equals(bytes)).toBe(true);
+    // Another language or date is another answer, not the one kept.
+    const welsh = await get(`${path}?lang=cy`, bearer(USERS.virtualSchool));
+    expect(JSON.parse(await welsh.text())).toEqual(JSON.parse(JSON.stringify(deriveStatus(RECORDS[3]!, { asOf: AS_OF, language: 'cy' }))));
+    const earlier = await get(`${path}?asOf=2025-11-03`, bearer(USERS.virtualSchool));
+    expect(JSON.parse(await earlier.text()).asOf).toBe('2025-11-03');
+    const gzip = await get(path, { ...bearer(USERS.virtualSchool), 'accept-encoding': 'gzip' });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(gzip.headers.get('vary')).toMatch(/Accept-Encoding/);
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).equals(bytes)).toBe(true);
+    // Compressed once, then the same compressed bytes (and every time a line in the audit log).
+    const [br1, br2] = await Promise.all([1, 2].map(() => get(path, { ...bearer(USERS.virtualSchool), 'accept-encoding': 'gzip, deflate, br' })));
+    const brBytes = Buffer.from(await br1!.arrayBuffer());
+    expect(br1!.headers.get('content-encoding')).toBe('br');
+    expect(br1!.headers.get('content-length')).toBe(String(brBytes.length));
+    expect(Buffer.from(await br2!.arrayBuffer()).equals(brBytes)).toBe(true);
+    expect(brotliDecompressSync(brBytes).equals(bytes)).toBe(true);
+    expect(audit.entries.filter((e) => e.child === id && e.endpoint === 'GET /api/v1/children/:id/status')).toHaveLength(7);
   });
 
   it('a small answer is sent as it is', async () => {

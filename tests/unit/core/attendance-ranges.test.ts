@@ -13,6 +13,7 @@ import {
   type SessionMark,
 } from '../../../core/rules/attendance.ts';
 import { addDays, daysBetween, weekStart } from '../../../core/rules/calendar.ts';
+import { MarkColumns } from '../../../core/rules/mark-columns.ts';
 
 /**
  * The attendance summary worked out the plain way, straight from its definition (DfE pupil absence
@@ -94,12 +95,14 @@ function toMarks(drawn: { day: number; session: 'AM' | 'PM'; code: string }[], o
 }
 
 describe('summariseAttendanceRanges: one pass over the marks gives each range its straightforward summary (DfE absence methodology)', () => {
-  it('property: every range, ordered marks or not, equals the straightforward computation and summariseAttendance', () => {
+  it('property: every range, ordered marks or not, listed or compact, equals the straightforward computation and summariseAttendance', () => {
     fc.assert(
       fc.property(fc.array(mark, { maxLength: 120 }), fc.array(range, { minLength: 1, maxLength: 4 }), fc.boolean(), (drawn, ranges, ordered) => {
         const marks = toMarks(drawn, ordered);
         const summaries = summariseAttendanceRanges(marks, ranges);
         expect(summaries).toHaveLength(ranges.length);
+        // The compact form a server holds (core/rules/mark-columns.ts) counts exactly the same.
+        expect(summariseAttendanceRanges(MarkColumns.from(marks), ranges)).toEqual(summaries);
         ranges.forEach((r, i) => {
           const expected = straightforward(marks, r);
           expect(summaries[i]).toEqual(expected);
