@@ -143,9 +143,13 @@ export function summariseAttendanceRangesWithTotals(
   ranges: readonly DateRange[],
   totalsRanges: readonly DateRange[],
 ): { summaries: AttendanceSummary[]; totals: AttendanceTotals[] } {
-  // Compact marks are read as a list here: the totals' running readings work on a list.
-  const marks = given instanceof MarkColumns ? given.toMarks() : given;
   const tallies = ranges.map((range) => new Tally(range.from, range.to));
+  if (given instanceof MarkColumns && given.ordered) {
+    // Compact marks are counted from their columns, without making a mark object.
+    countInto(given, tallies);
+    return { summaries: tallies.map((tally) => tally.summary()), totals: attendanceTotals(given, [], totalsRanges) };
+  }
+  const marks = given instanceof MarkColumns ? given.toMarks() : given;
   if (!isOrdered(marks)) {
     countInto(marks, tallies);
     return { summaries: tallies.map((tally) => tally.summary()), totals: attendanceTotals(marks, [], totalsRanges) };
@@ -652,8 +656,15 @@ export interface AttendanceTotals {
  * without the weekly figures and absence reasons: a status counts a child's attendance for every term of
  * three school years, so this is the lean version for many short ranges.
  */
-export function attendanceTotals(marks: readonly SessionMark[], figuresList: readonly AttendanceFigures[], ranges: readonly DateRange[]): AttendanceTotals[] {
-  const ordered = isOrdered(marks);
+export function attendanceTotals(
+  given: readonly SessionMark[] | MarkColumns,
+  figuresList: readonly AttendanceFigures[],
+  ranges: readonly DateRange[],
+): AttendanceTotals[] {
+  if (given instanceof MarkColumns && !given.ordered) return attendanceTotals(given.toMarks(), figuresList, ranges);
+  const columns = given instanceof MarkColumns ? given : undefined;
+  const marks: readonly SessionMark[] = given instanceof MarkColumns ? [] : given;
+  const ordered = columns !== undefined || isOrdered(marks);
   return ranges.map((range) => {
     const used = figuresList.length > 0 ? figuresUsed(figuresList, range) : [];
     let possible = 0;
@@ -662,20 +673,44 @@ export function attendanceTotals(marks: readonly SessionMark[], figuresList: rea
       attended += f.attendedSessions;
       possible += f.attendedSessions + f.authorisedAbsenceSessions + f.unauthorisedAbsenceSessions;
     }
-    const list = ordered ? marks : deduplicatedInRange(marks, range.from, range.to);
-    const start = ordered ? firstOnOrAfter(marks, range.from) : 0;
-    const end = !ordered ? list.length : range.to < range.from ? start : firstAfter(marks, range.to, start);
     let marksSeen = false;
-    for (let index = start; index < end; index += 1) {
-      const mark = list[index]!;
-      if (used.length > 0 && used.some((f) => f.from <= mark.date && mark.date <= f.to)) continue;
+    const visit = (date: string, code: string): void => {
+      if (used.length > 0 && used.some((f) => f.from <= date && date <= f.to)) return;
       marksSeen = true;
-      const category = attendanceCodeDefinition(mark.code, mark.date)?.category;
-      if (category === undefined || category === 'not-possible' || category === 'not-a-session') continue;
+      const category = attendanceCodeDefinition(code, date)?.category;
+      if (category === undefined || category === 'not-possible' || category === 'not-a-session') return;
       possible += 1;
       if (category === 'present' || category === 'approved-activity') attended += 1;
+    };
+    if (columns) forColumnsIn(columns, range, visit);
+    else {
+      const list = ordered ? marks : deduplicatedInRange(marks, range.from, range.to);
+      const start = ordered ? firstOnOrAfter(marks, range.from) : 0;
+      const end = !ordered ? list.length : range.to < range.from ? start : firstAfter(marks, range.to, start);
+      for (let index = start; index < end; index += 1) visit(list[index]!.date, list[index]!.code);
     }
     const basis = used.length > 0 ? (marksSeen ? 'mixed' : 'summary') : marksSeen ? 'marks' : 'none';
     return { from: range.from, to: range.to, possibleSessions: possible, attendedSessions: attended, basis };
   });
+}
+
+/** Calls `visit` with the date and code of each compact mark dated in the range, in order (ordered columns only). */
+function forColumnsIn(marks: MarkColumns, range: DateRange, visit: (date: string, code: string) => void): void {
+  const { packed, codes } = marks;
+  const from = packedOfKey(dayNumberOf(range.from) * 2);
+  const after = packedOfKey(dayNumberOf(range.to) * 2 + 2);
+  const start = search(0, packed.length, (index) => packed[index]! < from);
+  const end = range.to < range.from ? start : search(start, packed.length, (index) => packed[index]! < after);
+  let lastDay = Number.NaN;
+  let date = '';
+  for (let index = start; index < end; index += 1) {
+    const value = packed[index]!;
+    const key = keyOfPacked(value);
+    const day = Math.floor(key / 2);
+    if (day !== lastDay) {
+      date = dateOfDay(day);
+      lastDay = day;
+    }
+    visit(date, codes[value - packedOfKey(key)]!);
+  }
 }

@@ -12,6 +12,7 @@ import {
   type AttendanceTotals,
   type DateRange,
 } from '../rules/attendance.ts';
+import { markListOf } from '../rules/mark-columns.ts';
 import { percentForThreshold } from '../rules/rag.ts';
 import type { ChildFacts } from './child.ts';
 import { flag, maxDate, minDate, type AreaResult, type DateContext, type Rated } from './common.ts';
@@ -48,8 +49,9 @@ function attendanceOver(
   ranges: readonly DateRange[],
   totalsRanges: readonly DateRange[] = [],
 ): { summaries: AttendanceSummary[]; totals: AttendanceTotals[] } {
-  // `marks` is read once: a compact record (core/rules/mark-columns.ts) makes the list on each read.
-  const { marks, summaries } = record.attendance;
+  // The compact marks when the record has them (core/rules/mark-columns.ts): no mark objects are made.
+  const { summaries } = record.attendance;
+  const marks = markListOf(record.attendance);
   // Summary figures count only inside a range that holds them whole: when none does (figures for past
   // terms, say), the marks alone are read, once for all the ranges.
   const holdsFigures = (range: DateRange) => summaries.some((f) => f.from <= f.to && f.from >= range.from && f.to <= range.to);
