@@ -1,11 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import Papa from 'papaparse';
-import { API_AUDIENCE, EXTENSION_CLIENT_ID, settingsFor, startTestProvider, type TestProvider } from '../../unit/api/oidc-provider.ts';
-import { ensureDemoData } from '../../../scripts/demo-data.mjs';
-import { startDemoServer, type DemoServer } from '../fixtures/demo-server.ts';
+import { API_AUDIENCE, EXTENSION_CLIENT_ID, type TestProvider } from '../../unit/api/oidc-provider.ts';
+import { startCouncilSignIn, type CouncilPerson, type CouncilSignIn } from '../fixtures/council-sign-in.ts';
+import type { DemoServer } from '../fixtures/demo-server.ts';
 import { DEMO_PAGES } from '../extension/systems.ts';
 import { EXTENSION_ORIGIN, launchFirefox, until, type BrowsingContextInfo, type FirefoxWithExtension } from './firefox.ts';
 import { badgeUntil, control, openTab, tab, type Control } from './harness.ts';
@@ -16,46 +13,27 @@ import { badgeUntil, control, openTab, tab, type Control } from './harness.ts';
 
 test.describe.configure({ mode: 'serial' });
 
-/** The access tokens' lifetime at the test provider: short, so the renewal happens within the test. */
-const TOKEN_TTL_S = 30;
-
 type SessionApi = { browser: { storage: { session: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } }; action: { getBadgeText(d: object): Promise<string> } } };
 
 let firefox: FirefoxWithExtension;
 let options: Control;
+let council: CouncilSignIn;
 let provider: TestProvider;
 let demo: DemoServer;
-let scratch: string;
-let person: { login: string; name: string; email: string; children: string[] };
+let person: CouncilPerson;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const rows = Papa.parse<Record<string, string>>(await readFile(join(ensureDemoData().dataDir, 'children.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-  const byEmail = new Map<string, Record<string, string>[]>();
-  for (const row of rows) byEmail.set(row.social_worker_email!, [...(byEmail.get(row.social_worker_email!) ?? []), row]);
-  const [email, theirs] = [...byEmail].sort((a, b) => b[1].length - a[1].length)[0]!;
-  person = { login: 'worker', name: theirs[0]!.social_worker!, email, children: theirs.map((row) => row.child_id!) };
-
   firefox = await launchFirefox();
   options = control(firefox, await firefox.openExtensionPage('options.html'));
   const redirect = await options.inExtension(() => (globalThis as unknown as { browser: { identity: { getRedirectURL(): string } } }).browser.identity.getRedirectURL(), []);
-  provider = await startTestProvider({
-    accessTokenTTL: TOKEN_TTL_S,
-    accounts: { [person.login]: { name: person.name, email: person.email, roles: ['EduBridge.SocialWorker'] } },
-    extensionRedirectUris: [redirect],
-    extensionOrigins: [EXTENSION_ORIGIN],
-  });
-  scratch = await mkdtemp(join(tmpdir(), 'edubridge-oidc-'));
-  const oidcFile = join(scratch, 'oidc.json');
-  await writeFile(oidcFile, JSON.stringify(settingsFor(provider)));
-  demo = await startDemoServer({ origins: ['moz-extension://*'], oidcFile });
+  council = await startCouncilSignIn({ redirectUri: redirect, origin: EXTENSION_ORIGIN }, ['moz-extension://*']);
+  ({ provider, demo, person } = council);
 });
 
 test.afterAll(async () => {
   await firefox?.close();
-  await demo?.close();
-  await provider?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
+  await council?.close();
 });
 
 test('signs in through the provider’s pages in Firefox’s sign-in window, and the API shows the person’s own child', async () => {

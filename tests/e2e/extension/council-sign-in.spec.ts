@@ -1,12 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import Papa from 'papaparse';
-import { API_AUDIENCE, EXTENSION_CLIENT_ID, settingsFor, startTestProvider, type TestProvider } from '../../unit/api/oidc-provider.ts';
-import { ensureDemoData } from '../../../scripts/demo-data.mjs';
-import { startDemoServer, type DemoServer } from '../fixtures/demo-server.ts';
+import { API_AUDIENCE, EXTENSION_CLIENT_ID, type TestProvider } from '../../unit/api/oidc-provider.ts';
+import { startCouncilSignIn, type CouncilPerson, type CouncilSignIn } from '../fixtures/council-sign-in.ts';
+import type { DemoServer } from '../fixtures/demo-server.ts';
 import { badge, badgeShowsFigures, toolbarBadge } from './harness.ts';
 import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
 import { DEMO_PAGES } from './systems.ts';
@@ -17,44 +14,24 @@ import { DEMO_PAGES } from './systems.ts';
 // person would. The API then answers with the person's own children; the token is renewed before it
 // expires; a refused token signs the person out and deletes what was saved.
 
-/** The access tokens' lifetime at the test provider: short, so the renewal happens within the test. */
-const TOKEN_TTL_S = 30;
-
 test.describe.configure({ mode: 'serial' });
 
 let ext: ExtensionBrowser;
+let council: CouncilSignIn;
 let provider: TestProvider;
 let demo: DemoServer;
-let scratch: string;
-/** A social worker in the demo data (allocated by email) and their children. */
-let person: { login: string; name: string; email: string; children: string[] };
+let person: CouncilPerson;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const rows = Papa.parse<Record<string, string>>(await readFile(join(ensureDemoData().dataDir, 'children.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-  const byEmail = new Map<string, Record<string, string>[]>();
-  for (const row of rows) byEmail.set(row.social_worker_email!, [...(byEmail.get(row.social_worker_email!) ?? []), row]);
-  const [email, theirs] = [...byEmail].sort((a, b) => b[1].length - a[1].length)[0]!;
-  person = { login: 'worker', name: theirs[0]!.social_worker!, email, children: theirs.map((row) => row.child_id!) };
-
   ext = await launchWithExtension();
-  provider = await startTestProvider({
-    accessTokenTTL: TOKEN_TTL_S,
-    accounts: { [person.login]: { name: person.name, email: person.email, roles: ['EduBridge.SocialWorker'] } },
-    extensionRedirectUris: [`https://${ext.extensionId}.chromiumapp.org/`],
-    extensionOrigins: [`chrome-extension://${ext.extensionId}`],
-  });
-  scratch = await mkdtemp(join(tmpdir(), 'edubridge-oidc-'));
-  const oidcFile = join(scratch, 'oidc.json');
-  await writeFile(oidcFile, JSON.stringify(settingsFor(provider)));
-  demo = await startDemoServer({ origins: ['chrome-extension://*'], oidcFile });
+  council = await startCouncilSignIn({ redirectUri: `https://${ext.extensionId}.chromiumapp.org/`, origin: `chrome-extension://${ext.extensionId}` }, ['chrome-extension://*']);
+  ({ provider, demo, person } = council);
 });
 
 test.afterAll(async () => {
   await ext?.close();
-  await demo?.close();
-  await provider?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
+  await council?.close();
 });
 
 async function optionsPage(): Promise<Page> {

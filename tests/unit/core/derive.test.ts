@@ -4,24 +4,15 @@ import { generateRecords } from '../../../core/generate/index.ts';
 import { ChildEducationRecord, type ChildEducationRecordInput } from '../../../core/model/record.ts';
 import { EducationStatus } from '../../../core/model/status.ts';
 import { ATTENDANCE_CODES } from '../../../core/rules/attendance-codes.ts';
-import { isSchoolDay } from '../../../core/rules/calendar.ts';
 import { RATING_ORDER } from '../../../core/rules/rag.ts';
 import { deriveStatus } from '../../../core/status/derive.ts';
+import { schoolDayMarks } from './school-day-marks.ts';
 
 // Scenario: Year 6 in 2025/26 (born 15 Oct 2014: 10 on 31 Aug 2025), in care since 10 Jan 2024 under a full
 // care order, last PEP in the autumn term, status worked out on Monday 2 March 2026 (spring term 5 Jan–27 Mar).
 const AS_OF = '2026-03-02';
 
-/** A present mark for every AM and PM of every school day from `from` to `to`, with the listed absences. */
-function marks(from: string, to: string, absences: Record<string, string> = {}): { date: string; session: 'AM' | 'PM'; code: string }[] {
-  const out: { date: string; session: 'AM' | 'PM'; code: string }[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
-    const date = d.toISOString().slice(0, 10);
-    if (!isSchoolDay(date)) continue;
-    out.push({ date, session: 'AM', code: absences[date] ?? '/' }, { date, session: 'PM', code: absences[date] ?? '\\' });
-  }
-  return out;
-}
+const marks = schoolDayMarks;
 
 function record(overrides: Partial<ChildEducationRecordInput> = {}): ChildEducationRecord {
   return ChildEducationRecord.parse({

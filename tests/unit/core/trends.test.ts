@@ -5,19 +5,11 @@ import { summariseStatus, StatusSummary } from '../../../core/model/summary.ts';
 import { ChildEducationRecord, type ChildEducationRecordInput } from '../../../core/model/record.ts';
 import { EducationStatus } from '../../../core/model/status.ts';
 import { attendanceTotals, summariseAttendanceCombined, summariseAttendanceRangesWithTotals } from '../../../core/rules/attendance.ts';
-import { isSchoolDay, termDatesForYear } from '../../../core/rules/calendar.ts';
+import { termDatesForYear } from '../../../core/rules/calendar.ts';
 import { deriveStatus } from '../../../core/status/derive.ts';
+import { schoolDayMarks } from './school-day-marks.ts';
 
-/** A mark for every AM and PM of every school day from `from` to `to`: present, or the code given for the date. */
-function marks(from: string, to: string, absences: Record<string, string> = {}): { date: string; session: 'AM' | 'PM'; code: string }[] {
-  const out: { date: string; session: 'AM' | 'PM'; code: string }[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
-    const date = d.toISOString().slice(0, 10);
-    if (!isSchoolDay(date)) continue;
-    out.push({ date, session: 'AM', code: absences[date] ?? '/' }, { date, session: 'PM', code: absences[date] ?? '\\' });
-  }
-  return out;
-}
+const marks = schoolDayMarks;
 
 /** Summary figures for a span: `possible` sessions of which `attended` attended, the rest authorised absence. */
 function figures(from: string, to: string, possible: number, attended: number) {
