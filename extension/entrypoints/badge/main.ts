@@ -16,7 +16,11 @@ window.addEventListener('message', (event) => {
   if (event.source !== window.parent) return;
   const data = event.data as { type?: unknown; open?: unknown } | null;
   if (data?.type === 'edubridge:expanded' && typeof data.open === 'boolean') view.setExpanded(data.open);
-  if (data?.type === 'edubridge:focus') view.focus();
+  if (data?.type === 'edubridge:focus') {
+    // The page has just moved the focus to this frame: take it (as the panel does), then the button.
+    window.focus();
+    view.focus();
+  }
 });
 window.addEventListener('focus', () => view.focus());
 

@@ -13,9 +13,10 @@ const session = location.hash.slice(1);
 const port = browser.runtime.connect({ name: 'overlay' });
 const send = (message: OverlayMessage) => port.postMessage(message);
 
-/** Tells the content script whether to show this frame. Only open/closed crosses: never data. */
-function reportLayout(open: boolean) {
-  window.parent.postMessage({ type: 'edubridge:layout', open }, '*');
+/** Tells the content script whether to show this frame, and on closing whether the person closed it from
+ * inside (so focus goes back to the badge). Only open/closed crosses: never data. */
+function reportLayout(open: boolean, closedFromInside: boolean) {
+  window.parent.postMessage({ type: 'edubridge:layout', open, ...(open ? {} : { returnFocus: closedFromInside }) }, '*');
 }
 
 /** Open/close requests from the badge. Anything in the page's window can post these, so they may only
@@ -37,8 +38,12 @@ function App() {
   // Counted, so a request to focus the heading also works when the panel is open already (the background's
   // state can open it a moment before the page's request arrives).
   const [focusRequests, setFocusRequests] = useState(0);
+  // Set when the person closes the panel from inside it (Escape, a button): the focus was here, whatever
+  // the page's own idea of its focused element by the time the frame is hidden.
+  const closedFromInside = useRef(false);
   const setOpen = (open: boolean, focus: boolean) => {
     focusHeading.current = open && focus;
+    closedFromInside.current = !open && !focus;
     if (open && focus) setFocusRequests((count) => count + 1);
     setState((current) => (current ? { ...current, open } : current));
     send({ type: 'set-open', open });
@@ -61,7 +66,9 @@ function App() {
   }, [state !== null]);
   const open = state?.open ?? false;
   useEffect(() => {
-    if (state) reportLayout(open);
+    if (!state) return;
+    reportLayout(open, closedFromInside.current);
+    closedFromInside.current = false;
   }, [open, state !== null]);
   return (
     <Overlay

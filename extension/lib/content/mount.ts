@@ -52,9 +52,9 @@ export function mountPanel(
   let ready = false;
   let wanted: boolean | undefined;
 
-  function layout(open: boolean): void {
+  function layout(open: boolean, closedFromInside = false): void {
     if (open === panelOpen) return;
-    const focusWasInside = doc.activeElement === frame;
+    const focusWasInside = doc.activeElement === frame || closedFromInside;
     panelOpen = open;
     if (open) {
       const panelWidth = Math.min(PANEL_WIDTH, win.innerWidth);
@@ -80,7 +80,7 @@ export function mountPanel(
   function onMessage(event: MessageEvent): void {
     // Only the frame itself may open, close or restart it: a page script posting the same is ignored.
     if (event.source !== frame.contentWindow || !origins.has(event.origin)) return;
-    const data = event.data as { type?: unknown; open?: unknown };
+    const data = event.data as { type?: unknown; open?: unknown; returnFocus?: unknown };
     if (data?.type === 'edubridge:restart') return events.onRestart();
     if (data?.type === 'edubridge:ready') {
       ready = true;
@@ -88,7 +88,7 @@ export function mountPanel(
       wanted = undefined;
       return;
     }
-    if (data?.type === 'edubridge:layout' && typeof data.open === 'boolean') layout(data.open);
+    if (data?.type === 'edubridge:layout' && typeof data.open === 'boolean') layout(data.open, data.returnFocus === true);
   }
   win.addEventListener('message', onMessage);
   (doc.body ?? root).append(host);
