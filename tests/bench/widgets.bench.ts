@@ -7,15 +7,14 @@
  * fails on them.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { generateRecords } from '../../core/generate/index.ts';
 import { summariseStatus } from '../../core/model/summary.ts';
 import { deriveStatus } from '../../core/status/derive.ts';
+import { gzipped, importGraph, WIDGETS_DIST } from '../fixtures/widget-files.ts';
 
 const ORIGIN = 'http://bench.test';
-const DIST = fileURLToPath(new URL('../../dist/widgets/', import.meta.url));
+const DIST = WIDGETS_DIST;
 const AS_OF = '2025-11-20';
 const RUNS = 5;
 
@@ -24,20 +23,9 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** A module and its static imports, following chunks. */
-async function importGraph(file: string, seen = new Set<string>()): Promise<Set<string>> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const code = await readFile(file, 'utf8');
-  for (const match of code.matchAll(/(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
-    await importGraph(fileURLToPath(new URL(match[1]!, `file://${file}`)), seen);
-  }
-  return seen;
-}
-
 async function gzippedKb(files: Iterable<string>): Promise<string> {
   let size = 0;
-  for (const file of files) size += gzipSync(await readFile(file), { level: 9 }).length;
+  for (const file of files) size += await gzipped(file);
   return (size / 1024).toFixed(1);
 }
 

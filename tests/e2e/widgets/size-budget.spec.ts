@@ -1,8 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { BUNDLE_FILE, CHART_FILE, COMPONENTS, WELSH_FILE } from '../../../widgets/components.ts';
+import { gzipped, importGraph, WIDGETS_DIST } from '../../fixtures/widget-files.ts';
 
 /**
  * Size budgets of the built widgets (gzip): each component's own code ≤ 15 kB, not counting the shared
@@ -13,7 +12,7 @@ import { BUNDLE_FILE, CHART_FILE, COMPONENTS, WELSH_FILE } from '../../../widget
  * status to check or fetch, not the Welsh) within BUDGET_CHILD_SUMMARY.
  * Reads dist/widgets, so `npm test` builds first.
  */
-const DIST = fileURLToPath(new URL('../../../dist/widgets/', import.meta.url));
+const DIST = WIDGETS_DIST;
 const COMPONENT_BUDGET = 15 * 1024;
 const BUNDLE_BUDGET = 100 * 1024;
 /** About 26 kB today: Lit, the English strings and labels, the summary's drawing. */
@@ -24,7 +23,6 @@ const WELSH_MARKERS = ['Beth sydd angen ei wneud', 'Rhoi cynnig arall arni'];
 const hasWelsh = (code: string): boolean => WELSH_MARKERS.some((marker) => code.includes(marker));
 const allWelsh = (code: string): boolean => WELSH_MARKERS.every((marker) => code.includes(marker));
 
-const gzipped = async (path: string): Promise<number> => gzipSync(await readFile(path), { level: 9 }).length;
 
 test('the single bundle is within 100 kB gzipped, without chart.js or the Welsh', async () => {
   const size = await gzipped(`${DIST}${BUNDLE_FILE}`);
@@ -82,17 +80,6 @@ test('each component’s own code is within 15 kB gzipped', async () => {
     expect(size, tag).toBeLessThanOrEqual(COMPONENT_BUDGET);
   }
 });
-
-/** The static imports a module pulls in, following chunks. */
-async function importGraph(file: string, seen = new Set<string>()): Promise<Set<string>> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const code = await readFile(file, 'utf8');
-  for (const match of code.matchAll(/(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
-    await importGraph(fileURLToPath(new URL(match[1]!, `file://${file}`)), seen);
-  }
-  return seen;
-}
 
 test('per-component modules: no component imports chart.js up front; the charted ones load it on demand', async () => {
   for (const { tag } of COMPONENTS) {
