@@ -235,7 +235,7 @@ function countInto(marks: readonly SessionMark[] | MarkColumns, tallies: readonl
     // Compact marks in order (the usual case) are counted straight from their columns; any others as a list.
     if (!marks.ordered) return countInto(marks.toMarks(), tallies);
     const { packed } = marks;
-    const bounds = tallies.map((tally) => ({ from: packedOfKey(dayNumberOf(tally.from) * 2), after: packedOfKey(dayNumberOf(tally.to) * 2 + 2) }));
+    const bounds = tallies.map(packedBounds);
     sliceTallies(tallies, packed.length, (index, t) => packed[index]! < bounds[t]!.from, (index, t) => packed[index]! < bounds[t]!.after, (low, high) => countColumns(marks, low, high, tallies));
   } else if (isOrdered(marks)) {
     // Ordered marks — the usual case — are sliced by binary search, so a four-week summary of a year's
@@ -400,6 +400,22 @@ function count(marks: readonly SessionMark[], low: number, high: number, tallies
 
 /** `count` for compact marks: the same tallies, read from the columns without making a mark object. */
 function countColumns(marks: MarkColumns, low: number, high: number, tallies: readonly Tally[]): void {
+  eachColumnMark(marks, low, high, (index, day, date, session, code) => {
+    const definition = attendanceCodeDefinition(code, date);
+    for (let t = 0; t < tallies.length; t += 1) {
+      const tally = tallies[t]!;
+      if (index >= tally.start && index < tally.end) tallyMark(tally, definition, day, date, session, code);
+    }
+  });
+}
+
+/** Reads compact marks `low` to `high` in order, decoding each one's day, date, session and code. */
+function eachColumnMark(
+  marks: MarkColumns,
+  low: number,
+  high: number,
+  visit: (index: number, day: number, date: string, session: 'AM' | 'PM', code: string) => void,
+): void {
   const { packed, codes } = marks;
   let lastKey = Number.NaN;
   let day = 0;
@@ -415,13 +431,13 @@ function countColumns(marks: MarkColumns, low: number, high: number, tallies: re
       session = key - day * 2 === 0 ? 'AM' : 'PM';
       lastKey = key;
     }
-    const code = codes[value - packedOfKey(key)]!;
-    const definition = attendanceCodeDefinition(code, date);
-    for (let t = 0; t < tallies.length; t += 1) {
-      const tally = tallies[t]!;
-      if (index >= tally.start && index < tally.end) tallyMark(tally, definition, day, date, session, code);
-    }
+    visit(index, day, date, session, codes[value - packedOfKey(key)]!);
   }
+}
+
+/** The packed values bounding a range's compact marks: its first day's AM (inclusive), the day after its last (exclusive). */
+function packedBounds(range: DateRange): { from: number; after: number } {
+  return { from: packedOfKey(dayNumberOf(range.from) * 2), after: packedOfKey(dayNumberOf(range.to) * 2 + 2) };
 }
 
 function tallyMark(tally: Tally, definition: AttendanceCodeDefinition | undefined, day: number, date: string, session: 'AM' | 'PM', code: string): void {
@@ -696,21 +712,9 @@ export function attendanceTotals(
 
 /** Calls `visit` with the date and code of each compact mark dated in the range, in order (ordered columns only). */
 function forColumnsIn(marks: MarkColumns, range: DateRange, visit: (date: string, code: string) => void): void {
-  const { packed, codes } = marks;
-  const from = packedOfKey(dayNumberOf(range.from) * 2);
-  const after = packedOfKey(dayNumberOf(range.to) * 2 + 2);
+  const { packed } = marks;
+  const { from, after } = packedBounds(range);
   const start = search(0, packed.length, (index) => packed[index]! < from);
   const end = range.to < range.from ? start : search(start, packed.length, (index) => packed[index]! < after);
-  let lastDay = Number.NaN;
-  let date = '';
-  for (let index = start; index < end; index += 1) {
-    const value = packed[index]!;
-    const key = keyOfPacked(value);
-    const day = Math.floor(key / 2);
-    if (day !== lastDay) {
-      date = dateOfDay(day);
-      lastDay = day;
-    }
-    visit(date, codes[value - packedOfKey(key)]!);
-  }
+  eachColumnMark(marks, start, end, (_index, _day, date, _session, code) => visit(date, code));
 }
