@@ -80,7 +80,8 @@ for (const { name, script } of [
   });
 }
 
-test('until the Welsh lands: the loading state, marked as English, never the status in English; then Welsh', async ({ page }) => {
+/** A Welsh page whose Welsh chunk is held back until `release()` is called; its events collected. */
+async function welshPageWithTheWelshHeld(page: Page): Promise<() => void> {
   await openHarness(page, { html: portal('cy', '/dist/esm/edu-child-summary.js'), ready: 'edu-child-summary' });
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -89,6 +90,11 @@ test('until the Welsh lands: the loading state, marked as English, never the sta
     await route.fallback();
   });
   await collectEvents(page);
+  return release;
+}
+
+test('until the Welsh lands: the loading state, marked as English, never the status in English; then Welsh', async ({ page }) => {
+  const release = await welshPageWithTheWelshHeld(page);
   await mount(page, 'edu-child-summary', {}, { status: welshStatus });
   const element = page.locator('edu-child-summary');
   const loading = element.getByRole('status');
@@ -105,14 +111,7 @@ test('until the Welsh lands: the loading state, marked as English, never the sta
 });
 
 test('an error while the Welsh is on its way is announced in Welsh once it lands', async ({ page }) => {
-  await openHarness(page, { html: portal('cy', '/dist/esm/edu-child-summary.js'), ready: 'edu-child-summary' });
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(isWelshChunk, async (route) => {
-    await held;
-    await route.fallback();
-  });
-  await collectEvents(page);
+  const release = await welshPageWithTheWelshHeld(page);
   await mount(page, 'edu-child-summary', { src: ORIGIN, 'child-id': 'C-404' });
   await page.waitForTimeout(300);
   expect((await events(page)).filter((event) => event.type === 'edu-error')).toEqual([]);
