@@ -4,7 +4,7 @@
  * docs/data-formats.md describes them for users.
  */
 import { z } from 'zod';
-import { ActionOwner, Gender, PepStatus, StatutoryMeasure, type ChildContacts, type Contact } from '../model/index.ts';
+import { ActionOwner, Gender, PepStatus, StatutoryMeasure, type ChildContacts, type ChildEducationRecord, type Contact } from '../model/index.ts';
 import { attendanceCodeDefinition, classifyAttendanceCode, currentEquivalent, isHistoricalCode, attendanceCodeLabel, normaliseAttendanceCode } from '../rules/attendance-codes.ts';
 import { parseAreJudgement } from '../rules/attainment.ts';
 import { checkAttendanceFigures } from '../rules/attendance.ts';
@@ -328,24 +328,31 @@ const AttendanceSummaryRow = z.object({
   unauthorised_absence_sessions: WholeNumber.required,
 });
 
+const ATTENDANCE_SUMMARY_COLUMNS = ['upn', 'from_date', 'to_date', 'possible_sessions', 'attended_sessions', 'authorised_absence_sessions', 'unauthorised_absence_sessions'] as const;
+
+/** A row of attendance figures in the record's terms. */
+function attendanceFiguresOf(row: z.infer<typeof AttendanceSummaryRow>): ChildEducationRecord['attendance']['summaries'][number] {
+  return {
+    from: row.from_date,
+    to: row.to_date,
+    possibleSessions: row.possible_sessions,
+    attendedSessions: row.attended_sessions,
+    authorisedAbsenceSessions: row.authorised_absence_sessions,
+    unauthorisedAbsenceSessions: row.unauthorised_absence_sessions,
+  };
+}
+
 /** Attendance figures for a date range (a term, as the school census returns them), for schools or years
  * without session marks. */
 export const ATTENDANCE_SUMMARIES = table({
   id: 'attendance_summaries',
   label: 'attendance figures',
   kind: 'template',
-  columns: ['upn', 'from_date', 'to_date', 'possible_sessions', 'attended_sessions', 'authorised_absence_sessions', 'unauthorised_absence_sessions'],
-  required: ['upn', 'from_date', 'to_date', 'possible_sessions', 'attended_sessions', 'authorised_absence_sessions', 'unauthorised_absence_sessions'],
+  columns: ATTENDANCE_SUMMARY_COLUMNS,
+  required: ATTENDANCE_SUMMARY_COLUMNS,
   schema: AttendanceSummaryRow,
   check(row, ctx) {
-    const problem = checkAttendanceFigures({
-      from: row.from_date,
-      to: row.to_date,
-      possibleSessions: row.possible_sessions,
-      attendedSessions: row.attended_sessions,
-      authorisedAbsenceSessions: row.authorised_absence_sessions,
-      unauthorisedAbsenceSessions: row.unauthorised_absence_sessions,
-    });
+    const problem = checkAttendanceFigures(attendanceFiguresOf(row));
     if (problem) {
       ctx.error(row.from_date > row.to_date ? 'to_date' : 'possible_sessions', 'bad-value', problem);
       return false;
@@ -360,14 +367,7 @@ export const ATTENDANCE_SUMMARIES = table({
       DataSet.useKey(data.upnUses, row.upn, at(i), 'attendance');
       data.noteSource('attendance', row.upn, at(i).file);
       data.noteDate(at(i).file, row.to_date <= data.asOf ? row.to_date : undefined);
-      push(data.attendanceFigures, row.upn, {
-        from: row.from_date,
-        to: row.to_date,
-        possibleSessions: row.possible_sessions,
-        attendedSessions: row.attended_sessions,
-        authorisedAbsenceSessions: row.authorised_absence_sessions,
-        unauthorisedAbsenceSessions: row.unauthorised_absence_sessions,
-      });
+      push(data.attendanceFigures, row.upn, attendanceFiguresOf(row));
     });
   },
 });
