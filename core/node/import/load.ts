@@ -6,7 +6,7 @@ import { constants } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { PassThrough, Transform, type Readable, type TransformCallback } from 'node:stream';
 import Papa from 'papaparse';
 import type { ChildEducationRecord } from '../../model/index.ts';
 import { buildRecords } from '../../import/build.ts';
@@ -146,7 +146,9 @@ class LineTracker {
   private chunks: string[] = [];
   private base = 0;
   private position = 0;
-  private line = 1;
+
+  /** `line`: the line the text given starts on. */
+  constructor(private line = 1) {}
 
   add(text: string): void {
     if (text.length > 0) this.chunks.push(text);
@@ -210,61 +212,118 @@ export async function readCsvFile(path: string, file: string, data: DataSet): Pr
   }
 }
 
+/**
+ * The line ending papaparse takes for a text whose first chunk is `chunk` (it decides once, from the
+ * first chunk it is given): its own rule, for text without quotes (papaparse first removes quoted text).
+ */
+function papaparseNewline(chunk: string): '\n' | '\r\n' | '\r' {
+  const input = chunk.substring(0, 1024 * 1024);
+  const r = input.split('\r');
+  const n = input.split('\n');
+  if (r.length === 1 || (n.length > 1 && (n[0] as string).length < (r[0] as string).length)) return '\n';
+  let withN = 0;
+  for (const piece of r) if (piece.charCodeAt(0) === 10) withN++;
+  return withN >= r.length / 2 ? '\r\n' : '\r';
+}
+
+/** The fields of the plain row `text[start, end)`: what lies between its commas. */
+function splitFields(text: string, start: number, end: number): string[] {
+  const fields: string[] = [];
+  let from = start;
+  for (let comma = text.indexOf(',', from); comma !== -1 && comma < end; comma = text.indexOf(',', from)) {
+    fields.push(text.slice(from, comma));
+    from = comma + 1;
+  }
+  fields.push(text.slice(from, end));
+  return fields;
+}
+
+/**
+ * CSV text before its first quote character is CSV at its simplest: each line is a row, and its fields
+ * are what lies between the commas (papaparse's own "fast mode" reads quote-free text so). Those lines are
+ * split here, row by row as they stream in, without papaparse's per-row machinery, which is most of the
+ * time a file of millions of rows takes to read. From the first line with a quote in it (or, with Windows
+ * line endings, a line break inside a row), the rest of the text goes to papaparse, told the same line
+ * ending it would have chosen for the whole file: a line start outside quotes is where papaparse itself
+ * would begin a row, so the rows are the same as papaparse alone gives.
+ */
+class PlainLines {
+  private carry = '';
+  /** The line the next row starts on (the header is line 1). */
+  line = 1;
+  /** The line ending, decided on the first chunk as papaparse decides it; undefined until then. */
+  newline: '\n' | '\r\n' | undefined;
+
+  constructor(private readonly onRow: (fields: string[], line: number) => boolean) {}
+
+  /**
+   * Reads the whole lines of `chunk` (with what was left of the last one). Returns undefined while the
+   * text stays plain, else the text from which papaparse must read (from the start of the line that is
+   * not plain). `onRow` returning false stops the reading (returns '').
+   */
+  take(chunk: string): string | undefined {
+    const text = this.carry.length > 0 ? this.carry + chunk : chunk;
+    this.carry = '';
+    if (this.newline === undefined) {
+      if (text.includes('"')) return text;
+      const newline = papaparseNewline(text);
+      if (newline === '\r') return text;
+      this.newline = newline;
+    }
+    const crlf = this.newline === '\r\n';
+    let quote = text.indexOf('"');
+    if (quote === -1) quote = text.length;
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      let rowEnd = end;
+      if (crlf) {
+        // A line feed alone is inside a field when rows end with CR LF: papaparse reads on from here.
+        if (end === start || text.charCodeAt(end - 1) !== 13) return text.slice(start);
+        rowEnd = end - 1;
+      }
+      if (quote < end) return text.slice(start);
+      if (rowEnd > start && !this.onRow(splitFields(text, start, rowEnd), this.line)) return '';
+      this.line++;
+      start = end + 1;
+    }
+    if (quote < text.length) return text.slice(start);
+    this.carry = text.slice(start);
+    return undefined;
+  }
+
+  /** The last line, when the text does not end with a line break: undefined, or the text papaparse must read. */
+  end(): string | undefined {
+    const rest = this.carry;
+    this.carry = '';
+    if (rest.length === 0) return undefined;
+    if (rest.includes('"') || this.newline === undefined) return rest;
+    this.onRow(splitFields(rest, 0, rest.length), this.line);
+    return undefined;
+  }
+}
+
+/** How a CSV stream is read: `plainLines: false` reads every line with papaparse (to compare, in tests). */
+export interface CsvReadOptions {
+  plainLines?: boolean;
+}
+
 /** Reads CSV bytes from a stream (a file, or bytes in tests) into the data set. */
-export async function readCsvStream(input: Readable, file: string, data: DataSet): Promise<FileSummary> {
+export async function readCsvStream(input: Readable, file: string, data: DataSet, options: CsvReadOptions = {}): Promise<FileSummary> {
   const summary = newSummary(file, 'unrecognised');
   data.summaries.set(file, summary);
-  const lines = new LineTracker();
-  const decoder = new StrictUtf8((text) => lines.add(text), data.limits.csvFileBytes);
+  let lines: LineTracker | undefined;
+  const decoder = new StrictUtf8((text) => lines?.add(text), data.limits.csvFileBytes);
   let reader: TableReader | undefined;
   let sawHeader = false;
   let stopped = false;
   let internalError: Error | undefined;
-  const failure = await new Promise<unknown>((resolve) => {
-    input.on('error', (error) => resolve(error));
-    decoder.on('error', (error) => resolve(error));
-    Papa.parse(input.pipe(decoder) as unknown as File, {
-      delimiter: ',',
-      skipEmptyLines: true,
-      step(results: Papa.ParseStepResult<string[]>, parser: Papa.Parser) {
-        if (stopped) return;
-        try {
-          readRow(results, parser);
-        } catch (error) {
-          // A fault in EduBridge itself: reject the file rather than crash the whole run.
-          stopped = true;
-          parser.abort();
-          internalError = error as Error;
-        }
-      },
-      complete: () => resolve(undefined),
-      error: (error: Error) => resolve(error),
-    });
-    function readRow(results: Papa.ParseStepResult<string[]>, parser: Papa.Parser): void {
-      const fields = results.data;
+
+  /** A row with its line: the header, or a row of the table. False once the file is no longer read. */
+  function readFields(fields: string[], line: number): boolean {
+    if (stopped) return false;
+    try {
       const last = fields.length - 1;
       if (last >= 0 && (fields[last] as string).endsWith('\r')) fields[last] = (fields[last] as string).slice(0, -1);
-      const line = lines.rowEnded(results.meta.cursor, fields);
-      if (results.errors.length > 0) {
-        summary.rowsRead++;
-        summary.rejected++;
-        const error = results.errors[0] as Papa.ParseError;
-        if (error.code === 'MissingQuotes') {
-          // The quote opens in the row's last field and swallows every line after it.
-          const index = fields.length - 1;
-          let opened = line;
-          for (let i = 0; i < index; i++) opened += (fields[i] as string).split('\n').length - 1;
-          const swallowed = (fields[index] ?? '').replace(/\r?\n$/, '').split('\n').length - 1;
-          const column = reader ? (reader.columnName(index) ?? `#${index + 1}`) : `#${index + 1}`;
-          // Each swallowed line was (most likely) a row of its own: count them as read and rejected.
-          summary.rowsRead += swallowed;
-          summary.rejected += swallowed;
-          data.report({ file, line: opened, column, severity: 'error', code: 'csv-syntax', message: `A quoted field opens on line ${opened} and is never closed, so ${swallowed === 0 ? 'the rest of the line' : `the ${swallowed} line${swallowed === 1 ? '' : 's'} after it (to the end of the file)`} ${swallowed === 1 ? 'was' : 'were'} read into it. Close the quote; row${swallowed === 0 ? '' : 's'} from line ${opened} not imported.` });
-          return;
-        }
-        data.report({ file, line, column: '-', severity: 'error', code: 'csv-syntax', message: `${error.message}. Row not imported.` });
-        return;
-      }
       if (!sawHeader) {
         sawHeader = true;
         const recognised = recogniseHeader(file, fields);
@@ -272,15 +331,106 @@ export async function readCsvStream(input: Readable, file: string, data: DataSet
         if (!recognised.ok) {
           data.rejectFile({ ...recognised.problem, file });
           stopped = true;
-          parser.abort();
-          return;
+          return false;
         }
         for (const p of recognised.problems) data.report({ ...p, file });
         reader = new TableReader(file, recognised.table, recognised.columns, data, summary);
-        return;
+        return true;
       }
       (reader as TableReader).row(fields, line);
+      return true;
+    } catch (error) {
+      // A fault in EduBridge itself: reject the file rather than crash the whole run.
+      stopped = true;
+      internalError = error as Error;
+      return false;
     }
+  }
+
+  /**
+   * Reads `source` with papaparse: the text from `firstLine` on, beginning with `initial` (text already
+   * decoded), told the line ending when it is known.
+   */
+  function papaparse(source: Readable, firstLine: number, newline: '\n' | '\r\n' | undefined, initial = ''): Promise<unknown> {
+    const tracker = new LineTracker(firstLine);
+    tracker.add(initial);
+    lines = tracker;
+    return new Promise<unknown>((resolve) => {
+      Papa.parse(source as unknown as File, {
+        delimiter: ',',
+        newline,
+        skipEmptyLines: true,
+        step(results: Papa.ParseStepResult<string[]>, parser: Papa.Parser) {
+          if (stopped) return;
+          if (!readRow(results, tracker)) parser.abort();
+        },
+        complete: () => resolve(undefined),
+        error: (error: Error) => resolve(error),
+      });
+    });
+  }
+
+  /** A row as papaparse gives it: located, then read (a syntax error reported). False to stop. */
+  function readRow(results: Papa.ParseStepResult<string[]>, tracker: LineTracker): boolean {
+    const fields = results.data;
+    const last = fields.length - 1;
+    if (last >= 0 && (fields[last] as string).endsWith('\r')) fields[last] = (fields[last] as string).slice(0, -1);
+    const line = tracker.rowEnded(results.meta.cursor, fields);
+    if (results.errors.length === 0) return readFields(fields, line);
+    summary.rowsRead++;
+    summary.rejected++;
+    const error = results.errors[0] as Papa.ParseError;
+    if (error.code === 'MissingQuotes') {
+      // The quote opens in the row's last field and swallows every line after it.
+      const index = fields.length - 1;
+      let opened = line;
+      for (let i = 0; i < index; i++) opened += (fields[i] as string).split('\n').length - 1;
+      const swallowed = (fields[index] ?? '').replace(/\r?\n$/, '').split('\n').length - 1;
+      const column = reader ? (reader.columnName(index) ?? `#${index + 1}`) : `#${index + 1}`;
+      // Each swallowed line was (most likely) a row of its own: count them as read and rejected.
+      summary.rowsRead += swallowed;
+      summary.rejected += swallowed;
+      data.report({ file, line: opened, column, severity: 'error', code: 'csv-syntax', message: `A quoted field opens on line ${opened} and is never closed, so ${swallowed === 0 ? 'the rest of the line' : `the ${swallowed} line${swallowed === 1 ? '' : 's'} after it (to the end of the file)`} ${swallowed === 1 ? 'was' : 'were'} read into it. Close the quote; row${swallowed === 0 ? '' : 's'} from line ${opened} not imported.` });
+      return true;
+    }
+    data.report({ file, line, column: '-', severity: 'error', code: 'csv-syntax', message: `${error.message}. Row not imported.` });
+    return true;
+  }
+
+  const failure = await new Promise<unknown>((resolve) => {
+    input.on('error', (error) => resolve(error));
+    decoder.on('error', (error) => resolve(error));
+    const text = input.pipe(decoder);
+    if (options.plainLines === false) {
+      void papaparse(text, 1, undefined).then(resolve);
+      return;
+    }
+    const plain = new PlainLines(readFields);
+    /** From the first line that is not plain: the rest of the text goes to papaparse (`ended`: there is no more). */
+    const handOver = (from: string, ended: boolean) => {
+      text.off('data', onData);
+      text.off('end', onEnd);
+      const rest = new PassThrough({ encoding: 'utf8' });
+      void papaparse(rest, plain.line, plain.newline, from).then(resolve);
+      if (from.length > 0) rest.write(from);
+      if (ended) rest.end();
+      else text.pipe(rest);
+    };
+    const onData = (chunk: string) => {
+      const from = plain.take(chunk);
+      if (stopped) {
+        text.off('data', onData);
+        text.destroy();
+        resolve(undefined);
+      } else if (from !== undefined) handOver(from, false);
+    };
+    const onEnd = () => {
+      const from = stopped ? undefined : plain.end();
+      if (from !== undefined) handOver(from, true);
+      else resolve(undefined);
+    };
+    text.on('data', onData);
+    text.on('end', onEnd);
   });
   if (internalError) {
     data.rejectFile({ file, line: 1, column: '-', severity: 'error', code: 'unreadable', message: `EduBridge could not read this file (${internalError.message}); please report it. File not imported.` });

@@ -1,0 +1,86 @@
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildRecords } from '../../../core/import/build.ts';
+import { DataSet } from '../../../core/import/dataset.ts';
+import { readCsvStream } from '../../../core/node/import/load.ts';
+
+/**
+ * Quote-free CSV lines are split without papaparse (core/node/import/load.ts, `PlainLines`), the rest read
+ * by papaparse from the first line that is not plain. Whatever the text and however it arrives in chunks,
+ * the rows, line numbers, problems and records must be exactly those papaparse alone gives.
+ */
+const AS_OF = '2026-03-15';
+
+async function read(bytes: Buffer, cuts: readonly number[], file: string, plainLines: boolean) {
+  const data = new DataSet(AS_OF, { problemsPerFile: 1_000_000 });
+  const points = [...new Set(cuts.map((c) => Math.min(c, bytes.length)))].sort((a, b) => a - b);
+  const chunks: Buffer[] = [];
+  let from = 0;
+  for (const point of [...points, bytes.length]) {
+    if (point > from) chunks.push(bytes.subarray(from, point));
+    from = point;
+  }
+  const summary = await readCsvStream(Readable.from(chunks.length > 0 ? chunks : [Buffer.alloc(0)]), file, data, { plainLines });
+  const records = buildRecords(data);
+  return { summary, problems: data.problems, records: JSON.parse(JSON.stringify(records)) as unknown };
+}
+
+async function expectSame(text: string, cuts: readonly number[], file: string) {
+  const bytes = Buffer.from(text);
+  const plain = await read(bytes, cuts, file, true);
+  const papaparse = await read(bytes, cuts, file, false);
+  expect(plain).toEqual(papaparse);
+}
+
+const ATTENDANCE_HEADER = 'upn,date,session,code';
+const CHILDREN_HEADER = 'child_id,upn,first_name,last_name,date_of_birth';
+
+/** Rows of attendance, some of them odd: quotes, stray carriage returns, blank lines, wrong field counts. */
+const attendanceRow = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(fc.constantFrom('A123456789012', 'B123456789012', 'D383200019001'), fc.constantFrom('2026-03-09', '2026-03-10', '09/03/2026', '2026-02-30'), fc.constantFrom('AM', 'PM', 'am', 'XX'), fc.constantFrom('/', '\\', 'N', 'B', 'ZZ', '')).map((f) => f.join(',')) },
+  { weight: 1, arbitrary: fc.constantFrom('', '\r', ',,,', 'D383200019001,2026-03-09,AM', '"D383200019001",2026-03-11,AM,/', 'D383200019001,"2026-03-12\n",AM,/', 'D383200019001,2026-03-13,"PM', 'A123456789012,2026-03-09,AM,/,extra', 'A12\r3,2026-03-09,AM,/') },
+);
+
+const lineBreak = fc.constantFrom('\n', '\r\n', '\r\n', '\n', '\r');
+
+describe('plain lines read as papaparse reads them', () => {
+  it('property: any attendance text, any line breaks, any chunking: the same rows, lines, problems and records', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(attendanceRow, lineBreak), { maxLength: 40 }),
+        fc.boolean(),
+        fc.array(fc.nat({ max: 1200 }), { maxLength: 6 }),
+        async (rows, endsWithBreak, cuts) => {
+          let text = `${ATTENDANCE_HEADER}\n` + rows.map(([row, br]) => row + br).join('');
+          if (!endsWithBreak) text = text.replace(/(\r\n|\n|\r)$/, '');
+          await expectSame(text, cuts, 'attendance.csv');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: the same with Windows line endings throughout, and a children file with quoted names', async () => {
+    const child = fc.tuple(fc.integer({ min: 1000, max: 1010 }), fc.constantFrom('', 'A123456789012'), fc.constantFrom('Amara', '"Smith, Jo"', '"Ann ""Nan"""', 'Li\nWei', 'Zoë'), fc.constantFrom('Okafor', 'O\'Neil', ''), fc.constantFrom('2015-01-12', '12/01/2015', 'soon')).map((f) => f.join(','));
+    await fc.assert(
+      fc.asyncProperty(fc.array(child, { maxLength: 25 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.nat({ max: 900 }), { maxLength: 5 }), async (rows, br, cuts) => {
+        await expectSame([CHILDREN_HEADER, ...rows].join(br) + br, cuts, 'children.csv');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a quote half-way through a long file hands the rest to papaparse on the right line', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `D383200019001,${new Date(Date.UTC(2020, 0, 6) + Math.floor(i / 2) * 86_400_000).toISOString().slice(0, 10)},${i % 2 === 0 ? 'AM' : 'PM'},/`);
+    rows[2000] = 'D383200019001,"2028-01-01",AM,/';
+    rows[2500] = 'D383200019001,2019-09-02,AM,"N';
+    const text = `${ATTENDANCE_HEADER}\n${rows.join('\n')}\n`;
+    const plain = await read(Buffer.from(text), [65536], 'attendance.csv', true);
+    expect(plain.problems.filter((p) => p.code !== 'unknown-child').map((p) => [p.line, p.code])).toEqual([
+      [2002, 'future-date'],
+      [2502, 'csv-syntax'],
+    ]);
+    await expectSame(text, [65536], 'attendance.csv');
+  });
+});
