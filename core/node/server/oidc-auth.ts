@@ -7,7 +7,7 @@ import type { AppEnv } from './app.ts';
 import type { PrincipalLimits } from './guards.ts';
 import { createOidc, OidcRefused, OidcSettings, type Oidc, type Principal } from './oidc.ts';
 import { page } from './pages/layout.ts';
-import { safeNext } from './pages/signin.ts';
+import { councilSignInHref, safeNext } from './pages/signin.ts';
 import { PENDING_MINUTES, SESSION_COOKIE, SESSION_HOURS, type SessionPerson } from './sessions.ts';
 import type { PendingSignIns, RateCounter, Sessions } from './stores.ts';
 import type { User } from './users.ts';
@@ -132,26 +132,28 @@ export class OidcAuth {
     const { sessions, pendingSignIns, limits, starts } = deps;
     const pendingCookie = { httpOnly: true, sameSite: 'Lax' as const, path: '/signin', secure: deps.secureCookies };
 
-    const refusedPage = (c: Context<AppEnv>, status: 400 | 403 | 429, message: string, headers: Record<string, string> = {}) =>
+    /** A refused sign-in: why, and a link to sign in again that returns to the page asked for (`next`). */
+    const refusedPage = (c: Context<AppEnv>, status: 400 | 403 | 429, message: string, next: string | undefined, headers: Record<string, string> = {}) =>
       c.html(
         page(
           { title: 'Sign in — EduBridge' },
-          html`<main class="narrow"><h1>Sign in to EduBridge</h1><p class="error" role="alert">${message}</p><p><a href="/signin/oidc">Sign in again</a></p></main>`,
+          html`<main class="narrow"><h1>Sign in to EduBridge</h1><p class="error" role="alert">${message}</p><p><a href="${councilSignInHref(next ?? '/')}">Sign in again</a></p></main>`,
         ),
         status,
         headers,
       );
 
-    const tooMany = (c: Context<AppEnv>, wait: number, what: string) => refusedPage(c, 429, `${what} Try again in ${wait} seconds.`, { 'retry-after': String(wait) });
+    const tooMany = (c: Context<AppEnv>, wait: number, what: string, next: string | undefined) => refusedPage(c, 429, `${what} Try again in ${wait} seconds.`, next, { 'retry-after': String(wait) });
     const FAILED = 'Too many sign-ins that did not complete.';
 
     app.get('/signin/oidc', async (c) => {
       // As the token sign-in: an address that failed too often waits; and each address may start only so
       // many sign-ins a minute, since each is kept on the server until it completes or expires.
+      const next = c.req.query('next');
       const blocked = await limits.blocked(c);
-      if (blocked > 0) return tooMany(c, blocked, FAILED);
+      if (blocked > 0) return tooMany(c, blocked, FAILED, next);
       const wait = await starts.hit(c.var.clientAddress);
-      if (wait > 0) return tooMany(c, wait, 'Too many sign-ins started from here.');
+      if (wait > 0) return tooMany(c, wait, 'Too many sign-ins started from here.', next);
       const { url, pending } = await this.oidc.startSignIn(safeNext(c.req.query('next')));
       setCookie(c, PENDING_COOKIE, await pendingSignIns.keep(pending), { ...pendingCookie, maxAge: PENDING_MINUTES * 60 });
       return c.redirect(url.href, 302);
@@ -159,14 +161,14 @@ export class OidcAuth {
 
     app.get('/signin/callback', async (c) => {
       const blocked = await limits.blocked(c);
-      if (blocked > 0) return tooMany(c, blocked, FAILED);
+      if (blocked > 0) return tooMany(c, blocked, FAILED, undefined);
       const pendingId = getCookie(c, PENDING_COOKIE);
       const pending = pendingId ? await pendingSignIns.take(pendingId) : undefined;
       deleteCookie(c, PENDING_COOKIE, pendingCookie);
       const refuse = async (status: 400 | 403, message: string) => {
         const wait = await limits.failed(c);
-        if (wait > 0) return tooMany(c, wait, FAILED);
-        return refusedPage(c, status, message);
+        if (wait > 0) return tooMany(c, wait, FAILED, pending?.next);
+        return refusedPage(c, status, message, pending?.next);
       };
       if (!pending) return refuse(400, 'This sign-in has expired or was already used. Sign in again.');
       // The provider's answer, at the address registered with it (this service may be behind a proxy).

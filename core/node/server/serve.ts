@@ -39,6 +39,8 @@ export interface ServeOptions {
   rateLimit?: number;
   /** Failed token tries per client address per minute. */
   failedAuthLimit?: number;
+  /** Sign-ins with the identity provider started per client address per minute. */
+  signInStartLimit?: number;
   /** Host names the service answers to; default the loopback names when it listens on localhost. */
   allowedHosts?: string[];
   trustProxy?: boolean;
@@ -137,6 +139,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     origins: options.origins,
     rateLimit: options.rateLimit,
     failedAuthLimit: options.failedAuthLimit,
+    signInStartLimit: options.signInStartLimit,
     allowedHosts,
     trustProxy: options.trustProxy,
     secureCookies: options.secureCookies,

@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildEducationRecord } from '../../../core/model/index.ts';
 import { createApp, type AppOptions } from '../../../core/node/server/app.ts';
@@ -14,6 +15,8 @@ import { createOidc, type Oidc, type OidcSettings } from '../../../core/node/ser
 import { SESSION_COOKIE } from '../../../core/node/server/sessions.ts';
 import { AS_OF, memoryAudit, RECORDS } from './helpers.ts';
 import { settingsFor, startTestProvider, type TestProvider } from './oidc-provider.ts';
+
+const CLI = fileURLToPath(new URL('../../../core/node/cli/main.ts', import.meta.url));
 
 // The server with the council's identity provider (a real OpenID provider started by the test): bearer
 // JWTs and browser sign-in reach exactly the children the person works with, and nothing else gets in.
@@ -206,6 +209,21 @@ describe('browser sign-in through the identity provider', () => {
     expect(cookieSet(refused, SESSION_COOKIE)).toBeUndefined();
   });
 
+  it('"Sign in again" on a refused sign-in returns to the page first asked for', async () => {
+    const { app } = makeApp(20, { signInStartLimit: 1 });
+    const next = '/cms/atlas/people/1?tab=plans';
+    const { location, pending } = await start(app, next);
+    const refused = await (await app.request(callbackPath(await provider.signIn(location, 'nobody')), { headers: { cookie: `${PENDING_COOKIE}=${pending}` } })).text();
+    expect(/<a href="([^"]+)">Sign in again<\/a>/.exec(refused)?.[1]).toBe(`/signin/oidc?next=${encodeURIComponent(next)}`);
+    // Refused for starting too many: the link still goes back there.
+    const tooMany = await app.request(`/signin/oidc?next=${encodeURIComponent(next)}`);
+    expect(tooMany.status).toBe(429);
+    expect(/<a href="([^"]+)">Sign in again<\/a>/.exec(await tooMany.text())?.[1]).toBe(`/signin/oidc?next=${encodeURIComponent(next)}`);
+    // Never to another site.
+    const hostile = await app.request(`/signin/oidc?next=${encodeURIComponent('//evil.example/')}`);
+    expect(/<a href="([^"]+)">Sign in again<\/a>/.exec(await hostile.text())?.[1]).toBe('/signin/oidc?next=%2F');
+  });
+
   it('the sign-in page offers the council account, keeping where to go next, besides the token form', async () => {
     const { app } = makeApp();
     const page = await (await app.request('/signin?next=%2Fcms%2Fatlas%2Fpeople%2F1%3Ftab%3Dplans')).text();
@@ -331,5 +349,32 @@ describe('edubridge serve --oidc FILE', () => {
     }
     await writeFile(oidcFile, JSON.stringify({ ...settings, clockToleranceSeconds: 600 }));
     await expect(startServer({ dir: join(dir, 'data'), port: 0, oidcFile, auditFile: join(dir, 'audit2.jsonl'), asOf: AS_OF, refreshSeconds: 0, log: () => undefined })).rejects.toThrow(/oidc\.json are not valid at \.clockToleranceSeconds/);
+  });
+
+  it('--signin-start-limit sets how many sign-ins one address may start a minute', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'edubridge-oidc-cli-'));
+    await writeTemplateCsv(join(dir, 'data'), generateRecords({ children: 2, seed: 3, asOf: AS_OF }));
+    const oidcFile = join(dir, 'oidc.json');
+    await writeFile(oidcFile, JSON.stringify(settings));
+    const args = ['--import', 'tsx', CLI, 'serve', join(dir, 'data'), '--port', '0', '--oidc', oidcFile, '--audit', join(dir, 'audit.jsonl'), '--as-of', AS_OF, '--refresh-seconds', '0', '--stop-with-stdin'];
+    const child = spawn(process.execPath, [...args, '--signin-start-limit', '2'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /listening on (http:\/\/\S+)/.exec(out);
+          if (match) resolve(match[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await fetch(`${url}/signin/oidc?next=/`, { redirect: 'manual' })).status);
+      expect(statuses).toEqual([302, 302, 429]);
+    } finally {
+      child.stdin.end();
+      child.kill();
+    }
+    expect(() => execFileSync(process.execPath, [...args, '--signin-start-limit', '0'], { stdio: 'pipe' })).toThrow(/--signin-start-limit/);
   });
 });

@@ -52,15 +52,17 @@ export function serveCommand(program: Command, demoPlugin?: DemoPlugin): void {
     .option('--audit <file>', 'append the audit log (one JSON line per disclosure) to this file', 'edubridge-audit.jsonl')
     .option('--database <url>', 'keep sessions, rate limits, revocations and the audit log in PostgreSQL (default: $EDUBRIDGE_DATABASE_URL; without either, in this process and the audit file)')
     .option('--rate-limit <n>', 'requests per caller per minute', '600')
+    .option('--signin-start-limit <n>', 'sign-ins with the identity provider started per client address per minute', '60')
     .option('--la-code <number>', "the council's own 3-digit LA number")
     .option('--stop-with-stdin', 'stop when standard input closes (so a test harness that dies takes the server with it)')
     .addHelpText('after', '\nPrints "EduBridge … listening on URL" once ready. Stop with Ctrl+C.')
     .action(
-      runAction(async (dir: string, options: { port: string; host: string; users?: string; oidc?: string; origin: string[]; asOf?: string; allowedHost: string[]; trustProxy?: boolean; secureCookies?: boolean; refreshSeconds: string; maxRejectedPercent: string; audit: string; database?: string; rateLimit: string; laCode?: string; demo?: boolean; stopWithStdin?: boolean }) => {
+      runAction(async (dir: string, options: { port: string; host: string; users?: string; oidc?: string; origin: string[]; asOf?: string; allowedHost: string[]; trustProxy?: boolean; secureCookies?: boolean; refreshSeconds: string; maxRejectedPercent: string; audit: string; database?: string; rateLimit: string; signinStartLimit: string; laCode?: string; demo?: boolean; stopWithStdin?: boolean }) => {
         await requireReadablePath(dir);
         const port = parsePort(options.port);
         const origins = options.origin.map(checkOrigin);
         const rateLimit = wholeNumber('--rate-limit', options.rateLimit, 1);
+        const signInStartLimit = wholeNumber('--signin-start-limit', options.signinStartLimit, 1);
         const refreshSeconds = wholeNumber('--refresh-seconds', options.refreshSeconds, 0);
         const maxRejectedPercent = wholeNumber('--max-rejected-percent', options.maxRejectedPercent, 0);
         if (maxRejectedPercent > 100) throw new UsageError('--max-rejected-percent must be 100 or less');
@@ -71,7 +73,7 @@ export function serveCommand(program: Command, demoPlugin?: DemoPlugin): void {
         const { startServer } = await import('../../server/serve.ts');
         let server;
         try {
-          server = await startServer({ dir, port, host: options.host, usersFile: options.users, oidcFile: options.oidc, origins, asOf: options.asOf, auditFile: options.audit, database: options.database ?? (process.env.EDUBRIDGE_DATABASE_URL || undefined), rateLimit, laCode: options.laCode, demo, allowedHosts, trustProxy: options.trustProxy, secureCookies: options.secureCookies, refreshSeconds, maxRejectedPercent });
+          server = await startServer({ dir, port, host: options.host, usersFile: options.users, oidcFile: options.oidc, origins, asOf: options.asOf, auditFile: options.audit, database: options.database ?? (process.env.EDUBRIDGE_DATABASE_URL || undefined), rateLimit, signInStartLimit, laCode: options.laCode, demo, allowedHosts, trustProxy: options.trustProxy, secureCookies: options.secureCookies, refreshSeconds, maxRejectedPercent });
         } catch (error) {
           throw new UsageError((error as Error).message);
         }
