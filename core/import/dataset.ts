@@ -245,14 +245,20 @@ export class DataSet {
     for (const problem of part.problems) this.problems.push(problem);
     if (part.listed) this.listed.set(part.file, part.listed);
     const codes = part.codes.map((code) => this.markCodes.of(code));
-    part.upns.forEach((upn, i) => {
-      let marks = this.marks.get(upn);
-      if (marks === undefined) this.marks.set(upn, (marks = new PackedMarks()));
-      for (let m = part.offsets[i] as number; m < (part.offsets[i + 1] as number); m++) {
+    if (codes.some((code, i) => code !== i)) {
+      // Numbered differently here: renumbered, in place (the part is this data set's now).
+      for (let m = 0; m < part.packed.length; m++) {
         const value = part.packed[m] as number;
         const key = keyOfPacked(value);
-        marks.push(packedOfKey(key) + (codes[value - packedOfKey(key)] as number));
+        part.packed[m] = packedOfKey(key) + (codes[value - packedOfKey(key)] as number);
       }
+    }
+    part.upns.forEach((upn, i) => {
+      const own = part.packed.subarray(part.offsets[i] as number, part.offsets[i + 1] as number);
+      const marks = this.marks.get(upn);
+      // A pupil with no marks yet takes the part's as they are; else they follow the marks read before.
+      if (marks === undefined) this.marks.set(upn, PackedMarks.of(own));
+      else for (const value of own) marks.push(value);
     });
     for (const [key, use] of part.upnUses) this.upnUses.set(key, use);
     for (const upn of part.sources) this.noteSource('attendance', upn, part.file);

@@ -179,8 +179,16 @@ export function compactRecords(records: readonly ChildEducationRecord[]): ChildE
 
 /** Packed marks in a typed array that grows, for an importer collecting a child's marks. */
 export class PackedMarks {
-  private values = new Int32Array(64);
+  private values: Int32Array = new Int32Array(64);
   length = 0;
+
+  /** Marks already packed (taken as they are, not copied: more pushed copy them first). */
+  static of(packed: Int32Array): PackedMarks {
+    const marks = new PackedMarks();
+    marks.values = packed;
+    marks.length = packed.length;
+    return marks;
+  }
 
   push(packed: number): void {
     if (this.length === this.values.length) {
