@@ -187,10 +187,12 @@ export class LiveData {
       data.log(`edubridge: loaded ${data.loaded.children} children from the database (data generation ${latest.generation})`);
       return data;
     }
-    // Read in a worker thread like every later load, so the import's working memory is returned when it
-    // ends; at start-up no request waits, so a large attendance file is read on a second thread meanwhile.
-    const result = await loadInBackground(options.dir, { asOf: data.asOf(), laCode: options.laCode, parallel: true }, false);
-    const errors = result.errors;
+    // At start-up no request waits: the directory is read on this thread (a large attendance file on a
+    // second one meanwhile), which spares copying every child over from a worker. Later loads run in a
+    // worker thread, so the server keeps answering while they read.
+    const read = await loadDataDirectory(options.dir, { asOf: data.asOf(), laCode: options.laCode, parallel: true });
+    const result = { records: read.records, files: read.files };
+    const errors = read.problems.filter((p) => p.severity === 'error').length;
     data.store = new ChildStore(result.records, data.asOf);
     data.loaded = summarise(result.files, result.records.length, errors, modified, data.now());
     if (options.shared) data.generation = await options.shared.publish(result.records, signature, data.loaded);
