@@ -17,7 +17,7 @@ import { dayNumberOf } from '../rules/day-numbers.ts';
 import { dateOfDay, keyOfPacked, packDay, packedOfKey, PackedMarks } from '../rules/mark-columns.ts';
 import { cleanIsoDate, show } from './fields.ts';
 import type { ProblemCode, Severity } from './problem.ts';
-import { DateField, Money, oneOf, Text, WholeNumber, YesNo } from './schema.ts';
+import { DateField, fastFieldsOf, field, Money, oneOf, Text, WholeNumber, YesNo } from './schema.ts';
 import { SSDA903_CODES, ssdaGender } from './ssda903-codes.ts';
 
 /** Reports problems about the row being read. Identical warnings (same file, column, code and key) are
@@ -116,8 +116,12 @@ function differingColumns<T extends object>(first: T, later: T, columns: readonl
   return out;
 }
 
+/** A table as specified; one without its own fast path for CSV rows gets the one its row schema gives
+ * (`fastFieldsOf`), when the schema is made only of plain fields. */
 function table<T>(spec: TableSpec<T>): TableSpec<T> {
-  return spec;
+  if (spec.fastFields !== undefined) return spec;
+  const fastFields = fastFieldsOf(spec.schema, spec.columns);
+  return fastFields === undefined ? spec : { ...spec, fastFields };
 }
 
 /** Ethnicity against the DfE main codes (census-codes.ts): unknown ones warn, once per code. */
@@ -137,10 +141,7 @@ function upnCheck(ctx: RowContext, column: string, upn: string | undefined): voi
 }
 
 /** A UPN as keyed: normalised (spaces removed, upper case). */
-const Upn = {
-  required: Text.required.transform(normaliseUpn),
-  optional: Text.optional.transform((v) => (v === undefined ? undefined : normaliseUpn(v))),
-};
+const Upn = field<string>((raw) => ({ ok: true, value: normaliseUpn(raw.trim()) }), 'bad-value');
 
 /** What a clean attendance row looks like (anything else goes through the schema). */
 const CLEAN_UPN = /^[A-Z0-9]{13}$/;

@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { generateRecords } from '../../../core/generate/generate.ts';
+import { TEMPLATE_FILES, templateLines, type TemplateFile } from '../../../core/generate/templates.ts';
+import { DataSet } from '../../../core/import/dataset.ts';
+import { newSummary, recogniseHeader, TableReader } from '../../../core/import/reader.ts';
+import { ALL_TABLES, ATTENDANCE, TEMPLATES, type TableSpec } from '../../../core/import/tables.ts';
+import { AS_OF } from './helpers.ts';
+
+/**
+ * Every table whose row schema is built of plain fields reads clean CSV rows without zod, through the
+ * fast path `fastFieldsOf` derives from the same fields (core/import/schema.ts). Whatever the row, that
+ * path must give exactly what the schema gives, or step aside so the schema explains the problem.
+ */
+
+/** The straightforward form of a table: every row through its schema. */
+const throughSchema = (table: TableSpec): TableSpec => ({ ...table, fast: undefined, fastFields: undefined });
+
+/** Values of every kind the templates take, clean and not: dates in both forms, impossible and out of
+ * range; numbers, amounts and flags; codes in odd case and with aliases; UPNs with spaces; blanks. */
+const VALUES = [
+  '2025-09-01', '2024-02-29', '2025-02-29', '2025-13-01', '1899-12-31', '2101-01-01', '01/09/2025', '1/9/2025', '31/02/2025', '2025-9-1', ' 2025-09-01 ', '2025/09/01',
+  '0', '12', ' 7 ', '-1', '1.5', '£1,234.50', '1,234', '100.999', '999999999999999', '9999999999999999',
+  'Y', 'n', 'yes', 'TRUE', 'false', 'maybe',
+  'approved', 'APPROVED', ' Draft ', 'KS2', 'ks4', 'termly', 'Phonics', 'female', 'F', 'm', '2', 'NOT KNOWN', 'other', 'suspension', 'Fixed Period', 'permanent', 'school', 'SW', 'social worker', 'virtual-school', 'E', 'k', 'N', 'AM', 'pm',
+  'expected', 'working-towards', '5', 'u', 'green', 'SEMH',
+  'B801200005001', 'b8012 00005001', ' W383200015000', 'A123',
+  'S', 'C2', 'U1', 'P1', 'E11', '1001', 'Amara', 'Okafor', "O'Neill", 'sam@council.example', 'https://epep.example/1', 'javascript:alert(1)',
+  '', ' ', '\t', '\u00a0',
+];
+const value = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...VALUES) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
+
+const RECORDS = generateRecords({ children: 40, seed: 11, asOf: AS_OF });
+
+function parseCsv(text: string): string[][] {
+  return Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true }).data;
+}
+
+/** The values each column has in the generated files (the real formats), so that most random rows of
+ * a table are clean and some are not. */
+const GENERATED = new Map<string, string[]>();
+for (const file of TEMPLATE_FILES) {
+  const [header, ...rows] = parseCsv([...templateLines(file, RECORDS)].join(''));
+  (header as string[]).forEach((column, i) => {
+    const values = GENERATED.get(column) ?? [];
+    for (const row of rows.slice(0, 50)) values.push(row[i] as string);
+    GENERATED.set(column, values);
+  });
+}
+const valueFor = (column: string) => {
+  const generated = GENERATED.get(column) ?? [];
+  return generated.length > 0 ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...generated) }, { weight: 1, arbitrary: value }) : value;
+};
+
+/** A header: the table's columns, some left out unless required, in any order, with an extra one. */
+function headerOf(table: TableSpec) {
+  return fc
+    .tuple(
+      fc.array(fc.boolean(), { minLength: table.columns.length, maxLength: table.columns.length }),
+      fc.boolean(),
+      fc.nat(),
+    )
+    .map(([keep, extra, seed]) => {
+      const columns = table.columns.filter((c, i) => keep[i] || table.required.includes(c) || table.kind === 'ssda903');
+      if (extra) columns.push('notes');
+      // A rotation and, every other time, a reversal: orders other than the template's.
+      const turned = [...columns.slice(seed % columns.length), ...columns.slice(0, seed % columns.length)];
+      return seed % 2 === 0 ? turned : turned.reverse();
+    });
+}
+
+/** What the reader hands the schema for a CSV row: the table's columns the file has. */
+function inputOf(table: TableSpec, header: readonly string[], fields: readonly string[]): Record<string, string> {
+  const input: Record<string, string> = {};
+  for (const column of table.columns) {
+    const index = header.indexOf(column);
+    if (index >= 0) input[column] = fields[index] as string;
+  }
+  return input;
+}
+
+const derived = ALL_TABLES.filter((t) => t !== (ATTENDANCE as TableSpec));
+
+describe('fast paths derived from the row schemas (core/import/schema.ts fastFieldsOf)', () => {
+  it('every template and SSDA903 table has one', () => {
+    expect(ALL_TABLES.filter((t) => t.fastFields === undefined).map((t) => t.id)).toEqual([]);
+  });
+
+  it.each(derived.map((t) => [t.id, t] as const))('property: %s gives what its schema gives, or steps aside for a row the schema rejects', (_id, table) => {
+    const fast = table.fastFields as NonNullable<TableSpec['fastFields']>;
+    fc.assert(
+      fc.property(
+        headerOf(table).chain((header) => fc.tuple(fc.constant(header), fc.tuple(...header.map(valueFor)))),
+        ([header, fields]) => {
+          const at = table.columns.map((c) => header.indexOf(c));
+          const row = fast(fields, at);
+          const parsed = table.schema.safeParse(inputOf(table, header, fields));
+          if (row === undefined) {
+            expect(parsed.success).toBe(false);
+          } else {
+            expect(parsed.success).toBe(true);
+            // Strictly: the same keys (a blank column's key holds undefined, an absent column's is left
+            // out), in the same order, with the same values.
+            expect(row).toStrictEqual(parsed.data);
+            expect(Object.keys(row as object)).toEqual(Object.keys(parsed.data as object));
+          }
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('takes clean rows: the generated files are read without the schema', () => {
+    for (const table of TEMPLATES.filter((t) => t !== (ATTENDANCE as TableSpec))) {
+      const [header, ...rows] = parseCsv([...templateLines(`${table.id}.csv` as TemplateFile, RECORDS)].join(''));
+      const at = table.columns.map((c) => (header as string[]).indexOf(c));
+      expect(rows.length, table.id).toBeGreaterThan(0);
+      for (const fields of rows) expect(table.fastFields?.(fields, at), `${table.id}: ${fields.join(',')}`).toBeDefined();
+    }
+  });
+});
+
+/** Reads one file's rows with `table` into a fresh data set, as the CSV reader does. */
+function readWith(table: TableSpec, file: string, header: readonly string[], rows: readonly string[][]) {
+  const data = new DataSet(AS_OF);
+  const summary = newSummary(file, table.label);
+  data.summaries.set(file, summary);
+  const reader = new TableReader(file, table, header, data, summary);
+  rows.forEach((fields, i) => reader.row(fields, i + 2));
+  reader.finish();
+  data.closeProblems();
+  return data;
+}
+
+describe('a whole file reads the same with the fast paths as through the schemas alone', () => {
+  const files = TEMPLATES.filter((t) => t !== (ATTENDANCE as TableSpec)).map((t) => `${t.id}.csv` as TemplateFile);
+
+  it.each(files)('property: %s as generated, with values replaced, rows repeated and reordered', (file) => {
+    const [rawHeader, ...rows] = parseCsv([...templateLines(file, RECORDS)].join(''));
+    const recognised = recogniseHeader(file, rawHeader as string[]);
+    if (!recognised.ok) throw new Error(`${file} not recognised`);
+    const { table, columns } = recognised;
+    const edit = fc.record({ row: fc.nat(), column: fc.nat(), value });
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 25 }), fc.array(fc.nat(), { maxLength: 10 }), fc.boolean(), (edits, repeats, reversed) => {
+        const fields = rows.map((r) => [...r]);
+        for (const e of edits) {
+          const target = fields[e.row % fields.length] as string[];
+          target[e.column % target.length] = e.value;
+        }
+        // Repeated rows (some identical, some edited since): duplicates and conflicts.
+        for (const r of repeats) fields.push([...(fields[r % fields.length] as string[])]);
+        if (reversed) fields.reverse();
+        const expected = readWith(throughSchema(table), file, columns, fields);
+        const actual = readWith(table, file, columns, fields);
+        expect(actual.problems).toStrictEqual(expected.problems);
+        expect(actual).toStrictEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
