@@ -74,6 +74,10 @@ export function fastFieldsOf<T>(schema: z.ZodType<T, Record<string, string | und
     required.push(plain.required);
   }
   const count = keys.length;
+  // Each column's last text and its value: files come sorted (by pupil, by date), so a column often
+  // repeats the row before, and its value (the same string, for text) is reused without parsing.
+  const lastRaw: (string | undefined)[] = new Array<string | undefined>(count).fill(undefined);
+  const lastValue: unknown[] = new Array<unknown>(count).fill(undefined);
   return (fields, at) => {
     const row: Record<string, unknown> = {};
     for (let k = 0; k < count; k++) {
@@ -83,6 +87,10 @@ export function fastFieldsOf<T>(schema: z.ZodType<T, Record<string, string | und
         continue;
       }
       const raw = fields[index] as string;
+      if (raw === lastRaw[k]) {
+        row[keys[k] as string] = lastValue[k];
+        continue;
+      }
       if (raw.trim() === '') {
         if (required[k]) return undefined;
         row[keys[k] as string] = undefined;
@@ -90,6 +98,8 @@ export function fastFieldsOf<T>(schema: z.ZodType<T, Record<string, string | und
       }
       const parsed = (parsers[k] as Parser<unknown>)(raw);
       if (!parsed.ok) return undefined;
+      lastRaw[k] = raw;
+      lastValue[k] = parsed.value;
       row[keys[k] as string] = parsed.value;
     }
     return row as T;

@@ -14,8 +14,14 @@ import { AS_OF } from './helpers.ts';
  * path must give exactly what the schema gives, or step aside so the schema explains the problem.
  */
 
-/** The straightforward form of a table: every row through its schema. */
-const throughSchema = (table: TableSpec): TableSpec => ({ ...table, fast: undefined, fastFields: undefined });
+/** The straightforward form of a table: every row through its schema, and every duplicate key in one
+ * map (not grouped, see `TableReader.firstInGroup`). */
+const throughSchema = (table: TableSpec): TableSpec => ({
+  ...table,
+  fast: undefined,
+  fastFields: undefined,
+  duplicateKey: table.duplicateKey && ((row) => [table.duplicateKey?.(row) ?? ''].flat().join('\u0000')),
+});
 
 /** Values of every kind the templates take, clean and not: dates in both forms, impossible and out of
  * range; numbers, amounts and flags; codes in odd case and with aliases; UPNs with spaces; blanks. */
@@ -158,6 +164,25 @@ describe('a whole file reads the same with the fast paths as through the schemas
         expect(actual).toStrictEqual(expected);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('DataSet.keyRuns (core/import/dataset.ts) counts as useKey and noteSource do row by row', () => {
+  it('property: same uses, counts, first lines and sources for any keys, in runs or not', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('B801200005001', 'W383200015000', '1001', ''), { maxLength: 40 }), fc.constantFrom(undefined, 'pep' as const), (keys, part) => {
+        const at = (i: number) => ({ file: 'peps.csv', line: i + 2 });
+        const byRow = new DataSet(AS_OF);
+        keys.forEach((key, i) => {
+          DataSet.useKey(byRow.childIdUses, key, at(i), 'peps');
+          if (part) byRow.noteSource(part, key, 'peps.csv');
+        });
+        const byRun = new DataSet(AS_OF);
+        const use = byRun.keyRuns(byRun.childIdUses, 'peps', part, at);
+        keys.forEach((key, i) => use(key, i));
+        expect(byRun).toStrictEqual(byRow);
+      }),
     );
   });
 });
