@@ -25,6 +25,7 @@ function fail(ctx: z.RefinementCtx, message: string, problem: ProblemCode): neve
 /**
  * A column read with `parse` (given the raw text, not empty after trimming), whose failures are reported
  * as `problem`: as a column that must have a value, or one that may be empty or absent (undefined).
+ * `parse` must be pure and give a string, number or boolean: the fast path reuses a value for equal text.
  */
 export function field<T>(parse: Parser<T>, problem: ProblemCode) {
   const forms = {
