@@ -186,3 +186,19 @@ describe('DataSet.keyRuns (core/import/dataset.ts) counts as useKey and noteSour
     );
   });
 });
+
+describe('duplicates within a group out of order (core/import/reader.ts firstInGroup)', () => {
+  it('two different rows whose items hash alike are both kept, and each repeat is named against its own first line', () => {
+    // "ldezubsccr" and "hfizjmuobc" on one date and measure have the same 32-bit item hash.
+    const header = ['upn', 'date', 'measure', 'subject', 'result', 'target'];
+    const row = (subject: string) => ['B801200005001', '2025-07-15', 'KS2', subject, '100', ''];
+    const rows = [row('reading'), row('ldezubsccr'), row('hfizjmuobc'), row('hfizjmuobc'), row('LDEZUBSCCR')];
+    const table = TEMPLATES.find((t) => t.id === 'assessments') as TableSpec;
+    for (const spec of [table, throughSchema(table)]) {
+      const data = readWith(spec, 'assessments.csv', header, rows);
+      expect(data.summaries.get('assessments.csv')).toMatchObject({ accepted: 5, rejected: 0 });
+      expect(data.problems.filter((p) => p.code === 'duplicate-row').map((p) => `${p.line}: ${p.message}`)).toEqual(['5: Duplicate of line 4; counted once', '6: Duplicate of line 3; counted once']);
+      expect(data.assessments.get('B801200005001')?.map((a) => a.subject)).toEqual(['reading', 'ldezubsccr', 'hfizjmuobc']);
+    }
+  });
+});
