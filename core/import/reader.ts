@@ -98,15 +98,21 @@ interface SeenGroup {
   /** Once an item has come out of order: for each hash of an item (`itemHash`), the last staged row of
    * the group whose item has that hash (its index; earlier ones are chained in `TableReader.sameHash`). */
   hashes: Map<number, number> | undefined;
+  /** Once items with one hash have piled up (a file made to collide): each item's staged row. */
+  items: Map<string, number> | undefined;
 }
 
 function newGroup(): SeenGroup {
-  return { last: '', staged: [], hashes: undefined };
+  return { last: '', staged: [], hashes: undefined, items: undefined };
 }
+
+/** How many earlier rows with an item's hash are compared before the group keeps its items instead: so
+ * a file whose items are made to share hashes still takes time in proportion to its rows. */
+const SAME_HASH_LIMIT = 16;
 
 /** A 32-bit hash of an item (FNV-1a over its UTF-16 code units). Equal items have equal hashes; rows
  * whose items' hashes are equal are then compared by their items. */
-function itemHash(item: string): number {
+export function itemHash(item: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < item.length; i++) hash = Math.imul(hash ^ item.charCodeAt(i), 0x01000193);
   return hash | 0;
@@ -359,7 +365,8 @@ export class TableReader<T = unknown> {
    * order within the group (by date and session): while each item sorts after the one before, none can
    * repeat, so the group only lists which staged rows are its own. The first item out of order turns
    * that list into a map from each item's hash to its rows, used for the rest of the file: the group's
-   * items are not kept, only numbers, and a row's item is worked out again when its hash matches.
+   * items are not kept, only numbers, and a row's item is worked out again when its hash matches. A
+   * group with many items of one hash keeps its items in a map instead.
    */
   private firstInGroup(groupKey: string, item: string): number | undefined {
     if (groupKey !== this.lastGroupKey) {
@@ -372,6 +379,11 @@ export class TableReader<T = unknown> {
       this.lastGroupKey = groupKey;
     }
     const group = this.lastGroup;
+    if (group.items !== undefined) {
+      const first = group.items.get(item);
+      if (first === undefined) group.items.set(item, this.staged.length);
+      return first;
+    }
     if (group.hashes === undefined) {
       if (group.staged.length === 0 || item > group.last) {
         group.last = item;
@@ -384,8 +396,17 @@ export class TableReader<T = unknown> {
       group.last = '';
     }
     const hash = itemHash(item);
+    let compared = 0;
     for (let index = group.hashes.get(hash); index !== undefined; index = this.sameHash.get(index)) {
       if (this.itemOf(index) === item) return index;
+      if (++compared === SAME_HASH_LIMIT) {
+        group.items = new Map<string, number>();
+        for (const first of group.hashes.values()) {
+          for (let row: number | undefined = first; row !== undefined; row = this.sameHash.get(row)) group.items.set(this.itemOf(row), row);
+        }
+        group.hashes = undefined;
+        return this.firstInGroup(groupKey, item);
+      }
     }
     this.remember(group.hashes, hash, this.staged.length);
     return undefined;
