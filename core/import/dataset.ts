@@ -16,6 +16,9 @@ import { keyOfPacked, MarkCodes, PackedMarks, packedOfKey } from '../rules/mark-
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import type { FileSummary, Problem } from './problem.ts';
 
+/** The parts of a record whose source files are noted (`DataSet.noteSource`). */
+export type SourcePart = 'attendance' | 'attainment' | 'exclusions' | 'pep';
+
 export interface Where {
   file: string;
   line: number;
@@ -283,11 +286,32 @@ export class DataSet {
   }
 
   /** Remembers that `file` gave data for `part` of the child with `key` (UPN or child_id). */
-  noteSource(part: 'attendance' | 'attainment' | 'exclusions' | 'pep', key: string, file: string): void {
+  noteSource(part: SourcePart, key: string, file: string): void {
     const mapKey = `${part}\u0000${key}`;
     const files = this.partFiles.get(mapKey);
     if (files) files.add(file);
     else this.partFiles.set(mapKey, new Set([file]));
+  }
+
+  /**
+   * For the rows of one file, in order: `use(key, index)` counts row `index` (at `at(index)`) as a use of
+   * `key` in `map` (`useKey`) and, given `part`, notes the file as a source of that part for the key
+   * (`noteSource`). Rows come in runs of one key, and a run costs one look-up.
+   */
+  keyRuns(map: Map<string, KeyUse>, table: string, part: SourcePart | undefined, at: (index: number) => Where): (key: string, index: number) => void {
+    let lastKey: string | undefined;
+    let lastUse: KeyUse | undefined;
+    return (key, index) => {
+      if (key === lastKey && lastUse !== undefined) {
+        lastUse.rows++;
+        return;
+      }
+      const where = at(index);
+      DataSet.useKey(map, key, where, table);
+      if (part !== undefined) this.noteSource(part, key, where.file);
+      lastKey = key;
+      lastUse = map.get(`${where.file}\u0000${key}`);
+    };
   }
 
   static useKey(map: Map<string, KeyUse>, key: string, where: Where, table: string): void {

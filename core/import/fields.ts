@@ -57,6 +57,9 @@ export function isCleanIsoDate(text: string): boolean {
 /** A calendar date written `YYYY-MM-DD` or `DD/MM/YYYY` (as SSDA903 and most MIS exports write them). */
 export function parseDate(raw: string): Parsed<string> {
   const text = raw.trim();
+  // The usual case, without a regular expression (and one string for each date: see cleanIsoDate).
+  const clean = cleanIsoDate(text);
+  if (clean !== undefined) return { ok: true, value: clean };
   let match = ISO.exec(text);
   if (match) {
     const [, y, m, d] = match;

@@ -95,12 +95,27 @@ interface SeenGroup {
   last: string;
   /** While the items come in order: the indexes of the group's staged rows. */
   staged: number[];
-  /** Once an item has come out of order: each item's staged row (its index). */
-  lines: Map<string, number> | undefined;
+  /** Once an item has come out of order: for each hash of an item (`itemHash`), the last staged row of
+   * the group whose item has that hash (its index; earlier ones are chained in `TableReader.sameHash`). */
+  hashes: Map<number, number> | undefined;
+  /** Once items with one hash have piled up (a file made to collide): each item's staged row. */
+  items: Map<string, number> | undefined;
 }
 
 function newGroup(): SeenGroup {
-  return { last: '', staged: [], lines: undefined };
+  return { last: '', staged: [], hashes: undefined, items: undefined };
+}
+
+/** How many earlier rows with an item's hash are compared before the group keeps its items instead: so
+ * a file whose items are made to share hashes still takes time in proportion to its rows. */
+const SAME_HASH_LIMIT = 16;
+
+/** A 32-bit hash of an item (FNV-1a over its UTF-16 code units). Equal items have equal hashes; rows
+ * whose items' hashes are equal are then compared by their items. */
+export function itemHash(item: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < item.length; i++) hash = Math.imul(hash ^ item.charCodeAt(i), 0x01000193);
+  return hash | 0;
 }
 
 /**
@@ -189,6 +204,8 @@ export class TableReader<T = unknown> {
   private readonly seenGroups = new Map<string, SeenGroup>();
   private lastGroupKey: string | undefined;
   private lastGroup: SeenGroup = newGroup();
+  /** For a staged row whose item's hash another staged row of its group had before: that row's index. */
+  private readonly sameHash = new Map<number, number>();
   private readonly once = new Map<string, { problem: Problem; count: number }>();
   private readonly indexes: [string, number][];
   /** Where each of the table's columns is in the file's rows (-1 when absent), for `fastFields`. */
@@ -374,7 +391,9 @@ export class TableReader<T = unknown> {
    * row is then about to be staged, and remembered). Rows usually come grouped (e.g. by pupil) and in
    * order within the group (by date and session): while each item sorts after the one before, none can
    * repeat, so the group only lists which staged rows are its own. The first item out of order turns
-   * that list into a map from item to line, used for the rest of the file.
+   * that list into a map from each item's hash to its rows, used for the rest of the file: the group's
+   * items are not kept, only numbers, and a row's item is worked out again when its hash matches. A
+   * group with many items of one hash keeps its items in a map instead.
    */
   private firstInGroup(groupKey: string, item: string): number | undefined {
     if (groupKey !== this.lastGroupKey) {
@@ -387,20 +406,50 @@ export class TableReader<T = unknown> {
       this.lastGroupKey = groupKey;
     }
     const group = this.lastGroup;
-    if (group.lines === undefined) {
+    if (group.items !== undefined) {
+      const first = group.items.get(item);
+      if (first === undefined) group.items.set(item, this.staged.length);
+      return first;
+    }
+    if (group.hashes === undefined) {
       if (group.staged.length === 0 || item > group.last) {
         group.last = item;
         group.staged.push(this.staged.length);
         return undefined;
       }
-      group.lines = new Map<string, number>();
-      const duplicateKey = this.table.duplicateKey as NonNullable<TableSpec<T>['duplicateKey']>;
-      for (const index of group.staged) group.lines.set((duplicateKey(this.staged.at(index)) as readonly [string, string])[1], index);
+      group.hashes = new Map<number, number>();
+      for (const index of group.staged) this.remember(group.hashes, itemHash(this.itemOf(index)), index);
       group.staged = [];
+      group.last = '';
     }
-    const first = group.lines.get(item);
-    if (first === undefined) group.lines.set(item, this.staged.length);
-    return first;
+    const hash = itemHash(item);
+    let compared = 0;
+    for (let index = group.hashes.get(hash); index !== undefined; index = this.sameHash.get(index)) {
+      if (this.itemOf(index) === item) return index;
+      if (++compared === SAME_HASH_LIMIT) {
+        group.items = new Map<string, number>();
+        for (const first of group.hashes.values()) {
+          for (let row: number | undefined = first; row !== undefined; row = this.sameHash.get(row)) group.items.set(this.itemOf(row), row);
+        }
+        group.hashes = undefined;
+        return this.firstInGroup(groupKey, item);
+      }
+    }
+    this.remember(group.hashes, hash, this.staged.length);
+    return undefined;
+  }
+
+  /** The item of the staged row at `index` (the second part of its duplicate key). */
+  private itemOf(index: number): string {
+    const duplicateKey = this.table.duplicateKey as NonNullable<TableSpec<T>['duplicateKey']>;
+    return (duplicateKey(this.staged.at(index)) as readonly [string, string])[1];
+  }
+
+  /** Notes that the staged row at `index` has an item with this hash. */
+  private remember(hashes: Map<number, number>, hash: number, index: number): void {
+    const earlier = hashes.get(hash);
+    if (earlier !== undefined) this.sameHash.set(index, earlier);
+    hashes.set(hash, index);
   }
 
   private stage(row: T, line: number, prefix: string): void {
@@ -424,6 +473,7 @@ export class TableReader<T = unknown> {
     this.memo.clear();
     this.seen.clear();
     this.seenGroups.clear();
+    this.sameHash.clear();
     this.lastGroupKey = undefined;
   }
 }

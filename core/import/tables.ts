@@ -17,7 +17,7 @@ import { dayNumberOf } from '../rules/day-numbers.ts';
 import { dateOfDay, keyOfPacked, packDay, packedOfKey, PackedMarks } from '../rules/mark-columns.ts';
 import { cleanIsoDate, show } from './fields.ts';
 import type { ProblemCode, Severity } from './problem.ts';
-import { DateField, Money, oneOf, Text, WholeNumber, YesNo } from './schema.ts';
+import { DateField, fastFieldsOf, field, Money, oneOf, Text, WholeNumber, YesNo } from './schema.ts';
 import { SSDA903_CODES, ssdaGender } from './ssda903-codes.ts';
 
 /** Reports problems about the row being read. Identical warnings (same file, column, code and key) are
@@ -116,8 +116,15 @@ function differingColumns<T extends object>(first: T, later: T, columns: readonl
   return out;
 }
 
+/** The file a commit's rows come from (every row of one commit is from one file). */
+const fileOf = (rows: readonly unknown[], at: (index: number) => Where): string => (rows.length > 0 ? at(0).file : '');
+
+/** A table as specified; one without its own fast path for CSV rows gets the one its row schema gives
+ * (`fastFieldsOf`), when the schema is made only of plain fields. */
 function table<T>(spec: TableSpec<T>): TableSpec<T> {
-  return spec;
+  if (spec.fastFields !== undefined) return spec;
+  const fastFields = fastFieldsOf(spec.schema, spec.columns);
+  return fastFields === undefined ? spec : { ...spec, fastFields };
 }
 
 /** Ethnicity against the DfE main codes (census-codes.ts): unknown ones warn, once per code. */
@@ -137,10 +144,7 @@ function upnCheck(ctx: RowContext, column: string, upn: string | undefined): voi
 }
 
 /** A UPN as keyed: normalised (spaces removed, upper case). */
-const Upn = {
-  required: Text.required.transform(normaliseUpn),
-  optional: Text.optional.transform((v) => (v === undefined ? undefined : normaliseUpn(v))),
-};
+const Upn = field<string>((raw) => ({ ok: true, value: normaliseUpn(raw.trim()) }), 'bad-value');
 
 /** What a clean attendance row looks like (anything else goes through the schema). */
 const CLEAN_UPN = /^[A-Z0-9]{13}$/;
@@ -361,12 +365,13 @@ export const ATTENDANCE_SUMMARIES = table({
     futureCheck(ctx, 'to_date', row.to_date, 'Attendance figures ending');
     return true;
   },
-  duplicateKey: (row) => `${row.upn}\u0000${row.from_date}\u0000${row.to_date}`,
+  duplicateKey: (row) => [row.upn, `${row.from_date}\u0000${row.to_date}`] as const,
   commit(rows, at, data) {
+    const use = data.keyRuns(data.upnUses, 'attendance', 'attendance', at);
+    const file = fileOf(rows, at);
     rows.forEach((row, i) => {
-      DataSet.useKey(data.upnUses, row.upn, at(i), 'attendance');
-      data.noteSource('attendance', row.upn, at(i).file);
-      data.noteDate(at(i).file, row.to_date <= data.asOf ? row.to_date : undefined);
+      use(row.upn, i);
+      data.noteDate(file, row.to_date <= data.asOf ? row.to_date : undefined);
       push(data.attendanceFigures, row.upn, attendanceFiguresOf(row));
     });
   },
@@ -475,12 +480,13 @@ export const ASSESSMENTS = table({
     futureCheck(ctx, 'date', row.date, 'Assessment date');
     return true;
   },
-  duplicateKey: (row) => `${row.upn}\u0000${row.date}\u0000${row.measure}\u0000${row.subject.toLowerCase()}`,
+  duplicateKey: (row) => [row.upn, `${row.date}\u0000${row.measure}\u0000${row.subject.toLowerCase()}`] as const,
   commit(rows, at, data) {
+    const use = data.keyRuns(data.upnUses, 'assessments', 'attainment', at);
+    const file = fileOf(rows, at);
     rows.forEach((row, i) => {
-      DataSet.useKey(data.upnUses, row.upn, at(i), 'assessments');
-      data.noteSource('attainment', row.upn, at(i).file);
-      data.noteDate(at(i).file, row.date);
+      use(row.upn, i);
+      data.noteDate(file, row.date);
       if (row.measure === 'TERMLY') {
         const judgement = parseAreJudgement(row.result) ?? undefined;
         const target = row.target === undefined ? undefined : (parseAreJudgement(row.target) ?? row.target.toUpperCase());
@@ -515,12 +521,13 @@ export const PEPS = table({
     }
     return true;
   },
-  duplicateKey: (row) => `${row.child_id}\u0000${row.meeting_date}`,
+  duplicateKey: (row) => [row.child_id, row.meeting_date] as const,
   commit(rows, at, data) {
+    const use = data.keyRuns(data.childIdUses, 'peps', 'pep', at);
+    const file = fileOf(rows, at);
     rows.forEach((row, i) => {
-      DataSet.useKey(data.childIdUses, row.child_id, at(i), 'peps');
-      data.noteSource('pep', row.child_id, at(i).file);
-      if (row.status !== 'scheduled' && row.status !== 'cancelled') data.noteDate(at(i).file, row.meeting_date);
+      use(row.child_id, i);
+      if (row.status !== 'scheduled' && row.status !== 'cancelled') data.noteDate(file, row.meeting_date);
       push(data.meetings, row.child_id, {
         date: row.meeting_date,
         status: row.status,
@@ -551,12 +558,13 @@ export const PEP_ACTIONS = table({
   columns: ['child_id', 'meeting_date', 'action', 'owner', 'due_date', 'completed'],
   required: ['child_id', 'meeting_date', 'action', 'owner'],
   schema: PepActionRow,
-  duplicateKey: (row) => `${row.child_id}\u0000${row.meeting_date}\u0000${row.action}\u0000${row.owner}`,
+  duplicateKey: (row) => [row.child_id, `${row.meeting_date}\u0000${row.action}\u0000${row.owner}`] as const,
   commit(rows, at, data) {
+    const use = data.keyRuns(data.childIdUses, 'pep_actions', 'pep', at);
+    const file = fileOf(rows, at);
     rows.forEach((row, i) => {
-      DataSet.useKey(data.childIdUses, row.child_id, at(i), 'pep_actions');
-      data.noteSource('pep', row.child_id, at(i).file);
-      data.noteDate(at(i).file, row.meeting_date);
+      use(row.child_id, i);
+      data.noteDate(file, row.meeting_date);
       push(data.actions, row.child_id, { meetingDate: row.meeting_date, description: row.action, owner: row.owner, due: row.due_date, completed: row.completed ?? false });
     });
   },
@@ -582,12 +590,13 @@ export const EXCLUSIONS = table({
     futureCheck(ctx, 'start_date', row.start_date, 'Exclusion start date');
     return true;
   },
-  duplicateKey: (row) => `${row.upn}\u0000${row.start_date}\u0000${row.type}`,
+  duplicateKey: (row) => [row.upn, `${row.start_date}\u0000${row.type}`] as const,
   commit(rows, at, data) {
+    const use = data.keyRuns(data.upnUses, 'exclusions', 'exclusions', at);
+    const file = fileOf(rows, at);
     rows.forEach((row, i) => {
-      DataSet.useKey(data.upnUses, row.upn, at(i), 'exclusions');
-      data.noteSource('exclusions', row.upn, at(i).file);
-      data.noteDate(at(i).file, row.start_date);
+      use(row.upn, i);
+      data.noteDate(file, row.start_date);
       push(data.exclusions, row.upn, { type: row.type, start: row.start_date, sessions: row.sessions, reasonCode: row.reason_code?.toUpperCase() });
     });
   },
