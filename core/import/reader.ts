@@ -129,6 +129,8 @@ class KeptStrings {
   private readonly kept = new Map<string, string>();
 
   of(value: string): string {
+    // Shorter text is copied when it is read (a slice needs 13 characters or more in V8).
+    if (value.length < 13) return value;
     let kept = this.kept.get(value);
     if (kept === undefined) {
       kept = Object.keys({ [value]: 0 })[0] as string;
