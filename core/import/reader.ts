@@ -206,6 +206,13 @@ export class TableReader<T = unknown> {
   private readonly seenGroups = new Map<string, SeenGroup>();
   private lastGroupKey: string | undefined;
   private lastGroup: SeenGroup = newGroup();
+  /** The table's `plainRow`, when this file's columns are the template's in its order (see `plainLine`). */
+  private readonly plainRow: TableSpec<T>['plainRow'];
+  /** The group plain lines last went into, and the order of its last item (`plainLine`). */
+  private plainGroup: SeenGroup | undefined;
+  private plainOrder = 0;
+  /** The staged row plain lines last added, whose item the group's `last` does not yet hold; -1 if none. */
+  private plainPending = -1;
   /** For a staged row whose item's hash another staged row of its group had before: that row's index. */
   private readonly sameHash = new Map<number, number>();
   private readonly once = new Map<string, { problem: Problem; count: number }>();
@@ -229,6 +236,8 @@ export class TableReader<T = unknown> {
   ) {
     this.staged = table.staging?.(data) ?? new ArrayStaging(table);
     this.positions = header ? table.columns.map((c) => header.indexOf(c)) : [];
+    // Plain lines need the template's columns in order, and fields it may hold (a UPN is 13 characters).
+    this.plainRow = header !== undefined && header.length === table.columns.length && table.columns.every((c, i) => header[i] === c) && data.limits.fieldChars >= 13 ? table.plainRow : undefined;
     this.indexes = header ? table.columns.map((c, i) => [c, this.positions[i]!] as [string, number]).filter(([, i]) => i >= 0) : [];
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the context's getters read the reader's current row
     const reader = this;
@@ -308,6 +317,34 @@ export class TableReader<T = unknown> {
     const input = this.input;
     for (const [name, index] of this.indexes) input[name] = fields[index] as string;
     this.accept(input, line);
+  }
+
+  /**
+   * A plain CSV line (no quotes), `text[start, end)`: read and staged here when the table reads it straight
+   * from the text (`plainRow`), it needs no check to report anything, and it follows the row before in the
+   * same group, in order (so it cannot be a duplicate). Returns false, having done nothing, to have it read
+   * as a row of fields: the first row of each group (whose key is checked then), and any row that is not
+   * clean, in order and of the group before. The result is the same as `row` gives.
+   */
+  plainLine(text: string, start: number, end: number, line: number): boolean {
+    if (this.plainRow === undefined) return false;
+    const read = this.plainRow(text, start, end, this.data.asOf);
+    if (read === undefined || read.group !== this.lastGroupKey) return false;
+    const group = this.lastGroup;
+    if (group.hashes !== undefined || group.items !== undefined || group.staged.length === 0) return false;
+    if (this.plainGroup !== group) {
+      // The group's last item came from a row of fields: its order, from the item.
+      this.plainOrder = this.table.itemOrder?.(group.last) ?? Number.NaN;
+      this.plainGroup = group;
+    }
+    if (!(read.order > this.plainOrder)) return false;
+    this.summary.rowsRead++;
+    this.summary.accepted++;
+    this.plainOrder = read.order;
+    this.plainPending = this.staged.length;
+    group.staged.push(this.staged.length);
+    this.stage(read.row, line, '');
+    return true;
   }
 
   /** A row given as a record of column → value (XML), with a prefix for the column path. */
@@ -398,6 +435,13 @@ export class TableReader<T = unknown> {
    * group with many items of one hash keeps its items in a map instead.
    */
   private firstInGroup(groupKey: string, item: string): number | undefined {
+    if (this.plainPending >= 0) {
+      // The last row a plain line staged is its group's last item.
+      (this.plainGroup as SeenGroup).last = this.itemOf(this.plainPending);
+      this.plainPending = -1;
+    }
+    // A row of fields may change any group: plain lines work out the order of the group's last item again.
+    this.plainGroup = undefined;
     if (groupKey !== this.lastGroupKey) {
       let group = this.seenGroups.get(groupKey);
       if (group === undefined) {

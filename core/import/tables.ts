@@ -85,6 +85,24 @@ export interface TableSpec<T = unknown> {
   /** The same fast path for a CSV row read straight from its fields: `at[i]` is the index in `fields`
    * of `columns[i]`, or -1 when the file lacks that column. */
   fastFields?(fields: readonly string[], at: readonly number[]): T | undefined;
+  /**
+   * For a table of millions of rows (attendance), with a file whose columns are the template's, in its
+   * order: a plain CSV line (no quotes) read straight from the text, `text[start, end)`, without making
+   * its fields, when it needs no check to report anything (otherwise undefined, and the line is read the
+   * usual way). `group` and `order` place it among its group's rows: rows come in their group's order when
+   * each has a greater `order` than the one before, which then orders as the duplicate key's item does.
+   * The row may be one object reused for every line: it is staged before the next line is read.
+   */
+  plainRow?(text: string, start: number, end: number, asOf: string): PlainRow<T> | undefined;
+  /** The `order` of a group's item (the second part of a duplicate key), for `plainRow`; NaN if none. */
+  itemOrder?(item: string): number;
+}
+
+/** A row `plainRow` read: the row, its group (the first part of its duplicate key) and its order there. */
+export interface PlainRow<T> {
+  row: T;
+  group: string;
+  order: number;
 }
 
 /** The accepted rows of one file until the file has been read to the end (a file rejected on the way
@@ -167,6 +185,69 @@ function cleanAttendanceRow(upn: string, date: string, session: string, code: st
   if (session === 'PM') return { upn: lastCleanUpn, date: cleanDate, session: 'PM', code };
   return undefined;
 }
+
+/**
+ * Attendance rows read straight from a file's text (`TableSpec.plainRow`): `upn,date,session,code` with a
+ * clean UPN and date, AM or PM, and a national code as the code table writes it, current on its date and
+ * not retired, on or before the "as of" date, so that the row's check has nothing to say. The UPN and date
+ * are the strings the row before had when the text is the same, so most lines make no string at all.
+ */
+class PlainAttendance {
+  private readonly read: PlainRow<AttendanceRowValue> = { row: { upn: '', date: '', session: 'AM', code: '' }, group: '', order: 0 };
+  private upn = '';
+  private date = '';
+  private day = 0;
+  /** Codes as the code table writes them, by their text, with whether they may be read this way. */
+  private readonly codes = new Map<string, boolean>();
+
+  row(text: string, start: number, end: number, asOf: string): PlainRow<AttendanceRowValue> | undefined {
+    const read = this.read;
+    const upnEnd = start + 13;
+    if (upnEnd >= end || text.charCodeAt(upnEnd) !== 44) return undefined;
+    const upn = text.slice(start, upnEnd);
+    if (upn !== this.upn) {
+      if (!CLEAN_UPN.test(upn)) return undefined;
+      this.upn = upn;
+    }
+    const dateEnd = upnEnd + 11;
+    if (dateEnd >= end || text.charCodeAt(dateEnd) !== 44) return undefined;
+    const dateText = text.slice(upnEnd + 1, dateEnd);
+    if (dateText !== this.date) {
+      const date = cleanIsoDate(dateText);
+      if (date === undefined) return undefined;
+      this.date = date;
+      this.day = dayNumberOf(date);
+    }
+    if (this.date > asOf) return undefined;
+    const s0 = text.charCodeAt(dateEnd + 1);
+    if ((s0 !== 65 && s0 !== 80) || text.charCodeAt(dateEnd + 2) !== 77 || text.charCodeAt(dateEnd + 3) !== 44) return undefined;
+    const codeStart = dateEnd + 4;
+    if (end - codeStart < 1 || end - codeStart > 2) return undefined;
+    const code = text.slice(codeStart, end);
+    const definition = attendanceCodeDefinition(code, this.date);
+    if (definition === undefined || definition.code !== code || !this.plainCode(code)) return undefined;
+    const row = read.row;
+    row.upn = this.upn;
+    row.date = this.date;
+    row.session = s0 === 65 ? 'AM' : 'PM';
+    row.code = definition.code;
+    read.group = this.upn;
+    read.order = this.day * 2 + (s0 === 65 ? 0 : 1);
+    return read;
+  }
+
+  /** Whether rows with this code need no warning: not a retired code. */
+  private plainCode(code: string): boolean {
+    let plain = this.codes.get(code);
+    if (plain === undefined) {
+      plain = !isHistoricalCode(code);
+      this.codes.set(code, plain);
+    }
+    return plain;
+  }
+}
+
+const plainAttendance = new PlainAttendance();
 
 const GenderField = oneOf(Gender.options, { F: 'female', M: 'male', U: 'not-known', '1': 'male', '2': 'female', 'NOT KNOWN': 'not-known', OTHER: 'other' });
 
@@ -313,6 +394,12 @@ export const ATTENDANCE = table({
   },
   duplicateKey: (row) => [row.upn, row.date + row.session] as const,
   keyName: 'UPN, date and session',
+  plainRow: (text, start, end, asOf) => plainAttendance.row(text, start, end, asOf),
+  itemOrder(item) {
+    const date = cleanIsoDate(item.slice(0, 10));
+    const session = item.slice(10);
+    return date === undefined || (session !== 'AM' && session !== 'PM') ? Number.NaN : dayNumberOf(date) * 2 + (session === 'AM' ? 0 : 1);
+  },
   differences: (first, later) => differingColumns(first, later, ['code'], ['code']),
   commit(rows, at, data) {
     const staging = new AttendanceStaging(data);
@@ -388,6 +475,8 @@ class AttendanceStaging implements Staging<AttendanceRowValue> {
   private upns: string[] = [];
   private lastDate = '';
   private lastDay = 0;
+  private lastCode = '';
+  private lastCodeIndex = 0;
 
   constructor(private readonly data: DataSet) {}
 
@@ -405,8 +494,12 @@ class AttendanceStaging implements Staging<AttendanceRowValue> {
       this.lastDay = dayNumberOf(row.date);
       this.lastDate = row.date;
     }
+    if (row.code !== this.lastCode) {
+      this.lastCodeIndex = this.data.markCodes.of(row.code);
+      this.lastCode = row.code;
+    }
     this.pupils[this.length] = this.upns.length - 1;
-    this.packed[this.length] = packDay(this.lastDay, row.session, this.data.markCodes.of(row.code));
+    this.packed[this.length] = packDay(this.lastDay, row.session, this.lastCodeIndex);
     this.length++;
   }
 

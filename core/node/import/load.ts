@@ -254,7 +254,11 @@ class PlainLines {
   /** The line ending, decided on the first chunk as papaparse decides it; undefined until then. */
   newline: '\n' | '\r\n' | undefined;
 
-  constructor(private readonly onRow: (fields: string[], line: number) => boolean) {}
+  constructor(
+    private readonly onRow: (fields: string[], line: number) => boolean,
+    /** A plain row's text, `text[start, end)`, offered before it is split: true when it was read so. */
+    private readonly onLine: (text: string, start: number, end: number, line: number) => boolean,
+  ) {}
 
   /**
    * Reads the whole lines of `chunk` (with what was left of the last one). Returns undefined while the
@@ -262,19 +266,40 @@ class PlainLines {
    * not plain). `onRow` returning false stops the reading (returns '').
    */
   take(chunk: string): string | undefined {
-    const text = this.carry.length > 0 ? this.carry + chunk : chunk;
-    this.carry = '';
     if (this.newline === undefined) {
-      if (text.includes('"')) return text;
-      const newline = papaparseNewline(text);
-      if (newline === '\r') return text;
+      if (chunk.includes('"')) return chunk;
+      const newline = papaparseNewline(chunk);
+      if (newline === '\r') return chunk;
       this.newline = newline;
     }
+    if (this.carry.length === 0) return this.lines(chunk);
+    // The line the last chunk left unfinished, read on its own, so that the chunk itself (a flat string
+    // from the decoder) is read where it is rather than joined to it.
+    const lineEnd = chunk.indexOf('\n');
+    if (lineEnd === -1) {
+      this.carry += chunk;
+      return this.carry.includes('"') ? this.handOverCarry() : undefined;
+    }
+    const head = this.carry + chunk.slice(0, lineEnd + 1);
+    this.carry = '';
+    const rest = this.lines(head);
+    if (rest !== undefined) return rest === '' ? '' : rest + chunk.slice(lineEnd + 1);
+    return this.lines(chunk, lineEnd + 1);
+  }
+
+  /** The unfinished line, given to papaparse. */
+  private handOverCarry(): string {
+    const rest = this.carry;
+    this.carry = '';
+    return rest;
+  }
+
+  /** Reads the whole lines of `text` from `start`, keeping what follows the last line break for the next chunk (see `take`). */
+  private lines(text: string, start = 0): string | undefined {
     const crlf = this.newline === '\r\n';
-    let quote = text.indexOf('"');
+    let quote = text.indexOf('"', start);
     if (quote === -1) quote = text.length;
-    let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    for (let end = text.indexOf('\n', start); end !== -1; end = text.indexOf('\n', start)) {
       let rowEnd = end;
       if (crlf) {
         // A line feed alone is inside a field when rows end with CR LF: papaparse reads on from here.
@@ -282,7 +307,7 @@ class PlainLines {
         rowEnd = end - 1;
       }
       if (quote < end) return text.slice(start);
-      if (rowEnd > start && !this.onRow(splitFields(text, start, rowEnd), this.line)) return '';
+      if (rowEnd > start && !this.onLine(text, start, rowEnd, this.line) && !this.onRow(splitFields(text, start, rowEnd), this.line)) return '';
       this.line++;
       start = end + 1;
     }
@@ -347,6 +372,19 @@ export async function readCsvStream(input: Readable, file: string, data: DataSet
     }
   }
 
+  /** A plain line, offered to the table reader to read straight from the text (`TableReader.plainLine`). */
+  function readLine(text: string, start: number, end: number, line: number): boolean {
+    if (stopped || reader === undefined) return false;
+    try {
+      return reader.plainLine(text, start, end, line);
+    } catch (error) {
+      // A fault in EduBridge itself: the file is rejected (the row then reads nothing).
+      stopped = true;
+      internalError = error as Error;
+      return false;
+    }
+  }
+
   /**
    * Reads `source` with papaparse: the text from `firstLine` on, beginning with `initial` (text already
    * decoded), told the line ending when it is known.
@@ -405,7 +443,7 @@ export async function readCsvStream(input: Readable, file: string, data: DataSet
       void papaparse(text, 1, undefined).then(resolve);
       return;
     }
-    const plain = new PlainLines(readFields);
+    const plain = new PlainLines(readFields, readLine);
     /** From the first line that is not plain: the rest of the text goes to papaparse (`ended`: there is no more). */
     const handOver = (from: string, ended: boolean) => {
       text.off('data', onData);

@@ -71,6 +71,50 @@ describe('plain lines read as papaparse reads them', () => {
     );
   });
 
+  it('property: runs of a pupil\'s sessions in order, broken now and then (a repeat, a step back, another pupil, an odd code or date): the same as row by row', async () => {
+    const UPNS = ['D383200019001', 'A123456789012', 'K801200001001'];
+    const day = (n: number) => new Date(Date.UTC(2024, 7, 12) + n * 86_400_000).toISOString().slice(0, 10);
+    /** Ways to spoil a row: each is a function of the row and one of these codes. */
+    const ODD_CODES = ['J', 'H', 'C1', 'J1', 'c', ' /', '/ ', 'ZZ', 'N', '#', 'I'];
+    const SPOIL: ((r: string[], code: string) => string[])[] = [
+      (r, code) => [r[0]!, r[1]!, r[2]!, code],
+      (r) => [r[0]!, '2026-04-01', r[2]!, r[3]!],
+      (r) => [r[0]!, '01/09/2025', r[2]!, r[3]!],
+      (r) => [r[0]!.toLowerCase(), r[1]!, r[2]!, r[3]!],
+      (r) => [r[0]!, r[1]!, 'pm', r[3]!],
+      (r) => [`${r[0]!} `, r[1]!, r[2]!, r[3]!],
+      (r) => [r[0]!, r[1]!, r[2]!, r[3]!, ''],
+    ];
+    const odd = fc.tuple(fc.nat({ max: SPOIL.length - 1 }), fc.constantFrom(...ODD_CODES)).map(([kind, code]) => (r: string[]) => SPOIL[kind]!(r, code));
+    const run = fc.record({
+      upn: fc.constantFrom(...UPNS),
+      from: fc.integer({ min: 0, max: 40 }),
+      length: fc.integer({ min: 1, max: 25 }),
+      code: fc.constantFrom('/', '\\', 'N', 'C1', 'J', 'B'),
+      breaks: fc.array(fc.tuple(fc.nat({ max: 24 }), fc.constantFrom('repeat', 'back', 'odd', 'other')), { maxLength: 3 }),
+      odd,
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(run, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.nat({ max: 6000 }), { maxLength: 4 }), async (runs, br, cuts) => {
+        const lines = [ATTENDANCE_HEADER];
+        for (const r of runs) {
+          const rows: string[][] = [];
+          for (let i = 0; i < r.length; i++) rows.push([r.upn, day(r.from + Math.floor(i / 2)), i % 2 === 0 ? 'AM' : 'PM', r.code]);
+          for (const [at, kind] of r.breaks) {
+            const i = at % rows.length;
+            if (kind === 'repeat') rows.splice(i, 0, [...rows[i]!]);
+            else if (kind === 'back' && i > 0) [rows[i - 1], rows[i]] = [rows[i]!, rows[i - 1]!];
+            else if (kind === 'odd') rows[i] = r.odd(rows[i]!);
+            else rows.splice(i, 0, [UPNS[(UPNS.indexOf(r.upn) + 1) % UPNS.length]!, day(r.from), 'AM', '/']);
+          }
+          for (const row of rows) lines.push(row.join(','));
+        }
+        await expectSame(lines.join(br) + br, cuts, 'attendance.csv');
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('a quote half-way through a long file hands the rest to papaparse on the right line', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `D383200019001,${new Date(Date.UTC(2020, 0, 6) + Math.floor(i / 2) * 86_400_000).toISOString().slice(0, 10)},${i % 2 === 0 ? 'AM' : 'PM'},/`);
     rows[2000] = 'D383200019001,"2028-01-01",AM,/';
