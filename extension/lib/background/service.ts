@@ -79,7 +79,7 @@ export interface BackgroundDeps {
   now(): number;
   randomId(): string;
   /** Signing in with the council account (authMode "oidc"); without it that mode cannot sign in. */
-  signIn?: Pick<CouncilSignIn, 'signIn' | 'current' | 'accessToken' | 'refresh' | 'signOut'>;
+  signIn?: Pick<CouncilSignIn, 'signIn' | 'current' | 'accessToken' | 'refresh' | 'signOut' | 'signOutAndRevoke'>;
   /** Sets the alarm that renews the council sign-in, or clears it (undefined). */
   scheduleSignInRefresh?(when: number | undefined): void;
   /** Makes the toolbar button say that the council sign-in has ended (or stop saying it). */
@@ -824,6 +824,8 @@ export class Background {
       case 'signin':
         return this.signInWithCouncil();
       case 'signout': {
+        // The person signing out: the provider is asked to revoke the tokens too.
+        await this.deps.signIn?.signOutAndRevoke(signInConfigOf(await this.settings()));
         await this.endCouncilSignIn(undefined);
         await this.deps.showSignedOut?.(false);
         await this.forgetPerson();

@@ -16,7 +16,9 @@ import { allowsPlainHttp, type UserSettings } from '../settings.ts';
  *   background gives it: `storage.session`, in memory, gone when the browser closes, out of reach of
  *   content scripts; it is validated again when read back;
  * - the access token is renewed with the refresh token before it expires (`refreshAt`); a provider that
- *   refuses the refresh ends the sign-in.
+ *   refuses the refresh ends the sign-in;
+ * - signing out asks the provider to revoke the tokens, when it publishes a revocation endpoint
+ *   (`signOutAndRevoke`).
  */
 
 /** Where and as whom to sign in: the settings' oidc fields. */
@@ -325,5 +327,36 @@ export class CouncilSignIn {
   /** Forgets the tokens. */
   async signOut(): Promise<void> {
     await this.deps.store.clear();
+  }
+
+  /**
+   * The person signs out: the tokens are forgotten, then the provider is asked to revoke them (RFC 7009),
+   * the refresh token first, so that a copy of it (from before the browser forgot it) cannot start the
+   * sign-in again. Only a provider that publishes a revocation endpoint at its own address is asked, and
+   * only for a sign-in made with this configuration; its answer (or silence) changes nothing here: the
+   * tokens are gone from the browser either way. An access token the provider cannot revoke (a JWT)
+   * ends at its expiry, minutes away.
+   */
+  async signOutAndRevoke(config: SignInConfig): Promise<void> {
+    const session = await this.current(config).catch(() => undefined);
+    await this.signOut();
+    if (!session) return;
+    const issuer = new URL(config.issuer);
+    let server: oauth.AuthorizationServer;
+    try {
+      server = await this.server(config);
+    } catch {
+      return;
+    }
+    const endpoint = server.revocation_endpoint;
+    if (!endpoint || new URL(endpoint).origin !== issuer.origin) return;
+    const tokens: [string, string][] = [...(session.refreshToken ? [[session.refreshToken, 'refresh_token'] as [string, string]] : []), [session.accessToken, 'access_token']];
+    for (const [token, hint] of tokens) {
+      try {
+        await oauth.processRevocationResponse(await oauth.revocationRequest(server, this.client(config), oauth.None(), token, { ...this.http<'POST', URLSearchParams>(issuer), additionalParameters: { token_type_hint: hint } }));
+      } catch {
+        // Refused or unreachable: nothing more to do from here.
+      }
+    }
   }
 }

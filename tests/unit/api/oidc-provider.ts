@@ -102,6 +102,7 @@ export async function startTestProvider(options: TestProviderOptions = {}): Prom
     conformIdTokenClaims: false,
     features: {
       devInteractions: { enabled: true },
+      revocation: { enabled: true },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => API_AUDIENCE,

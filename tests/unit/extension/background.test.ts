@@ -663,6 +663,7 @@ describe('signed in with a council account (authMode "oidc")', () => {
   let alarm: number | undefined;
   let signedOutBadge: boolean;
   let configs: SignInConfig[];
+  let revoked: { config: SignInConfig; token: string | undefined }[];
   const OIDC = { authMode: 'oidc', oidcIssuer: 'https://login.council.example/tenant/v2.0', oidcClientId: 'edubridge-extension' };
 
   beforeEach(async () => {
@@ -671,6 +672,7 @@ describe('signed in with a council account (authMode "oidc")', () => {
     alarm = undefined;
     signedOutBadge = false;
     configs = [];
+    revoked = [];
     background = new Background({
       ...deps,
       signIn: {
@@ -684,6 +686,10 @@ describe('signed in with a council account (authMode "oidc")', () => {
         accessToken: async () => signedIn?.accessToken,
         refresh: async () => signedIn,
         signOut: async () => void (signedIn = undefined),
+        async signOutAndRevoke(config) {
+          revoked.push({ config, token: signedIn?.accessToken });
+          signedIn = undefined;
+        },
       },
       scheduleSignInRefresh: (when) => void (alarm = when),
       showSignedOut: async (value) => void (signedOutBadge = value),
@@ -752,7 +758,7 @@ describe('signed in with a council account (authMode "oidc")', () => {
     await settle();
     const withRefusal = new Background({
       ...deps,
-      signIn: { signIn: async () => signedIn!, current: async () => signedIn, accessToken: async () => signedIn?.accessToken, refresh: async () => ((signedIn = undefined), undefined), signOut: async () => void (signedIn = undefined) },
+      signIn: { signIn: async () => signedIn!, current: async () => signedIn, accessToken: async () => signedIn?.accessToken, refresh: async () => ((signedIn = undefined), undefined), signOut: async () => void (signedIn = undefined), signOutAndRevoke: async () => void (signedIn = undefined) },
       scheduleSignInRefresh: (when) => void (alarm = when),
       showSignedOut: async (value) => void (signedOutBadge = value),
     });
@@ -775,11 +781,12 @@ describe('signed in with a council account (authMode "oidc")', () => {
     await expect(background.handlePage({ type: 'settings:set', patch: { oidcIssuer: 'http://login.council.example/' } }, popupSender)).rejects.toThrow(/oidcIssuer: .*https/);
   });
 
-  it('signing out forgets the tokens and the saved data', async () => {
+  it('signing out forgets the tokens and the saved data, and asks the provider to revoke the tokens', async () => {
     await background.handlePage({ type: 'signin' }, popupSender);
     await recognise();
     await settle();
     await background.handlePage({ type: 'signout' }, popupSender);
+    expect(revoked).toEqual([{ config: { issuer: OIDC.oidcIssuer, clientId: OIDC.oidcClientId, scope: 'openid profile email offline_access', resource: '' }, token: 'token-rachel' }]);
     expect(signedIn).toBeUndefined();
     expect(await db.statuses.count()).toBe(0);
     expect(signedOutBadge).toBe(false);

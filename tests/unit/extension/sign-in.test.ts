@@ -197,6 +197,46 @@ describe('staying signed in', () => {
     expect(stored).toBeUndefined();
   });
 
+  it('signing out asks the provider to revoke the tokens: a copy of the refresh token can no longer renew the sign-in', async () => {
+    const signIn = makeSignIn();
+    const first = await signIn.signIn(config);
+    requests = [];
+    await signIn.signOutAndRevoke(config);
+    expect(stored).toBeUndefined();
+    expect(requests.filter((url) => url.endsWith('/token/revocation'))).toHaveLength(2);
+    // Before: the same refresh token renews the sign-in. After: the provider refuses it.
+    stored = structuredClone(first);
+    now = refreshAt(first);
+    expect(await signIn.refresh(config)).toBeUndefined();
+    expect(stored).toBeUndefined();
+  });
+
+  it('a refresh token not revoked still renews (so the test above shows the revocation)', async () => {
+    const signIn = makeSignIn();
+    const first = await signIn.signIn(config);
+    await signIn.signOut();
+    stored = structuredClone(first);
+    now = refreshAt(first);
+    expect(await signIn.refresh(config)).toMatchObject({ subject: 'rachel' });
+  });
+
+  it('signing out forgets the tokens even when the provider cannot be reached, and never sends them to another address', async () => {
+    const signIn = makeSignIn();
+    await signIn.signIn(config);
+    offline = true;
+    await signIn.signOutAndRevoke(config);
+    expect(stored).toBeUndefined();
+    // A provider whose revocation endpoint is elsewhere is not asked.
+    offline = false;
+    tamper = (url, body) => (url.endsWith('/.well-known/openid-configuration') ? { ...body, revocation_endpoint: 'https://elsewhere.example/revoke' } : body);
+    const other = makeSignIn();
+    await other.signIn(config);
+    requests = [];
+    await other.signOutAndRevoke(config);
+    expect(stored).toBeUndefined();
+    expect(requests.some((url) => url.includes('elsewhere.example') || url.endsWith('/token/revocation'))).toBe(false);
+  });
+
   it('does not use a sign-in kept for another provider or client, and forgets it', async () => {
     const signIn = makeSignIn();
     await signIn.signIn(config);
