@@ -6,6 +6,7 @@
 import type { DataSet, Where } from './dataset.ts';
 import { show } from './fields.ts';
 import type { FileSummary, Problem, ProblemCode, Severity } from './problem.ts';
+import { KeptStrings } from './kept-strings.ts';
 import { describeIssue } from './schema.ts';
 import { SSDA903_TABLES, TEMPLATES, type RowContext, type Staging, type TableSpec } from './tables.ts';
 
@@ -118,33 +119,9 @@ export function itemHash(item: string): number {
   return hash | 0;
 }
 
-/**
- * Strings to keep, each made a string of its own, and equal ones one string. A field read from a file is
- * a slice of the text it was read from, and (in V8) a kept slice of 13 characters or more keeps that whole
- * piece of text alive: for the children of a council, most of every file's text, kept for as long as the
- * server runs. A property key is always a string of its own (V8 copies a slice to make it one), so the
- * key of a one-property object is the copy.
- */
-class KeptStrings {
-  private readonly kept = new Map<string, string>();
-
-  of(value: string): string {
-    // Shorter text is copied when it is read (a slice needs 13 characters or more in V8).
-    if (value.length < 13) return value;
-    let kept = this.kept.get(value);
-    if (kept === undefined) {
-      kept = Object.keys({ [value]: 0 })[0] as string;
-      this.kept.set(kept, kept);
-    }
-    return kept;
-  }
-}
-
-/** Staged rows as an array of the rows themselves (their strings kept apart from the file's text, see
- * `KeptStrings`), committed by the table's `commit`. */
+/** Staged rows as an array of the rows themselves, committed by the table's `commit`. */
 class ArrayStaging<T> implements Staging<T> {
   private readonly rows: T[] = [];
-  private readonly strings = new KeptStrings();
 
   constructor(private readonly table: TableSpec<T>) {}
 
@@ -153,11 +130,6 @@ class ArrayStaging<T> implements Staging<T> {
   }
 
   push(row: T): void {
-    const values = row as Record<string, unknown>;
-    for (const key in values) {
-      const value = values[key];
-      if (typeof value === 'string') values[key] = this.strings.of(value);
-    }
     this.rows.push(row);
   }
 
@@ -225,6 +197,7 @@ export class TableReader<T = unknown> {
   private line = 0;
   private prefix = '';
   private readonly ctx: RowContext;
+  private readonly strings = new KeptStrings();
 
   constructor(
     private readonly file: string,
@@ -373,7 +346,8 @@ export class TableReader<T = unknown> {
     let row = this.table.fast?.(input);
     if (row === undefined) {
       const parsed = this.table.schema.safeParse(input);
-      if (parsed.success) row = parsed.data;
+      // What the schema gives is kept with strings of its own (the fast paths keep theirs as they parse).
+      if (parsed.success) row = this.strings.row(parsed.data);
       else {
         for (const issue of parsed.error.issues) {
           const { column, message, problem } = describeIssue(issue);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseDate, parseMoney, parseWholeNumber, parseYesNo, show, type Parsed } from './fields.ts';
+import { KeptStrings } from './kept-strings.ts';
 import type { ProblemCode } from './problem.ts';
 
 export type Parser<T> = (raw: string) => Parsed<T>;
@@ -79,6 +80,8 @@ export function fastFieldsOf<T>(schema: z.ZodType<T, Record<string, string | und
   // repeats the row before, and its value (the same string, for text) is reused without parsing.
   const lastRaw: (string | undefined)[] = new Array<string | undefined>(count).fill(undefined);
   const lastValue: unknown[] = new Array<unknown>(count).fill(undefined);
+  // Text values are kept as strings of their own, once per new value (see KeptStrings).
+  const kept = new KeptStrings();
   return (fields, at) => {
     const row: Record<string, unknown> = {};
     for (let k = 0; k < count; k++) {
@@ -99,9 +102,10 @@ export function fastFieldsOf<T>(schema: z.ZodType<T, Record<string, string | und
       }
       const parsed = (parsers[k] as Parser<unknown>)(raw);
       if (!parsed.ok) return undefined;
+      const value = typeof parsed.value === 'string' ? kept.of(parsed.value) : parsed.value;
       lastRaw[k] = raw;
-      lastValue[k] = parsed.value;
-      row[keys[k] as string] = parsed.value;
+      lastValue[k] = value;
+      row[keys[k] as string] = value;
     }
     return row as T;
   };

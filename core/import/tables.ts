@@ -13,6 +13,7 @@ import { DEFAULT_POLICY, pepQualityRating } from '../policy.ts';
 import { ETHNICITY_CODES, SCHOOL_URN } from './census-codes.ts';
 import { checkUpn, normaliseUpn } from '../rules/identifiers.ts';
 import { DataSet, push, type Where } from './dataset.ts';
+import { KeptStrings } from './kept-strings.ts';
 import { dayNumberOf } from '../rules/day-numbers.ts';
 import { dateOfDay, keyOfPacked, packDay, packedOfKey, PackedMarks } from '../rules/mark-columns.ts';
 import { cleanIsoDate, show } from './fields.ts';
@@ -477,6 +478,8 @@ class AttendanceStaging implements Staging<AttendanceRowValue> {
   private lastDay = 0;
   private lastCode = '';
   private lastCodeIndex = 0;
+  /** Each pupil's UPN kept as a string of its own, not a slice of the file's text (KeptStrings). */
+  private readonly strings = new KeptStrings();
 
   constructor(private readonly data: DataSet) {}
 
@@ -489,7 +492,7 @@ class AttendanceStaging implements Staging<AttendanceRowValue> {
       packed.set(this.packed);
       this.packed = packed;
     }
-    if (this.upns[this.upns.length - 1] !== row.upn) this.upns.push(row.upn);
+    if (this.upns[this.upns.length - 1] !== row.upn) this.upns.push(this.strings.of(row.upn));
     if (row.date !== this.lastDate) {
       this.lastDay = dayNumberOf(row.date);
       this.lastDate = row.date;

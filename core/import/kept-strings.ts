@@ -1,0 +1,36 @@
+/**
+ * Strings to keep, each made a string of its own, and equal ones one string. A field read from a file is
+ * a slice of the text it was read from, and (in V8) a kept slice of 13 characters or more keeps that whole
+ * piece of text alive: for the children of a council, most of every file's text, kept for as long as the
+ * server runs. Shorter text is copied when it is read. A property key is always a string of its own (V8
+ * copies a slice to make it one), so the key of a one-property object is the copy.
+ *
+ * Only a cache: past `limit` strings it starts again (a string then gets a copy of its own), so that one
+ * kept for the life of the process stays bounded.
+ */
+export class KeptStrings {
+  private readonly kept = new Map<string, string>();
+
+  constructor(private readonly limit = 10_000) {}
+
+  of(value: string): string {
+    if (value.length < 13) return value;
+    let kept = this.kept.get(value);
+    if (kept === undefined) {
+      kept = Object.keys({ [value]: 0 })[0] as string;
+      if (this.kept.size >= this.limit) this.kept.clear();
+      this.kept.set(kept, kept);
+    }
+    return kept;
+  }
+
+  /** `row` with each of its string values kept (in place). */
+  row<T>(row: T): T {
+    const values = row as Record<string, unknown>;
+    for (const key in values) {
+      const value = values[key];
+      if (typeof value === 'string' && value.length >= 13) values[key] = this.of(value);
+    }
+    return row;
+  }
+}
