@@ -94,7 +94,8 @@ export function recogniseHeader(fileName: string, rawHeader: readonly string[]):
 interface SeenGroup {
   /** The greatest item so far, while the items come in order. */
   last: string;
-  /** While the items come in order: the indexes of the group's staged rows. */
+  /** While the items come in order: the group's staged rows, as runs of indexes (start, end, start,
+   * end, …): a pupil's rows usually come one after another, so a run is most of them. */
   staged: number[];
   /** Once an item has come out of order: for each hash of an item (`itemHash`), the last staged row of
    * the group whose item has that hash (its index; earlier ones are chained in `TableReader.sameHash`). */
@@ -105,6 +106,13 @@ interface SeenGroup {
 
 function newGroup(): SeenGroup {
   return { last: '', staged: [], hashes: undefined, items: undefined };
+}
+
+/** Adds a staged row (its index) to the group's runs. */
+function addStaged(group: SeenGroup, index: number): void {
+  const runs = group.staged;
+  if (runs.length > 0 && runs[runs.length - 1] === index) runs[runs.length - 1] = index + 1;
+  else runs.push(index, index + 1);
 }
 
 /** How many earlier rows with an item's hash are compared before the group keeps its items instead: so
@@ -315,7 +323,7 @@ export class TableReader<T = unknown> {
     this.summary.accepted++;
     this.plainOrder = read.order;
     this.plainPending = this.staged.length;
-    group.staged.push(this.staged.length);
+    addStaged(group, this.staged.length);
     this.stage(read.row, line, '');
     return true;
   }
@@ -434,11 +442,13 @@ export class TableReader<T = unknown> {
     if (group.hashes === undefined) {
       if (group.staged.length === 0 || item > group.last) {
         group.last = item;
-        group.staged.push(this.staged.length);
+        addStaged(group, this.staged.length);
         return undefined;
       }
       group.hashes = new Map<number, number>();
-      for (const index of group.staged) this.remember(group.hashes, itemHash(this.itemOf(index)), index);
+      for (let run = 0; run < group.staged.length; run += 2) {
+        for (let index = group.staged[run] as number; index < (group.staged[run + 1] as number); index++) this.remember(group.hashes, itemHash(this.itemOf(index)), index);
+      }
       group.staged = [];
       group.last = '';
     }
