@@ -2,6 +2,7 @@
  * Reading a data directory (or one file) from disk: CSV streamed through papaparse, XML and JSON read
  * whole. Bytes must be UTF-8 (a byte-order mark is allowed); Windows line endings are fine.
  */
+import buffer from 'node:buffer';
 import { constants } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
@@ -76,12 +77,14 @@ function unfinishedTail(bytes: Uint8Array): Uint8Array {
 
 /**
  * Decodes UTF-8 strictly, counting lines so an invalid byte can be located in one more pass over the
- * chunk it is in, and refusing more than `limit` bytes.
+ * chunk it is in, and refusing more than `limit` bytes. Each chunk (with what the last one left of an
+ * unfinished character) is checked by Node's UTF-8 validator, then decoded; a byte-order mark at the start
+ * is dropped, as a decoder drops it.
  */
 class StrictUtf8 extends Transform {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private lines = 1;
   private bytes = 0;
+  private started = false;
   /** The start of a character the last chunk left unfinished. */
   private carry: Uint8Array = new Uint8Array(0);
 
@@ -102,29 +105,29 @@ class StrictUtf8 extends Transform {
       callback(new TooLarge(this.limit));
       return;
     }
-    let text: string;
-    try {
-      text = this.decoder.decode(chunk, { stream: true });
-    } catch {
-      const joined = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    const joined = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    const tail = unfinishedTail(joined);
+    const body = joined.subarray(0, joined.length - tail.length);
+    if (!buffer.isUtf8(body)) {
       const offset = Math.max(0, firstInvalidUtf8(joined, true));
       callback(new NotUtf8(this.lines + lineAt(joined, offset) - 1));
       return;
     }
-    this.carry = unfinishedTail(this.carry.length > 0 && chunk.length < 4 ? Buffer.concat([this.carry, chunk]) : chunk);
+    this.carry = tail;
+    let text = body.toString('utf8');
+    if (!this.started && text.length > 0) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
     this.count(text);
     this.onText(text);
     callback(null, text);
   }
 
   override _flush(callback: TransformCallback): void {
-    try {
-      const rest = this.decoder.decode();
-      this.onText(rest);
-      callback(null, rest);
-    } catch {
-      callback(new NotUtf8(this.lines));
-    }
+    // A character cut off by the end of the file.
+    if (this.carry.length > 0) callback(new NotUtf8(this.lines));
+    else callback(null);
   }
 }
 

@@ -2,6 +2,7 @@
  * Hostile and broken files: each attack first, then what the importer must do. Growth is measured by
  * counting work or what is kept at two sizes, never by timing.
  */
+import nodeBuffer from 'node:buffer';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,13 +35,19 @@ async function folder(files: Record<string, string | Buffer>): Promise<string> {
   return path;
 }
 
-/** Bytes given to TextDecoder.decode while `run` runs: the decoding work an import does. */
+/** Bytes checked or decoded as UTF-8 (by TextDecoder.decode, or Node's UTF-8 check that CSV files go
+ * through before they are decoded) while `run` runs: the decoding work an import does. */
 async function bytesDecoded(run: () => Promise<unknown>): Promise<number> {
   let total = 0;
   const original = TextDecoder.prototype.decode;
   vi.spyOn(TextDecoder.prototype, 'decode').mockImplementation(function (this: TextDecoder, input?: AllowSharedBufferSource, options?: TextDecodeOptions) {
     total += input === undefined ? 0 : input.byteLength;
     return original.call(this, input, options);
+  });
+  const isUtf8 = nodeBuffer.isUtf8;
+  vi.spyOn(nodeBuffer, 'isUtf8').mockImplementation((input: Parameters<typeof isUtf8>[0]) => {
+    total += input.byteLength;
+    return isUtf8(input);
   });
   await run();
   vi.restoreAllMocks();

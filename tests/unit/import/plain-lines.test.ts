@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRecords } from '../../../core/import/build.ts';
 import { DataSet } from '../../../core/import/dataset.ts';
+import { firstInvalidUtf8, lineAt } from '../../../core/import/utf8.ts';
 import { readCsvStream } from '../../../core/node/import/load.ts';
 
 /**
@@ -112,6 +113,38 @@ describe('plain lines read as papaparse reads them', () => {
         await expectSame(lines.join(br) + br, cuts, 'attendance.csv');
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('property: any bytes, cut anywhere: valid UTF-8 (a byte-order mark dropped) reads as in one piece; invalid is refused at the line of its first bad byte, as the WHATWG decoder judges it', async () => {
+    const piece = fc.oneof(
+      fc.constantFrom('1001,,Zoë,Ørsted,2015-01-12\n', '1002,,€uro,😀,2015-01-12\n', '1003,,Ann,Lee,2015-01-12\r\n', '\n'),
+      fc.constantFrom([0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xc0, 0x80], [0xf4, 0x90, 0x80, 0x80]).map((bytes) => Buffer.from(bytes)),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), fc.array(piece, { maxLength: 12 }), fc.array(fc.nat({ max: 400 }), { maxLength: 8 }), async (bom, pieces, cuts) => {
+        const bytes = Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(CHILDREN_HEADER + '\n'), ...pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))]);
+        const whole = await read(bytes, [], 'children.csv', true);
+        const cut = await read(bytes, cuts, 'children.csv', true);
+        let valid = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch {
+          valid = false;
+        }
+        // (A file refused as not UTF-8 counts the rows read before the bad byte came, which depends on where
+        // the text was cut: its problems and records are the same.)
+        if (valid) expect(cut).toEqual(whole);
+        else expect({ problems: cut.problems, records: cut.records }).toEqual({ problems: whole.problems, records: whole.records });
+        const refused = whole.problems.filter((p) => p.code === 'not-utf8');
+        if (valid) expect(refused).toEqual([]);
+        else {
+          const bad = firstInvalidUtf8(bytes);
+          expect(refused.map((p) => p.line)).toEqual([lineAt(bytes, bad < 0 ? bytes.length : bad)]);
+        }
+        if (valid && bom) expect(whole.summary.format).toBe('children');
+      }),
+      { numRuns: 300 },
     );
   });
 
