@@ -12,7 +12,8 @@ import type {
   StatutoryAssessment,
   TermlyJudgement,
 } from '../model/index.ts';
-import { keyOfPacked, MarkCodes, PackedMarks, packedOfKey } from '../rules/mark-columns.ts';
+import { keyOfPacked, MarkCodes, packedOfKey } from '../rules/mark-columns.ts';
+import { Int32List } from './int32-list.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import type { FileSummary, Problem } from './problem.ts';
 
@@ -109,7 +110,7 @@ export class DataSet {
   readonly episodes = new Map<string, Ssda903Episode[]>();
   readonly socialWorkerEpisodes = new Map<string, SocialWorkerEpisode[]>();
   /** Attendance marks by UPN, packed (core/rules/mark-columns.ts), in the order read. */
-  readonly marks = new Map<string, PackedMarks>();
+  readonly marks = new Map<string, Int32List>();
   /** The attendance codes the packed marks number. */
   readonly markCodes = new MarkCodes();
   /** Attendance figures for date ranges, by UPN. */
@@ -231,11 +232,11 @@ export class DataSet {
     let total = 0;
     upns.forEach((upn, i) => {
       offsets[i] = total;
-      total += (this.marks.get(upn) as PackedMarks).length;
+      total += (this.marks.get(upn) as Int32List).length;
     });
     offsets[upns.length] = total;
     const packed = new Int32Array(total);
-    upns.forEach((upn, i) => packed.set((this.marks.get(upn) as PackedMarks).view(), offsets[i] as number));
+    upns.forEach((upn, i) => packed.set((this.marks.get(upn) as Int32List).view(), offsets[i] as number));
     return { file, summary, problems: this.problems, listed: this.listed.get(file), upns, offsets, packed, codes: this.markCodes.table, upnUses: [...this.upnUses], sources, fileDate: this.fileDates.get(file) };
   }
 
@@ -260,7 +261,7 @@ export class DataSet {
       const own = part.packed.subarray(part.offsets[i] as number, part.offsets[i + 1] as number);
       const marks = this.marks.get(upn);
       // A pupil with no marks yet takes the part's as they are; else they follow the marks read before.
-      if (marks === undefined) this.marks.set(upn, PackedMarks.of(own));
+      if (marks === undefined) this.marks.set(upn, Int32List.of(own));
       else for (const value of own) marks.push(value);
     });
     for (const [key, use] of part.upnUses) this.upnUses.set(key, use);

@@ -6,6 +6,7 @@
 import type { DataSet, Where } from './dataset.ts';
 import { show } from './fields.ts';
 import type { FileSummary, Problem, ProblemCode, Severity } from './problem.ts';
+import { Int32List } from './int32-list.ts';
 import { KeptStrings } from './kept-strings.ts';
 import { describeIssue } from './schema.ts';
 import { SSDA903_TABLES, TEMPLATES, type RowContext, type Staging, type TableSpec } from './tables.ts';
@@ -151,34 +152,11 @@ class ArrayStaging<T> implements Staging<T> {
   }
 }
 
-/** Whole numbers in a typed array that grows: a line number for each of millions of staged rows. */
-class LineList {
-  private values = new Int32Array(256);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
-
-  at(index: number): number {
-    return this.values[index] as number;
-  }
-
-  clear(): void {
-    this.values = new Int32Array(256);
-    this.length = 0;
-  }
-}
-
 /** Reads rows of one table in one file and stages the accepted ones when `finish` is called. */
 export class TableReader<T = unknown> {
   private readonly staged: Staging<T>;
-  private readonly lines = new LineList();
+  /** The line of each staged row. */
+  private readonly lines = new Int32List(256);
   private readonly paths: (string | undefined)[] = [];
   private readonly memo = new Set<string>();
   private lastMemoKey: string | undefined;

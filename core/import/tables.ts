@@ -15,7 +15,8 @@ import { checkUpn, normaliseUpn } from '../rules/identifiers.ts';
 import { DataSet, push, type Where } from './dataset.ts';
 import { KeptStrings } from './kept-strings.ts';
 import { dayNumberOf } from '../rules/day-numbers.ts';
-import { dateOfDay, keyOfPacked, packDay, packedOfKey, PackedMarks } from '../rules/mark-columns.ts';
+import { dateOfDay, keyOfPacked, packDay, packedOfKey } from '../rules/mark-columns.ts';
+import { Int32List } from './int32-list.ts';
 import { cleanIsoDate, show } from './fields.ts';
 import type { ProblemCode, Severity } from './problem.ts';
 import { DateField, fastFieldsOf, field, Money, oneOf, Text, WholeNumber, YesNo } from './schema.ts';
@@ -470,9 +471,9 @@ export const ATTENDANCE_SUMMARIES = table({
  * (an index into the UPNs seen, which come in runs) and its mark packed as one number (mark-columns.ts).
  */
 class AttendanceStaging implements Staging<AttendanceRowValue> {
-  private pupils = new Int32Array(1024);
-  private packed = new Int32Array(1024);
-  length = 0;
+  /** For each staged row: its pupil (an index into `upns`) and its mark, packed. */
+  private readonly pupils = new Int32List(1024);
+  private readonly packed = new Int32List(1024);
   private upns: string[] = [];
   private lastDate = '';
   private lastDay = 0;
@@ -483,15 +484,11 @@ class AttendanceStaging implements Staging<AttendanceRowValue> {
 
   constructor(private readonly data: DataSet) {}
 
+  get length(): number {
+    return this.packed.length;
+  }
+
   push(row: AttendanceRowValue): void {
-    if (this.length === this.packed.length) {
-      const pupils = new Int32Array(this.length * 2);
-      pupils.set(this.pupils);
-      this.pupils = pupils;
-      const packed = new Int32Array(this.length * 2);
-      packed.set(this.packed);
-      this.packed = packed;
-    }
     if (this.upns[this.upns.length - 1] !== row.upn) this.upns.push(this.strings.of(row.upn));
     if (row.date !== this.lastDate) {
       this.lastDay = dayNumberOf(row.date);
@@ -501,16 +498,15 @@ class AttendanceStaging implements Staging<AttendanceRowValue> {
       this.lastCodeIndex = this.data.markCodes.of(row.code);
       this.lastCode = row.code;
     }
-    this.pupils[this.length] = this.upns.length - 1;
-    this.packed[this.length] = packDay(this.lastDay, row.session, this.lastCodeIndex);
-    this.length++;
+    this.pupils.push(this.upns.length - 1);
+    this.packed.push(packDay(this.lastDay, row.session, this.lastCodeIndex));
   }
 
   at(index: number): AttendanceRowValue {
-    const packed = this.packed[index] as number;
+    const packed = this.packed.at(index);
     const key = keyOfPacked(packed);
     return {
-      upn: this.upns[this.pupils[index] as number] as string,
+      upn: this.upns[this.pupils.at(index)] as string,
       date: dateOfDay(Math.floor(key / 2)),
       session: key % 2 === 0 ? 'AM' : 'PM',
       code: this.data.markCodes.table[packed - packedOfKey(key)] as string,
@@ -520,11 +516,11 @@ class AttendanceStaging implements Staging<AttendanceRowValue> {
   commit(at: (index: number) => Where, data: DataSet): void {
     // Files are usually sorted by pupil: look the pupil up once per run of rows.
     let lastPupil = -1;
-    let marks = new PackedMarks();
+    let marks = new Int32List();
     let use: { rows: number } = { rows: 0 };
     let latest = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < this.length; i++) {
-      const pupil = this.pupils[i] as number;
+      const pupil = this.pupils.at(i);
       const upn = this.upns[pupil] as string;
       if (pupil !== lastPupil) {
         const where = at(i);
@@ -532,20 +528,19 @@ class AttendanceStaging implements Staging<AttendanceRowValue> {
         use = data.upnUses.get(`${where.file}\u0000${upn}`) as { rows: number };
         data.noteSource('attendance', upn, where.file);
         let existing = data.marks.get(upn);
-        if (existing === undefined) data.marks.set(upn, (existing = new PackedMarks()));
+        if (existing === undefined) data.marks.set(upn, (existing = new Int32List()));
         marks = existing;
         lastPupil = pupil;
       } else use.rows++;
-      const packed = this.packed[i] as number;
+      const packed = this.packed.at(i);
       marks.push(packed);
       const day = Math.floor(keyOfPacked(packed) / 2);
       if (day > latest && dateOfDay(day) <= data.asOf) latest = day;
     }
     if (this.length > 0) data.noteDate(at(0).file, latest === Number.NEGATIVE_INFINITY ? undefined : dateOfDay(latest));
-    this.pupils = new Int32Array(0);
-    this.packed = new Int32Array(0);
+    this.pupils.clear();
+    this.packed.clear();
     this.upns = [];
-    this.length = 0;
   }
 }
 

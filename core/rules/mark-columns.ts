@@ -177,34 +177,6 @@ export function compactRecords(records: readonly ChildEducationRecord[]): ChildE
   });
 }
 
-/** Packed marks in a typed array that grows, for an importer collecting a child's marks. */
-export class PackedMarks {
-  private values: Int32Array = new Int32Array(64);
-  length = 0;
-
-  /** Marks already packed (taken as they are, not copied: more pushed copy them first). */
-  static of(packed: Int32Array): PackedMarks {
-    const marks = new PackedMarks();
-    marks.values = packed;
-    marks.length = packed.length;
-    return marks;
-  }
-
-  push(packed: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = packed;
-  }
-
-  /** The marks so far (a view, not a copy). */
-  view(): Int32Array {
-    return this.values.subarray(0, this.length);
-  }
-}
-
 /**
  * Children's packed marks laid out in one buffer, each child's in date and session order (a stable sort:
  * two marks for one session keep the order they were read in, and the later one counts).
