@@ -75,13 +75,13 @@ interface Loaded {
   errors: number;
 }
 
-/** Reads a data directory in a worker thread when one can be started, else in this thread. */
-async function loadInBackground(dir: string, options: LoadOptions, background: boolean): Promise<Loaded & { inWorker: boolean }> {
+/** Reads a data directory again in a worker thread (load-worker.ts) when one can be started, else in this thread. */
+async function loadInBackground(dir: string, options: LoadOptions): Promise<Loaded & { inWorker: boolean }> {
   const start = workerEntry(import.meta.url, 'load-worker');
   if (start) {
     try {
       const loaded = await new Promise<Loaded>((resolve, reject) => {
-        const worker = new Worker(start.entry, { eval: start.eval, workerData: { dir, options, background } });
+        const worker = new Worker(start.entry, { eval: start.eval, workerData: { dir, options } });
         // The children come a slice to a message (see load-worker.ts), then their marks and the summaries.
         const records: ChildEducationRecord[] = [];
         worker.on('message', (message: { records: ChildEducationRecord[] } | (Omit<Loaded, 'records'> & { done: PortableRecords })) => {
@@ -262,7 +262,7 @@ export class LiveData {
       return 'changing';
     }
     this.pending = undefined;
-    const result = await loadInBackground(this.options.dir, { asOf: this.asOf(), laCode: this.options.laCode }, true);
+    const result = await loadInBackground(this.options.dir, { asOf: this.asOf(), laCode: this.options.laCode });
     const errors = result.errors;
     const summary = summarise(result.files, result.records.length, errors, seen.modified, this.now());
     const reason = this.refusal(summary);
