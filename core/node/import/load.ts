@@ -229,6 +229,14 @@ function papaparseNewline(chunk: string): '\n' | '\r\n' | '\r' {
   return withN >= r.length / 2 ? '\r\n' : '\r';
 }
 
+/** `fields`, the last without the carriage return of a line break the CSV reader did not take as one
+ * (a CR LF line in a file read with LF line endings). */
+function withoutReturn(fields: string[]): string[] {
+  const last = fields.length - 1;
+  if (last >= 0 && (fields[last] as string).endsWith('\r')) fields[last] = (fields[last] as string).slice(0, -1);
+  return fields;
+}
+
 /** The fields of the plain row `text[start, end)`: what lies between its commas. */
 function splitFields(text: string, start: number, end: number): string[] {
   const fields: string[] = [];
@@ -324,7 +332,7 @@ class PlainLines {
     const rest = this.carry;
     this.carry = '';
     if (rest.length === 0) return undefined;
-    if (rest.includes('"') || this.newline === undefined) return rest;
+    if (rest.includes('"')) return rest;
     this.onRow(splitFields(rest, 0, rest.length), this.line);
     return undefined;
   }
@@ -346,12 +354,11 @@ export async function readCsvStream(input: Readable, file: string, data: DataSet
   let stopped = false;
   let internalError: Error | undefined;
 
-  /** A row with its line: the header, or a row of the table. False once the file is no longer read. */
+  /** A row with its line (its last field without a carriage return that ended the line, see
+   * `withoutReturn`): the header, or a row of the table. False once the file is no longer read. */
   function readFields(fields: string[], line: number): boolean {
     if (stopped) return false;
     try {
-      const last = fields.length - 1;
-      if (last >= 0 && (fields[last] as string).endsWith('\r')) fields[last] = (fields[last] as string).slice(0, -1);
       if (!sawHeader) {
         sawHeader = true;
         const recognised = recogniseHeader(file, fields);
@@ -413,9 +420,7 @@ export async function readCsvStream(input: Readable, file: string, data: DataSet
 
   /** A row as papaparse gives it: located, then read (a syntax error reported). False to stop. */
   function readRow(results: Papa.ParseStepResult<string[]>, tracker: LineTracker): boolean {
-    const fields = results.data;
-    const last = fields.length - 1;
-    if (last >= 0 && (fields[last] as string).endsWith('\r')) fields[last] = (fields[last] as string).slice(0, -1);
+    const fields = withoutReturn(results.data);
     const line = tracker.rowEnded(results.meta.cursor, fields);
     if (results.errors.length === 0) return readFields(fields, line);
     summary.rowsRead++;
@@ -446,7 +451,7 @@ export async function readCsvStream(input: Readable, file: string, data: DataSet
       void papaparse(text, 1, undefined).then(resolve);
       return;
     }
-    const plain = new PlainLines(readFields, readLine);
+    const plain = new PlainLines((fields, line) => readFields(withoutReturn(fields), line), readLine);
     /** From the first line that is not plain: the rest of the text goes to papaparse (`ended`: there is no more). */
     const handOver = (from: string, ended: boolean) => {
       text.off('data', onData);
