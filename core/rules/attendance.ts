@@ -3,8 +3,8 @@ import type { AttendanceFigures as AttendanceFiguresSchema } from '../model/reco
 import type { AttendanceSummary } from '../model/status.ts';
 import { ATTENDANCE_CODES, attendanceCodeDefinition, type AttendanceCodeDefinition } from './attendance-codes.ts';
 import { fromDayNumber, toDayNumber, weekdayOfDayNumber, weekStart } from './calendar.ts';
-import { dayNumberOf } from './day-numbers.ts';
-import { dateOfDay, keyOfPacked, MarkColumns, packedOfKey } from './mark-columns.ts';
+import { dateOfDay, dayNumberOf } from './day-numbers.ts';
+import { keyOfPacked, MarkColumns, packedOfKey } from './mark-columns.ts';
 
 /**
  * Attendance over a date range, by the DfE's definitions.

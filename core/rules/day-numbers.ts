@@ -1,4 +1,4 @@
-import { toDayNumber } from './calendar.ts';
+import { fromDayNumber, toDayNumber } from './calendar.ts';
 
 /**
  * Remembered day numbers, for the rules that run once per child over a whole cohort (status derivation,
@@ -17,6 +17,18 @@ export function dayNumberOf(date: string): number {
     dayNumbers.set(date, day);
   }
   return day;
+}
+
+/** `fromDayNumber`, remembered: dates by day number, so the marks of a cohort share one string per date. */
+const dates = new Map<number, string>();
+export function dateOfDay(day: number): string {
+  let date = dates.get(day);
+  if (date === undefined) {
+    date = fromDayNumber(day);
+    if (dates.size > 50_000) dates.clear();
+    dates.set(day, date);
+  }
+  return date;
 }
 
 /** Calendar days from `from` to `to` (to − from), like `daysBetween` in calendar.ts. */

@@ -1,5 +1,6 @@
 import type { AttendanceMark, ChildEducationRecord } from '../model/record.ts';
-import { fromDayNumber, toDayNumber } from './calendar.ts';
+import { toDayNumber } from './calendar.ts';
+import { dateOfDay } from './day-numbers.ts';
 
 /**
  * A child's attendance session marks held compactly. A year of marks is about 380 sessions a child, so a
@@ -59,18 +60,6 @@ export function packDay(day: number, session: 'AM' | 'PM', codeIndex: number): n
 export const keyOfPacked = (packed: number): number => Math.floor(packed / CODE_SLOTS);
 /** The first packed value of a session key (with code index 0). */
 export const packedOfKey = (key: number): number => key * CODE_SLOTS;
-
-/** Dates by day number, so the marks of a cohort share one string per date. */
-const dates = new Map<number, string>();
-export function dateOfDay(day: number): string {
-  let date = dates.get(day);
-  if (date === undefined) {
-    date = fromDayNumber(day);
-    if (dates.size > 50_000) dates.clear();
-    dates.set(day, date);
-  }
-  return date;
-}
 
 export class MarkColumns {
   /** Whether the marks are in strictly increasing date and session order (so hold no two for one session). */
