@@ -77,6 +77,13 @@ export interface FileSummary {
   rejectedWhole: boolean;
 }
 
+/** How many of `problems` are errors (each a row, or a whole file, not imported). */
+export function errorCount(problems: readonly Problem[]): number {
+  let errors = 0;
+  for (const problem of problems) if (problem.severity === 'error') errors++;
+  return errors;
+}
+
 /** Orders problems by file, then line, then column, for stable output. */
 export function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column.localeCompare(b.column));

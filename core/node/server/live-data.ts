@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ChildEducationRecord } from '../../model/index.ts';
-import type { FileSummary } from '../../import/problem.ts';
+import { errorCount, type FileSummary } from '../../import/problem.ts';
 import { loadDataDirectory, type LoadOptions } from '../import/load.ts';
 import { workerEntry } from '../worker-entry.ts';
 import { compactRecords, fromPortable, type PortableRecords } from '../../rules/mark-columns.ts';
@@ -101,7 +101,7 @@ async function loadInBackground(dir: string, options: LoadOptions): Promise<Load
     }
   }
   const result = await loadDataDirectory(dir, options);
-  return { records: result.records, files: result.files, errors: result.problems.filter((p) => p.severity === 'error').length, inWorker: false };
+  return { records: result.records, files: result.files, errors: errorCount(result.problems), inWorker: false };
 }
 
 async function signatureOf(dir: string): Promise<{ signature: Signature; modified: Map<string, number> }> {
@@ -190,9 +190,8 @@ export class LiveData {
     // At start-up no request waits: the directory is read on this thread (a large attendance file on a
     // second one meanwhile), which spares copying every child over from a worker. Later loads run in a
     // worker thread, so the server keeps answering while they read.
-    const read = await loadDataDirectory(options.dir, { asOf: data.asOf(), laCode: options.laCode, parallel: true });
-    const result = { records: read.records, files: read.files };
-    const errors = read.problems.filter((p) => p.severity === 'error').length;
+    const result = await loadDataDirectory(options.dir, { asOf: data.asOf(), laCode: options.laCode, parallel: true });
+    const errors = errorCount(result.problems);
     data.store = new ChildStore(result.records, data.asOf);
     data.loaded = summarise(result.files, result.records.length, errors, modified, data.now());
     if (options.shared) data.generation = await options.shared.publish(result.records, signature, data.loaded);

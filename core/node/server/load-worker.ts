@@ -1,6 +1,7 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
+import { errorCount } from '../../import/problem.ts';
 import { toPortable } from '../../rules/mark-columns.ts';
 import { loadDataDirectory, type LoadOptions } from '../import/load.ts';
 
@@ -30,4 +31,4 @@ try {
 const result = await loadDataDirectory(dir, options);
 const { message, transfer } = toPortable(result.records);
 for (let start = 0; start < message.records.length; start += LOAD_SLICE) parentPort?.postMessage({ records: message.records.slice(start, start + LOAD_SLICE) });
-parentPort?.postMessage({ done: { ...message, records: [] }, files: result.files, errors: result.problems.filter((p) => p.severity === 'error').length }, transfer);
+parentPort?.postMessage({ done: { ...message, records: [] }, files: result.files, errors: errorCount(result.problems) }, transfer);

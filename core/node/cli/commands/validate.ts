@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatProblem, printable } from '../../../import/problem.ts';
+import { errorCount, formatProblem, printable } from '../../../import/problem.ts';
 import { EXIT, parseAsOf, requireReadablePath, runAction } from '../../import/cli-support.ts';
 import { loadDataDirectory } from '../../import/load.ts';
 import type { RegisterCommand } from './index.ts';
@@ -17,7 +17,7 @@ export const registerValidate: RegisterCommand = (program: Command) => {
       runAction(async (dir: string, options: { json?: boolean; asOf?: string; laCode?: string }) => {
         await requireReadablePath(dir);
         const { records, problems, files } = await loadDataDirectory(dir, { asOf: options.asOf, laCode: options.laCode });
-        const errors = problems.filter((p) => p.severity === 'error').length;
+        const errors = errorCount(problems);
         const warnings = problems.length - errors;
         if (options.json) {
           process.stdout.write(`${JSON.stringify({ ok: errors === 0, children: records.length, errors, warnings, files, problems }, null, 2)}\n`);
