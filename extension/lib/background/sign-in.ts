@@ -338,7 +338,7 @@ export class CouncilSignIn {
    * ends at its expiry, minutes away.
    */
   async signOutAndRevoke(config: SignInConfig): Promise<void> {
-    const session = await this.current(config).catch(() => undefined);
+    const session = await this.current(config);
     await this.signOut();
     if (!session) return;
     const issuer = new URL(config.issuer);
@@ -350,7 +350,8 @@ export class CouncilSignIn {
     }
     const endpoint = server.revocation_endpoint;
     if (!endpoint || new URL(endpoint).origin !== issuer.origin) return;
-    const tokens: [string, string][] = [...(session.refreshToken ? [[session.refreshToken, 'refresh_token'] as [string, string]] : []), [session.accessToken, 'access_token']];
+    const tokens: [token: string, hint: string][] = [[session.accessToken, 'access_token']];
+    if (session.refreshToken) tokens.unshift([session.refreshToken, 'refresh_token']);
     for (const [token, hint] of tokens) {
       try {
         await oauth.processRevocationResponse(await oauth.revocationRequest(server, this.client(config), oauth.None(), token, { ...this.http<'POST', URLSearchParams>(issuer), additionalParameters: { token_type_hint: hint } }));
