@@ -81,6 +81,11 @@ function unfinishedTail(bytes: Uint8Array): Uint8Array {
  * unfinished character) is checked by Node's UTF-8 validator, then decoded; a byte-order mark at the start
  * is dropped, as a decoder drops it.
  */
+/** Bytes asked of the file at a time: few large reads cost far less than many small ones. */
+const READ_BYTES = 1024 * 1024;
+/** Bytes of the file decoded and read as one piece of text. */
+const TEXT_PIECE_BYTES = 64 * 1024;
+
 class StrictUtf8 extends Transform {
   private lines = 1;
   private bytes = 0;
@@ -100,18 +105,25 @@ class StrictUtf8 extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.limit) {
-      callback(new TooLarge(this.limit));
-      return;
+    for (let at = 0; at < chunk.length; at += TEXT_PIECE_BYTES) {
+      const failure = this.piece(at === 0 && chunk.length <= TEXT_PIECE_BYTES ? chunk : chunk.subarray(at, at + TEXT_PIECE_BYTES));
+      if (failure !== undefined) {
+        callback(failure);
+        return;
+      }
     }
+    callback(null);
+  }
+
+  private piece(chunk: Buffer): Error | undefined {
+    this.bytes += chunk.length;
+    if (this.bytes > this.limit) return new TooLarge(this.limit);
     const joined = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     const tail = unfinishedTail(joined);
     const body = joined.subarray(0, joined.length - tail.length);
     if (!buffer.isUtf8(body)) {
       const offset = Math.max(0, firstInvalidUtf8(joined, true));
-      callback(new NotUtf8(this.lines + lineAt(joined, offset) - 1));
-      return;
+      return new NotUtf8(this.lines + lineAt(joined, offset) - 1);
     }
     this.carry = tail;
     let text = body.toString('utf8');
@@ -121,7 +133,8 @@ class StrictUtf8 extends Transform {
     }
     this.count(text);
     this.onText(text);
-    callback(null, text);
+    this.push(text);
+    return undefined;
   }
 
   override _flush(callback: TransformCallback): void {
@@ -209,7 +222,7 @@ export async function readCsvFile(path: string, file: string, data: DataSet): Pr
   const handle = await openRegularFile(path, file, data, limit);
   if (handle === undefined) return summary;
   try {
-    return await readCsvStream(handle.createReadStream({ start: 0, end: limit, autoClose: false }), file, data);
+    return await readCsvStream(handle.createReadStream({ start: 0, end: limit, autoClose: false, highWaterMark: READ_BYTES }), file, data);
   } finally {
     await handle.close();
   }
@@ -514,7 +527,7 @@ export async function readCsvStream(input: Readable, file: string, data: DataSet
 async function readText(handle: FileHandle, file: string, data: DataSet, limit: number): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of handle.createReadStream({ start: 0, end: limit, autoClose: false })) {
+  for await (const chunk of handle.createReadStream({ start: 0, end: limit, autoClose: false, highWaterMark: READ_BYTES })) {
     chunks.push(chunk as Buffer);
     size += (chunk as Buffer).length;
   }
@@ -587,7 +600,7 @@ export async function readDataFile(path: string, file: string, data: DataSet): P
   const handle = await openRegularFile(path, file, data, limit);
   if (handle === undefined) return summary;
   try {
-    if (kind === 'csv') return await readCsvStream(handle.createReadStream({ start: 0, end: limit, autoClose: false }), file, data);
+    if (kind === 'csv') return await readCsvStream(handle.createReadStream({ start: 0, end: limit, autoClose: false, highWaterMark: READ_BYTES }), file, data);
     const text = await readText(handle, file, data, limit);
     if (text !== undefined) guard(file, data, () => (kind === 'xml' ? readSsda903Xml(file, text, data, summary) : readRecordsJson(file, text, data, summary)));
     return summary;

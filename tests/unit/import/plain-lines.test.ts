@@ -160,4 +160,21 @@ describe('plain lines read as papaparse reads them', () => {
     ]);
     await expectSame(text, [65536], 'attendance.csv');
   });
+
+  it('a large read is decoded in pieces: characters cut between pieces are whole, and a bad byte in a later piece is refused at its line', async () => {
+    // Files are read a megabyte at a time and decoded 64 KiB at a time (core/node/import/load.ts).
+    const rows = Array.from({ length: 40_000 }, (_, i) => `${100_000 + i},,Zoë${i % 7 === 0 ? '😀' : ''},Ørsted,2015-01-12`);
+    const bytes = Buffer.from(`${CHILDREN_HEADER}\n${rows.join('\n')}\n`);
+    expect(bytes.length).toBeGreaterThan(1024 * 1024);
+    const whole = await read(bytes, [], 'children.csv', true);
+    const small = await read(bytes, Array.from({ length: Math.ceil(bytes.length / 1000) }, (_, i) => i * 1000), 'children.csv', true);
+    expect(whole.summary.accepted).toBe(40_000);
+    expect(whole.problems).toEqual([]);
+    expect(small).toEqual(whole);
+    const bad = Buffer.from(bytes);
+    const at = bytes.indexOf('\n130000,') + 10;
+    bad[at] = 0xff;
+    const refused = await read(bad, [], 'children.csv', true);
+    expect(refused.problems.map((p) => [p.code, p.line])).toEqual([['not-utf8', 30_002]]);
+  });
 });
