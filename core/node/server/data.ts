@@ -13,6 +13,54 @@ interface StatusBodies {
   gzip?: Uint8Array;
 }
 
+const ENCODINGS = ['br', 'gzip'] as const;
+
+const bodyBytes = (entry: StatusBodies) => entry.json.byteLength + (entry.br?.byteLength ?? 0) + (entry.gzip?.byteLength ?? 0);
+
+/** A status answer's JSON, as sent. */
+const answerJson = (status: EducationStatus) => new TextEncoder().encode(JSON.stringify(status));
+
+const answerKey = (asOf: string, language: Language, personId: string) => `${asOf} ${language} ${personId}`;
+
+function parseAnswerKey(key: string): { date: string; language: Language; personId: string } {
+  const [date = '', language = 'en'] = key.split(' ', 2) as [string, Language];
+  return { date, language, personId: key.slice(date.length + language.length + 2) };
+}
+
+/** A status answer to make ready for a new store: the child, the language, and the compressions wanted. */
+export interface AnswerRequest {
+  personId: string;
+  language: Language;
+  encodings: Encoding[];
+}
+
+/** A status answer made ready (`prepareAnswers`), keyed as the store keeps it. */
+export interface PreparedAnswer {
+  key: string;
+  json: Uint8Array;
+  br?: Uint8Array;
+  gzip?: Uint8Array;
+}
+
+/**
+ * Makes the status answers `requests` asks for, on `asOf`, from `records`: what a refresh's worker thread
+ * does before it hands the new children over, so that the server's thread only takes the bytes in (see
+ * `ChildStore.warmFrom`). Children not in `records` are passed over.
+ */
+export async function prepareAnswers(records: readonly ChildEducationRecord[], asOf: string, requests: readonly AnswerRequest[]): Promise<PreparedAnswer[]> {
+  const byPersonId = new Map(records.map((record) => [record.identity.personId, record]));
+  const answers: PreparedAnswer[] = [];
+  for (const request of requests) {
+    const record = byPersonId.get(request.personId);
+    if (record === undefined) continue;
+    const json = answerJson(deriveStatus(record, { asOf, language: request.language }));
+    const answer: PreparedAnswer = { key: answerKey(asOf, request.language, request.personId), json };
+    if (json.byteLength >= MIN_COMPRESS_BYTES) for (const encoding of request.encodings) answer[encoding] = await compressBody(json, encoding, 'dynamic');
+    answers.push(answer);
+  }
+  return answers;
+}
+
 /**
  * Whether the person with this staff ID is the child's allocated social worker in the data: their staff ID
  * (SSDA903 SW_ID) exactly, or their email (the children template's social_worker_email) in any case.
@@ -33,6 +81,8 @@ export const CACHED_OTHER_DATES = 3;
 export const STATUS_BODY_CACHE_BYTES = 48 * 1024 * 1024;
 /** Statuses worked out between two yields to the event loop, so one long list never holds up other requests. */
 const SLICE = 64;
+/** Milliseconds of work on a new store's statuses between two yields (see `warmFrom`). */
+const WARM_SLICE_MS = 4;
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -122,14 +172,14 @@ export class ChildStore {
    * time it is asked for, so a status asked for again costs neither serialising nor compressing.
    */
   async statusBody(record: ChildEducationRecord, asOf: string = this.asOf, language: Language = 'en', encoding?: Encoding): Promise<{ body: Uint8Array; encoding: Encoding | undefined }> {
-    const key = `${asOf} ${language} ${record.identity.personId}`;
+    const key = answerKey(asOf, language, record.identity.personId);
     let entry = this.bodies.get(key);
     if (entry) {
       // Most recently used last.
       this.bodies.delete(key);
       this.bodies.set(key, entry);
     } else {
-      entry = { json: new TextEncoder().encode(JSON.stringify(this.status(record, asOf, language))) };
+      entry = { json: answerJson(this.status(record, asOf, language)) };
       this.keep(key, entry, entry.json.byteLength);
     }
     if (encoding === undefined || entry.json.byteLength < MIN_COMPRESS_BYTES) return { body: entry.json, encoding: undefined };
@@ -149,7 +199,7 @@ export class ChildStore {
     for (const [old, oldEntry] of this.bodies) {
       if (this.bodyBytes <= STATUS_BODY_CACHE_BYTES || old === key) break;
       this.bodies.delete(old);
-      this.bodyBytes -= oldEntry.json.byteLength + (oldEntry.br?.byteLength ?? 0) + (oldEntry.gzip?.byteLength ?? 0);
+      this.bodyBytes -= bodyBytes(oldEntry);
     }
   }
 
@@ -171,6 +221,58 @@ export class ChildStore {
       out.push(status);
     }
     return out;
+  }
+
+  /**
+   * The status answers this store keeps for the service's date (who was asked about, in which language,
+   * compressed which ways), to be made ready for the store that replaces it (see `prepareAnswers`).
+   */
+  answersToPrepare(): AnswerRequest[] {
+    const asOf = this.asOf;
+    const requests: AnswerRequest[] = [];
+    for (const [key, entry] of this.bodies) {
+      const { date, language, personId } = parseAnswerKey(key);
+      if (date === asOf) requests.push({ personId, language, encodings: ENCODINGS.filter((encoding) => entry[encoding] !== undefined) });
+    }
+    return requests;
+  }
+
+  /**
+   * Makes ready here what `previous` (the store this one replaces) keeps for the service's date, so that
+   * once this store is swapped in, the children people are looking at are answered as fast as before
+   * rather than all worked out anew at once. Answers made elsewhere from this store's data (`prepared`,
+   * by the refresh's worker thread) are taken as they are; the rest are worked out here, a few
+   * milliseconds at a time with other requests answered in between. Every figure is the new data's; a
+   * child no longer in the data is passed over. Returns how many answers are ready.
+   */
+  async warmFrom(previous: ChildStore, prepared: readonly PreparedAnswer[] = []): Promise<number> {
+    const asOf = this.asOf;
+    let ready = 0;
+    for (const answer of prepared) {
+      const { date, personId } = parseAnswerKey(answer.key);
+      if (date !== asOf || !this.byPersonId.has(personId) || this.bodies.has(answer.key)) continue;
+      const entry: StatusBodies = { json: answer.json, br: answer.br, gzip: answer.gzip };
+      this.keep(answer.key, entry, bodyBytes(entry));
+      ready++;
+    }
+    let sliceStart = performance.now();
+    for (const request of previous.answersToPrepare()) {
+      const record = this.byPersonId.get(request.personId);
+      if (record === undefined || this.bodies.has(answerKey(asOf, request.language, request.personId))) continue;
+      await this.statusBody(record, asOf, request.language);
+      for (const encoding of request.encodings) await this.statusBody(record, asOf, request.language, encoding);
+      ready++;
+      if (performance.now() - sliceStart >= WARM_SLICE_MS) {
+        await yieldToOthers();
+        sliceStart = performance.now();
+      }
+    }
+    return ready;
+  }
+
+  /** Whether the answer for this child on `asOf` in `language` is ready to send (see `warmFrom`). */
+  hasAnswer(personId: string, asOf: string = this.asOf, language: Language = 'en'): boolean {
+    return this.bodies.has(answerKey(asOf, language, personId));
   }
 
   /** Whether `user` may see this child (judged on the service's date). */

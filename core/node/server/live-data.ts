@@ -7,7 +7,7 @@ import { loadDataDirectory, type LoadOptions } from '../import/load.ts';
 import { workerEntry } from '../worker-entry.ts';
 import { compactRecords, fromPortable, type PortableRecords } from '../../rules/mark-columns.ts';
 import { todayInLondon } from './clock.ts';
-import { ChildStore } from './data.ts';
+import { ChildStore, type AnswerRequest, type PreparedAnswer } from './data.ts';
 import type { SharedRecords } from './stores.ts';
 
 /**
@@ -69,24 +69,38 @@ export interface DataReport {
 
 type Signature = string;
 
+/**
+ * Milliseconds between taking in one slice of a refresh's children (see load-worker.ts) and asking for
+ * the next: taking a slice in holds the server's thread for a few milliseconds, and the pause keeps
+ * that to a fraction of its time, so requests meanwhile are slowed a little rather than held up.
+ */
+const SLICE_PAUSE_MS = 4;
+
 interface Loaded {
   records: ChildEducationRecord[];
   files: FileSummary[];
   errors: number;
+  /** Status answers made ready from the new data (see `ChildStore.warmFrom`). */
+  prepared: PreparedAnswer[];
 }
 
-/** Reads a data directory again in a worker thread (load-worker.ts) when one can be started, else in this thread. */
-async function loadInBackground(dir: string, options: LoadOptions): Promise<Loaded & { inWorker: boolean }> {
+/**
+ * Reads a data directory again in a worker thread (load-worker.ts) when one can be started, else in this
+ * thread. The worker also makes ready the status answers `prepare` asks for.
+ */
+async function loadInBackground(dir: string, options: LoadOptions, prepare: AnswerRequest[]): Promise<Loaded & { inWorker: boolean }> {
   const start = workerEntry(import.meta.url, 'load-worker');
   if (start) {
     try {
       const loaded = await new Promise<Loaded>((resolve, reject) => {
-        const worker = new Worker(start.entry, { eval: start.eval, workerData: { dir, options } });
-        // The children come a slice to a message (see load-worker.ts), then their marks and the summaries.
+        const worker = new Worker(start.entry, { eval: start.eval, workerData: { dir, options, prepare } });
+        // The children come a slice to a message (see load-worker.ts), the next asked for once what waited
+        // meanwhile has been answered; then their marks and the summaries.
         const records: ChildEducationRecord[] = [];
         worker.on('message', (message: { records: ChildEducationRecord[] } | (Omit<Loaded, 'records'> & { done: PortableRecords })) => {
           if ('records' in message) {
             for (const record of message.records) records.push(record);
+            setTimeout(() => worker.postMessage('more'), SLICE_PAUSE_MS);
             return;
           }
           const { done, ...rest } = message;
@@ -101,7 +115,7 @@ async function loadInBackground(dir: string, options: LoadOptions): Promise<Load
     }
   }
   const result = await loadDataDirectory(dir, options);
-  return { records: result.records, files: result.files, errors: errorCount(result.problems), inWorker: false };
+  return { records: result.records, files: result.files, errors: errorCount(result.problems), prepared: [], inWorker: false };
 }
 
 async function signatureOf(dir: string): Promise<{ signature: Signature; modified: Map<string, number> }> {
@@ -233,7 +247,9 @@ export class LiveData {
         const latest = await this.options.shared.latest();
         if (latest && latest.generation > this.generation) {
           const records = compactRecords(await this.options.shared.load(latest.generation));
-          this.store = new ChildStore(records, this.asOf);
+          const store = new ChildStore(records, this.asOf);
+          await store.warmFrom(this.store);
+          this.store = store;
           this.loaded = latest.summary as LoadSummary;
           this.generation = latest.generation;
           this.signature = latest.signature;
@@ -261,7 +277,7 @@ export class LiveData {
       return 'changing';
     }
     this.pending = undefined;
-    const result = await loadInBackground(this.options.dir, { asOf: this.asOf(), laCode: this.options.laCode });
+    const result = await loadInBackground(this.options.dir, { asOf: this.asOf(), laCode: this.options.laCode }, this.store.answersToPrepare());
     const errors = result.errors;
     const summary = summarise(result.files, result.records.length, errors, seen.modified, this.now());
     const reason = this.refusal(summary);
@@ -272,10 +288,14 @@ export class LiveData {
       return 'refused';
     }
     if (this.options.shared) this.generation = await this.options.shared.publish(result.records, seen.signature, summary);
-    this.store = new ChildStore(result.records, this.asOf);
+    // Requests that came in while the last of the children were taken in are answered first.
+    await new Promise((resolve) => setImmediate(resolve));
+    const store = new ChildStore(result.records, this.asOf);
+    const warmed = await store.warmFrom(this.store, result.prepared);
+    this.store = store;
     this.loaded = summary;
     this.refused = null;
-    this.log(`edubridge: reloaded ${summary.children} children from ${summary.files.length} files in ${this.options.dir}${result.inWorker ? ' (read in a worker thread)' : ''}${errors > 0 ? `; ${errors} row${errors === 1 ? '' : 's'} could not be imported` : ''}`);
+    this.log(`edubridge: reloaded ${summary.children} children from ${summary.files.length} files in ${this.options.dir}${result.inWorker ? ' (read in a worker thread)' : ''}${errors > 0 ? `; ${errors} row${errors === 1 ? '' : 's'} could not be imported` : ''}; ${warmed} status answer${warmed === 1 ? '' : 's'} made ready`);
     return 'loaded';
   }
 
@@ -305,4 +325,13 @@ export class LiveData {
       generation: this.options.shared ? this.generation : null,
     };
   }
+}
+{
+  let last = performance.now();
+  const t = setInterval(() => {
+    const now = performance.now();
+    if (now - last > 20) process.stderr.write(`TT lag ${(now - last).toFixed(0)} at ${now.toFixed(0)}\n`);
+    last = now;
+  }, 5);
+  t.unref();
 }

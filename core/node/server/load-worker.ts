@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errorCount } from '../../import/problem.ts';
 import { toPortable } from '../../rules/mark-columns.ts';
 import { loadDataDirectory, type LoadOptions } from '../import/load.ts';
+import { prepareAnswers, type AnswerRequest } from './data.ts';
 
 /**
  * Reads a data directory again (a refresh) in a worker thread, so that neither the time nor the memory the
@@ -11,16 +12,19 @@ import { loadDataDirectory, type LoadOptions } from '../import/load.ts';
  * one thread only (no `parallel`), at a lower CPU priority, so the server's own thread keeps answering
  * first. (Start-up reads on the server's own thread: nothing is served yet.)
  *
- * The children go back a slice at a time (`LOAD_SLICE` to a message), so that taking each message in
- * never holds the server's thread for long; their attendance marks follow in one buffer (moved, not
- * copied), with the file summaries and error count.
+ * The children go back a slice at a time (`LOAD_SLICE` to a message), each only when the server's thread
+ * asks for the next (`'more'`), after it has answered what was waiting: a message is taken in on one turn
+ * of the event loop, and slices sent all at once would be taken in together, holding up every request
+ * meanwhile. Their attendance marks follow in one buffer (moved, not copied), with the file summaries,
+ * the error count, and the status answers the server asked to have made ready from the new data (their
+ * bytes moved too: see `ChildStore.warmFrom`).
  */
-export const LOAD_SLICE = 500;
+export const LOAD_SLICE = 25;
 /** The niceness of a refresh's thread (0 normal, 19 lowest). */
 export const REFRESH_NICENESS = 10;
 
 z.config({ jitless: true });
-const { dir, options } = workerData as { dir: string; options: LoadOptions };
+const { dir, options, prepare } = workerData as { dir: string; options: LoadOptions & { asOf: string }; prepare: AnswerRequest[] };
 try {
   // On Linux this thread alone: the server's own thread keeps its priority. Lower, not the lowest: on a
   // busy machine a refresh still finishes in reasonable time.
@@ -29,6 +33,14 @@ try {
   // Not allowed here: the refresh runs at normal priority.
 }
 const result = await loadDataDirectory(dir, options);
+const prepared = await prepareAnswers(result.records, options.asOf, prepare);
 const { message, transfer } = toPortable(result.records);
-for (let start = 0; start < message.records.length; start += LOAD_SLICE) parentPort?.postMessage({ records: message.records.slice(start, start + LOAD_SLICE) });
-parentPort?.postMessage({ done: { ...message, records: [] }, files: result.files, errors: errorCount(result.problems) }, transfer);
+const port = parentPort;
+if (port) {
+  for (let start = 0; start < message.records.length; start += LOAD_SLICE) {
+    port.postMessage({ records: message.records.slice(start, start + LOAD_SLICE) });
+    await new Promise((resolve) => port.once('message', resolve));
+  }
+}
+const answerBuffers = prepared.flatMap((answer) => [answer.json, answer.br, answer.gzip].filter((bytes) => bytes !== undefined).map((bytes) => bytes.buffer as ArrayBuffer));
+parentPort?.postMessage({ done: { ...message, records: [] }, files: result.files, errors: errorCount(result.problems), prepared }, [...transfer, ...answerBuffers]);

@@ -244,11 +244,19 @@ describe('a refresh while serving', () => {
       const url = /listening on (\S+)/.exec(stdout)![1]!;
       const total = async () => ((await (await fetch(`${url}/api/v1/children?pageSize=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { total: number }).total;
       expect(await total()).toBe(12);
-      await writeTemplateCsv(dir, generateRecords({ children: 14, seed: 3, asOf: AS_OF }));
+      // More children than the worker sends in one slice (load-worker.ts LOAD_SLICE): they all arrive.
+      const next = generateRecords({ children: 60, seed: 3, asOf: AS_OF });
+      const asked = next[0]!.identity.personId;
+      const status = async () => (await (await fetch(`${url}/api/v1/children/${asked}/status`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } })).json()) as { child: { firstName: string } };
+      expect((await status()).child.firstName).not.toBe('Renamed');
+      next[0]!.identity.firstName = 'Renamed';
+      await writeTemplateCsv(dir, next);
       touch(join(dir, 'children.csv'), 30);
-      await waitFor(() => /reloaded 14 children/.test(stderr), 'the refresh');
-      expect(stderr).toMatch(/reloaded 14 children from \d+ files in .* \(read in a worker thread\)/);
-      expect(await total()).toBe(14);
+      await waitFor(() => /reloaded 60 children/.test(stderr), 'the refresh');
+      // The one status asked for was made ready from the new data by the worker before the swap.
+      expect(stderr).toMatch(/reloaded 60 children from \d+ files in .* \(read in a worker thread\); 1 status answer made ready/);
+      expect(await total()).toBe(60);
+      expect((await status()).child.firstName).toBe('Renamed');
     } finally {
       child.stdin.end();
       child.kill('SIGTERM');
