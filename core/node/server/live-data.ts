@@ -326,12 +326,3 @@ export class LiveData {
     };
   }
 }
-{
-  let last = performance.now();
-  const t = setInterval(() => {
-    const now = performance.now();
-    if (now - last > 20) process.stderr.write(`TT lag ${(now - last).toFixed(0)} at ${now.toFixed(0)}\n`);
-    last = now;
-  }, 5);
-  t.unref();
-}
