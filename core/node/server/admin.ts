@@ -10,7 +10,7 @@ import { problem } from './security.ts';
  */
 export function registerAdmin(app: Hono<AppEnv>, deps: { report: () => DataReport | undefined }): void {
   app.get(`${API_BASE}/admin/data`, (c) => {
-    if (c.var.user.role !== 'virtual-school') return problem(c, 'notFound', 'Only the virtual school may see what data the service has loaded.');
+    if (c.get('user').role !== 'virtual-school') return problem(c, 'notFound', 'Only the virtual school may see what data the service has loaded.');
     const report = deps.report();
     if (!report) return problem(c, 'notFound', 'This service was given its children directly, not from a data directory.');
     return c.json(report);

@@ -112,7 +112,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const data = options.data ?? (fixedStore ? { current: () => fixedStore } : undefined);
   if (!data) throw new Error('give the children: a store or live data');
   /** The children for this request: one set for the whole request, even if new data arrives meanwhile. */
-  const storeOf = (c: Context<AppEnv>): ChildStore => c.var.store ?? data.current();
+  const storeOf = (c: Context<AppEnv>): ChildStore => c.get('store') ?? data.current();
   const directory = options.users instanceof UserDirectory ? options.users : new UserDirectory(options.users);
   const origins = options.origins ?? [];
   for (const origin of origins) {
@@ -184,8 +184,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     // Headers are set on the response itself: Hono's c.header() after the handler would turn the light
     // response into a stream (costlier than the answer). The same in the middleware below.
     c.res.headers.set('x-request-id', requestId);
-    const user = c.var.user ? ` user=${userIdOf(c.var.user)}` : '';
-    const child = c.var.childId ? ` child=${c.var.childId}` : '';
+    const user = c.get('user') ? ` user=${userIdOf(c.get('user'))}` : '';
+    const child = c.get('childId') ? ` child=${c.get('childId')}` : '';
     log(`${new Date().toISOString()} ${requestId} ${c.req.method} ${c.req.routePath} ${c.res.status} ${Math.round(performance.now() - started)}ms${user}${child}`);
   });
 
@@ -247,13 +247,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use(`${API_BASE}/*`, limits.api);
 
   const record = async (c: Context<AppEnv>, children: readonly (string | null)[], cohort?: Pick<AuditEntry, 'cohortSize' | 'filters' | 'children'>) => {
-    const user = c.var.user;
+    const user = c.get('user');
     const time = new Date().toISOString();
     const purpose = Purpose.safeParse(c.req.header(PURPOSE_HEADER));
     const pageOrigin = PageOrigin.safeParse(c.req.header(PAGE_ORIGIN_HEADER));
     const entries: AuditEntry[] = children.map((child) => ({
       time,
-      requestId: c.var.requestId,
+      requestId: c.get('requestId'),
       user: user.name,
       role: user.role,
       endpoint: `${c.req.method} ${c.req.routePath}`,
@@ -273,7 +273,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (!id.success) return { response: problem(c, 'badRequest', 'The child ID is not valid.', { errors: parameterErrors(id.error).map((e) => ({ ...e, parameter: 'id' })) }) };
     const store = storeOf(c);
     const found = store.find(id.data);
-    if (!found || !store.maySee(c.var.user, found)) return { response: problem(c, 'notFound', NOT_FOUND_DETAIL) };
+    if (!found || !store.maySee(c.get('user'), found)) return { response: problem(c, 'notFound', NOT_FOUND_DETAIL) };
     c.set('childId', found.identity.personId);
     return { record: found };
   };
@@ -315,8 +315,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
     const store = storeOf(c);
     const { caseload: _caseload, page, pageSize, asOf = store.asOf, lang = 'en', view, ids, ...filters } = query.data;
-    const statuses = await work.run(tokenHashOf(c.var.user), async () => {
-      const visible = await store.visibleToSliced(c.var.user);
+    const statuses = await work.run(tokenHashOf(c.get('user')), async () => {
+      const visible = await store.visibleToSliced(c.get('user'));
       // `ids` narrows to the children named; one the caller may not see is left out exactly as one that does not exist.
       return store.statusesOf(ids === undefined ? visible : narrowToIds(store, visible, ids), asOf, lang);
     });
@@ -334,7 +334,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
     const store = storeOf(c);
     const { asOf = store.asOf, ...filters } = query.data;
-    const statuses = filterCohort(await work.run(tokenHashOf(c.var.user), async () => store.statusesOf(await store.visibleToSliced(c.var.user), asOf)), filters);
+    const statuses = filterCohort(await work.run(tokenHashOf(c.get('user')), async () => store.statusesOf(await store.visibleToSliced(c.get('user')), asOf)), filters);
     const summary = summariseCohort(statuses);
     await record(c, [null], {
       cohortSize: statuses.length,
@@ -350,7 +350,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const query = RecordQuery.safeParse(queryOf(c));
     if (!query.success) return problem(c, 'badRequest', 'Some parameters are not valid.', { errors: parameterErrors(query.error) });
     await record(c, [null]);
-    return c.json({ name: c.var.user.name, role: c.var.user.role });
+    return c.json({ name: c.get('user').name, role: c.get('user').role });
   });
 
   registerAdmin(app, { report: () => data.report?.() });
@@ -405,7 +405,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? problem(c, 'notFound', 'There is no such endpoint.') : c.text('Not found', 404)));
   app.onError((error, c) => {
-    log(`${new Date().toISOString()} ${c.var.requestId ?? '-'} error ${error.name}`);
+    log(`${new Date().toISOString()} ${c.get('requestId') ?? '-'} error ${error.name}`);
     return problem(c, 'internal', 'The server could not answer. The error has been logged.');
   });
 

@@ -57,8 +57,8 @@ export function principalRateLimits(options: {
   const tooMany = (c: Context, wait: number, what: string) => problem(c, 'tooManyRequests', `${what} Try again in ${wait} seconds.`, { headers: { 'retry-after': String(wait) } });
   const FAILED = 'Too many tries with a token or session that is not recognised.';
 
-  const failed = (c: Context<AppEnv>) => failures.hit(c.var.clientAddress);
-  const blocked = (c: Context<AppEnv>) => failures.peek(c.var.clientAddress);
+  const failed = (c: Context<AppEnv>) => failures.hit(c.get('clientAddress'));
+  const blocked = (c: Context<AppEnv>) => failures.peek(c.get('clientAddress'));
 
   const api: MiddlewareHandler<AppEnv> = async (c, next) => {
     const waitAddress = await blocked(c);

@@ -152,7 +152,7 @@ export class OidcAuth {
       const next = c.req.query('next');
       const blocked = await limits.blocked(c);
       if (blocked > 0) return tooMany(c, blocked, FAILED, next);
-      const wait = await starts.hit(c.var.clientAddress);
+      const wait = await starts.hit(c.get('clientAddress'));
       if (wait > 0) return tooMany(c, wait, 'Too many sign-ins started from here.', next);
       const { url, pending } = await this.oidc.startSignIn(safeNext(c.req.query('next')));
       setCookie(c, PENDING_COOKIE, await pendingSignIns.keep(pending), { ...pendingCookie, maxAge: PENDING_MINUTES * 60 });

@@ -110,8 +110,35 @@ function reportStaleData(store: ChildStore, log: (line: string) => void): void {
   if (stale > 0) log(`edubridge: the data for ${stale} of ${store.records.length} children is older than ${DEFAULT_POLICY.staleDataDays} days on ${asOf} (the oldest part is as of ${oldest ?? 'an unknown date'}); their statuses say so`);
 }
 
+/** Log lines waiting for the end of this turn of the event loop (see `logToStderr`). */
+let waitingLines: string[] = [];
+let writtenAtExit = false;
+
+function writeWaitingLines(): void {
+  if (waitingLines.length === 0) return;
+  const text = `${waitingLines.join('\n')}\n`;
+  waitingLines = [];
+  process.stderr.write(text);
+}
+
+/**
+ * The server's log, on standard error: the lines of one turn of the event loop are written together, so
+ * a busy server makes one write for many requests rather than one each (a write to a pipe or a terminal
+ * holds up the event loop until it is done). Lines still waiting are written before the process exits.
+ */
+export function logToStderr(line: string): void {
+  if (waitingLines.length === 0) {
+    if (!writtenAtExit) {
+      writtenAtExit = true;
+      process.on('exit', writeWaitingLines);
+    }
+    setImmediate(writeWaitingLines);
+  }
+  waitingLines.push(line);
+}
+
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log = options.log ?? logToStderr;
   const host = options.host ?? 'localhost';
   const allowedHosts = options.allowedHosts && options.allowedHosts.length > 0 ? options.allowedHosts : host === 'localhost' ? [...LOOPBACK_NAMES] : undefined;
   if (!allowedHosts) throw new Error(`give the host names this service answers to (--allowed-host NAME) when it listens on ${host}`);

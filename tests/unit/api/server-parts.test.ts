@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,16 @@ describe('users file', () => {
 
   it('a missing file → says it cannot read it', async () => {
     await expect(loadUsers(join(scratch, 'absent.json'))).rejects.toThrow(/cannot read the users file/);
+  });
+});
+
+describe('the server log', () => {
+  it('lines logged together are written in order, and those still waiting when the process exits are written', () => {
+    const serve = join(import.meta.dirname, '../../../core/node/server/serve.ts');
+    const script = `import(${JSON.stringify(serve)}).then(({ logToStderr }) => { logToStderr('first'); logToStderr('second'); setImmediate(() => { logToStderr('third'); process.exit(3); }); })`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toBe('first\nsecond\nthird\n');
   });
 });
 
