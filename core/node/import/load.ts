@@ -75,17 +75,18 @@ function unfinishedTail(bytes: Uint8Array): Uint8Array {
   return bytes.subarray(bytes.length);
 }
 
-/**
- * Decodes UTF-8 strictly, counting lines so an invalid byte can be located in one more pass over the
- * chunk it is in, and refusing more than `limit` bytes. Each chunk (with what the last one left of an
- * unfinished character) is checked by Node's UTF-8 validator, then decoded; a byte-order mark at the start
- * is dropped, as a decoder drops it.
- */
 /** Bytes asked of the file at a time: few large reads cost far less than many small ones. */
 const READ_BYTES = 1024 * 1024;
 /** Bytes of the file decoded and read as one piece of text. */
 const TEXT_PIECE_BYTES = 64 * 1024;
 
+/**
+ * Decodes UTF-8 strictly, counting lines so an invalid byte can be located in one more pass over the
+ * chunk it is in, and refusing more than `limit` bytes. A chunk read is handed on in pieces of
+ * `TEXT_PIECE_BYTES`, whatever size the reads are; each piece (with what the last one left of an
+ * unfinished character) is checked by Node's UTF-8 validator, then decoded; a byte-order mark at the start
+ * is dropped, as a decoder drops it.
+ */
 class StrictUtf8 extends Transform {
   private lines = 1;
   private bytes = 0;
