@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../../core/generate/generate.ts';
 import { writeTemplateCsv } from '../../../core/node/generate/write.ts';
 import { todayInLondon } from '../../../core/node/server/clock.ts';
+import { ChildStore } from '../../../core/node/server/data.ts';
 import { LiveData } from '../../../core/node/server/live-data.ts';
 import { startServer, type RunningServer } from '../../../core/node/server/serve.ts';
 import { hashToken, newToken } from '../../../core/node/server/users.ts';
@@ -62,6 +63,34 @@ describe('data that refreshes itself', () => {
     expect(live.current().records).toHaveLength(12);
     // A request that began on the old set still holds it, whole.
     expect(before.records).toHaveLength(10);
+  });
+
+  it('the answers the refresh worker makes ready are, byte for byte, those the server would work out from the data it swaps in', async () => {
+    const dir = await dataDir('warm', 8);
+    const lines: string[] = [];
+    const live = await LiveData.load({ dir, asOf: AS_OF, log: (line) => lines.push(line), pollMs: 0 });
+    const asked = live.current().records.slice(0, 5);
+    for (const [i, record] of asked.entries()) await live.current().statusBody(record, AS_OF, i % 2 === 0 ? 'en' : 'cy', i === 0 ? 'br' : i === 1 ? 'gzip' : undefined);
+    const next = generateRecords({ children: 8, seed: 3, asOf: AS_OF });
+    next.find((r) => r.identity.personId === asked[2]!.identity.personId)!.identity.firstName = 'Renamed';
+    await writeTemplateCsv(dir, next);
+    touch(join(dir, 'children.csv'), 5);
+    expect(await live.refresh()).toBe('changing');
+    expect(await live.refresh()).toBe('loaded');
+    expect(lines.at(-1)).toMatch(/\(read in a worker thread\); 5 status answers made ready$/);
+    const swapped = live.current();
+    // A store of the same children that was never warmed works each answer out on this thread.
+    const cold = new ChildStore(swapped.records, AS_OF);
+    for (const [i, record] of asked.entries()) {
+      const language = i % 2 === 0 ? 'en' : 'cy';
+      const encoding = i === 0 ? 'br' : i === 1 ? 'gzip' : undefined;
+      expect(swapped.hasAnswer(record.identity.personId, AS_OF, language)).toBe(true);
+      const current = swapped.records.find((r) => r.identity.personId === record.identity.personId)!;
+      const warm = await swapped.statusBody(current, AS_OF, language);
+      expect(new TextDecoder().decode(warm.body)).toBe(new TextDecoder().decode((await cold.statusBody(current, AS_OF, language)).body));
+      if (encoding) expect((await swapped.statusBody(current, AS_OF, language, encoding)).encoding).toBe(encoding);
+    }
+    expect(JSON.parse(new TextDecoder().decode((await swapped.statusBody(swapped.records.find((r) => r.identity.personId === asked[2]!.identity.personId)!)).body)).child.firstName).toBe('Renamed');
   });
 
   it('a load with too many rejected rows keeps the last good data, and says so', async () => {
