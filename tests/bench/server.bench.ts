@@ -20,6 +20,8 @@ const CHILDREN = 10_000;
 const CONNECTIONS = 150;
 /** Status requests measured for the p99 under load. */
 const STEADY_REQUESTS = 20_000;
+/** Start-ups measured (the median is reported). */
+const STARTS = 3;
 const AS_OF = '2026-03-10';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -106,11 +108,24 @@ export default async function bench(): Promise<void> {
   const usersFile = join(scratch, 'users.json');
   writeFileSync(usersFile, JSON.stringify([{ tokenSha256, name: 'Bench', role: 'virtual-school' }]));
 
-  const { child, url, startedAt } = await start(dir, usersFile, join(scratch, 'audit.jsonl'));
+  // Start-up, several times (this machine's speed varies from minute to minute): each run's time, CPU
+  // and memory, and the median. The last server started stays up for the rest.
+  const runs: { ready: number; cpu: number; resident: number }[] = [];
+  let started: Awaited<ReturnType<typeof start>> | undefined;
+  for (let run = 0; run < STARTS; run++) {
+    if (started) {
+      started.child.kill('SIGTERM');
+      await new Promise((resolve) => started!.child.once('exit', resolve));
+    }
+    started = await start(dir, usersFile, join(scratch, 'audit.jsonl'));
+    while ((await get(`${started.url}/api/v1/children/${ids[0]}/status`, token)) !== 200) await new Promise((r) => setTimeout(r, 20));
+    runs.push({ ready: performance.now() - started.startedAt, cpu: cpuSeconds(started.child.pid!), resident: residentMb(started.child.pid!) });
+  }
+  const { child, url } = started!;
   try {
-    while ((await get(`${url}/api/v1/children/${ids[0]}/status`, token)) !== 200) await new Promise((r) => setTimeout(r, 20));
-    const ready = performance.now() - startedAt;
-    console.log(`start-up, ${CHILDREN.toLocaleString('en-GB')} children (embedded)`.padEnd(60) + `ready in ${(ready / 1000).toFixed(2)} s (server CPU ${cpuSeconds(child.pid!).toFixed(2)} s, load average ${load1()}), resident ${residentMb(child.pid!).toFixed(0)} MB (targets ≤ 3 s, ≤ 500 MB)`);
+    const median = [...runs].sort((a, b) => a.ready - b.ready)[Math.floor(runs.length / 2)]!;
+    const each = runs.map((r) => `${(r.ready / 1000).toFixed(2)} s / ${r.cpu.toFixed(2)} s CPU / ${r.resident.toFixed(0)} MB`).join('; ');
+    console.log(`start-up, ${CHILDREN.toLocaleString('en-GB')} children (embedded)`.padEnd(60) + `ready in ${(median.ready / 1000).toFixed(2)} s (median of ${runs.length}: ${each}; load average ${load1()}), resident ${Math.max(...runs.map((r) => r.resident)).toFixed(0)} MB at most (targets ≤ 3 s, ≤ 500 MB)`);
 
     // A status is worked out when first asked for, then kept: the first 2,000 children cold, then the same warm.
     const cold = await load(url, token, ids, 2_000, 2_000);
