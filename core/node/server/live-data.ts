@@ -88,7 +88,7 @@ interface Loaded {
  * Reads a data directory again in a worker thread (load-worker.ts) when one can be started, else in this
  * thread. The worker also makes ready the status answers `prepare` asks for.
  */
-async function loadInBackground(dir: string, options: LoadOptions, prepare: AnswerRequest[]): Promise<Loaded & { inWorker: boolean }> {
+async function loadInBackground(dir: string, options: LoadOptions & { asOf: string }, prepare: AnswerRequest[]): Promise<Loaded & { inWorker: boolean }> {
   const start = workerEntry(import.meta.url, 'load-worker');
   if (start) {
     try {
