@@ -329,8 +329,18 @@ describe('limits and headers', () => {
     expect(data.headers.get('x-content-type-options')).toBe('nosniff');
     expect(data.headers.get('x-frame-options')).toBe('DENY');
     expect(data.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(data.headers.get('cache-control')).toBe('no-store');
+    // A refusal is data too.
+    const refused = await app.request(`/api/v1/children/${inScope}`);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(refused.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     const page = await app.request('/signin');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(page.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // Pages also get the headers that only mean something for a document; the API's JSON does without.
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('x-dns-prefetch-control')).toBe('off');
+    expect(data.headers.get('x-dns-prefetch-control')).toBeNull();
   });
 });
