@@ -46,6 +46,8 @@ test('axe finds no violations in the open panel; the badge is a named button', a
 test('keyboard alone: reach the badge, open, close with Escape, focus returns; the page learns nothing from it', async ({ ext, demo, worker }) => {
   const page = await ext.context.newPage();
   await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, worker.children[0]!));
+  // Keys go to the tab in front, as they do for someone typing: an earlier test's page may be in front.
+  await page.bringToFront();
   const frame = DEMO_PAGES.carepath.overlay(page);
   const shown = badge(page);
   await badgeShowsFigures(page);
