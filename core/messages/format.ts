@@ -4,6 +4,8 @@
  * this module, so they load neither message catalogue.
  */
 
+import { BoundedMap } from '../bounded-map.ts';
+
 /** The languages EduBridge speaks: English, and Welsh for councils in Wales. */
 export const LANGUAGES = ['en', 'cy'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -34,7 +36,7 @@ export function placeholdersOf(template: string): string[] {
 
 /** A template split into literal text and placeholders, compiled once per template. */
 type Part = string | { name: string; date: boolean; one?: string; other?: string; whole: string };
-const compiled = new Map<string, Part[]>();
+const compiled = new BoundedMap<string, Part[]>(10_000);
 
 function compile(template: string): Part[] {
   let parts = compiled.get(template);
@@ -47,7 +49,6 @@ function compile(template: string): Part[] {
     last = match.index + match[0].length;
   }
   if (last < template.length) parts.push(template.slice(last));
-  if (compiled.size > 10_000) compiled.clear();
   compiled.set(template, parts);
   return parts;
 }

@@ -1,3 +1,4 @@
+import { BoundedMap } from '../bounded-map.ts';
 import type { AreJudgement, StatutoryMeasure, TermlyJudgement } from '../model/record.ts';
 
 /**
@@ -321,17 +322,11 @@ export function coreSubjectsFor(keyStage: string): readonly CoreSubject[] {
   }
 }
 
-const coreSubjects = new Map<string, CoreSubject | null>();
+const coreSubjects = new BoundedMap<string, CoreSubject | null>(10_000);
 
 /** The core subject a recorded subject name counts towards ("Mathematics" → maths, "English language" → english). */
 export function coreSubjectOf(subject: string): CoreSubject | null {
-  let core = coreSubjects.get(subject);
-  if (core === undefined) {
-    core = findCoreSubject(subject);
-    if (coreSubjects.size > 10_000) coreSubjects.clear();
-    coreSubjects.set(subject, core);
-  }
-  return core;
+  return coreSubjects.of(subject, findCoreSubject);
 }
 
 function findCoreSubject(subject: string): CoreSubject | null {

@@ -1,3 +1,4 @@
+import { BoundedMap } from '../bounded-map.ts';
 import type { z } from 'zod';
 import type { AttendanceFigures as AttendanceFiguresSchema } from '../model/record.ts';
 import type { AttendanceSummary } from '../model/status.ts';
@@ -546,14 +547,13 @@ function figures(possible: number, attended: number, authorised: number, unautho
   };
 }
 
-const mondaysCache = new Map<string, Map<string, readonly string[]>>();
+const mondaysCache = new BoundedMap<string, BoundedMap<string, readonly string[]>>(1_000);
 
 /** The Mondays of the weeks from `from` to `to`; cached, since many children share the same ranges. */
 function mondaysBetween(from: string, to: string): readonly string[] {
   let byTo = mondaysCache.get(from);
   if (!byTo) {
-    if (mondaysCache.size > 1_000) mondaysCache.clear();
-    byTo = new Map();
+    byTo = new BoundedMap(1_000);
     mondaysCache.set(from, byTo);
   }
   let mondays = byTo.get(to);
@@ -561,7 +561,6 @@ function mondaysBetween(from: string, to: string): readonly string[] {
     const list: string[] = [];
     const last = toDayNumber(weekStart(to));
     for (let monday = toDayNumber(weekStart(from)); monday <= last; monday += 7) list.push(fromDayNumber(monday));
-    if (byTo.size > 1_000) byTo.clear();
     byTo.set(to, list);
     mondays = list;
   }

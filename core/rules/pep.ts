@@ -1,3 +1,4 @@
+import { BoundedMap } from '../bounded-map.ts';
 import type { z } from 'zod';
 import type { ActionOwner } from '../model/common.ts';
 import type { PepAction, PepMeeting, PepStatus } from '../model/record.ts';
@@ -107,13 +108,12 @@ export function nextReviewDue(meetingDate: string, reviewEvery: PepPolicy['revie
       // A date the calendar cannot place (a year before 1 AD, or after 9998): about a term later.
       due = addMonths(meetingDate, 4);
     }
-    if (termlyDueCache.size > 20_000) termlyDueCache.clear();
     termlyDueCache.set(key, due);
   }
   return due;
 }
 
-const termlyDueCache = new Map<string, string>();
+const termlyDueCache = new BoundedMap<string, string>(20_000);
 const termDatesIds = new WeakMap<TermDates, number>();
 let nextTermDatesId = 1;
 
@@ -139,23 +139,21 @@ export function initialPepDue(careStart: string, withinWorkingDays: number): str
       // A date the calendar cannot place: working days are about five in seven.
       due = addMonths(careStart, Math.ceil((withinWorkingDays * 7) / 5 / 30));
     }
-    if (initialDueCache.size > 20_000) initialDueCache.clear();
     initialDueCache.set(key, due);
   }
   return due;
 }
-const initialDueCache = new Map<string, string>();
+const initialDueCache = new BoundedMap<string, string>(20_000);
 
 // All children in a cohort share asOf and policy, so "asOf + N school days" is worked out once, and many
 // share meeting dates: both are remembered, keyed by the term dates in use.
-const dueSoonLimitCache = new Map<string, string>();
+const dueSoonLimitCache = new BoundedMap<string, string>(1000);
 
 function dueSoonLimit(asOf: string, schoolDays: number, termDates: TermDates | undefined): string {
   const key = `${asOf}|${schoolDays}|${termDatesId(termDates)}`;
   let limit = dueSoonLimitCache.get(key);
   if (limit === undefined) {
     limit = addSchoolDays(asOf, schoolDays, termDates);
-    if (dueSoonLimitCache.size > 1000) dueSoonLimitCache.clear();
     dueSoonLimitCache.set(key, limit);
   }
   return limit;

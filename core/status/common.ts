@@ -1,3 +1,4 @@
+import { BoundedMap } from '../bounded-map.ts';
 import type { Flag, RagArea } from '../model/status.ts';
 import { composeKey, formatMessage, message, type Language, type MessageParams } from '../messages/index.ts';
 import { DEFAULT_POLICY, resolvePolicy, type Policy, type PolicyInput } from '../policy.ts';
@@ -96,7 +97,7 @@ let lastContext: DateContext | null = null;
 
 export function dateContext(asOf: string, policy: Policy): DateContext {
   if (lastContext && lastContext.asOf === asOf && lastContext.policy === policy) return lastContext;
-  const sessionsFrom = new Map<string, number>();
+  const sessionsFrom = new BoundedMap<string, number>(1000);
   lastContext = {
     asOf,
     policy,
@@ -109,7 +110,6 @@ export function dateContext(asOf: string, policy: Policy): DateContext {
       let sessions = sessionsFrom.get(from);
       if (sessions === undefined) {
         sessions = from > asOf ? 0 : schoolDaysFromTo(from, asOf, policy) * 2;
-        if (sessionsFrom.size > 1000) sessionsFrom.clear();
         sessionsFrom.set(from, sessions);
       }
       return sessions;
