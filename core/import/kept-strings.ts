@@ -19,6 +19,8 @@ export class KeptStrings {
     if (kept === undefined) {
       kept = Object.keys({ [value]: 0 })[0] as string;
       if (this.kept.size >= this.limit) this.kept.clear();
+      // Keyed by the copy, not by `value`: a key that is a slice would keep the file's text alive (which
+      // is why this is not a BoundedMap's `of`).
       this.kept.set(kept, kept);
     }
     return kept;
