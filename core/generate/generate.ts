@@ -83,7 +83,9 @@ const ACTIONS: Record<PepAction['owner'], readonly string[]> = {
 const OWNERS = Object.keys(ACTIONS) as PepAction['owner'][];
 
 const SCHOOL_COUNT = 120;
-const SOCIAL_WORKER_COUNT = 40;
+/** Social workers share children in teams: each team of `TEAM_SIZE` takes the next `TEAM_SIZE × CASELOAD`
+ * children, so a social worker holds about `CASELOAD` (some more, some fewer) whatever the data set's size. */
+const SOCIAL_WORK_TEAM = { TEAM_SIZE: 4, CASELOAD: 16 } as const;
 const CASEWORKER_COUNT = 8;
 /** Where the generated children's PEPs are: a reserved example origin, so no link leads anywhere real. */
 export const GENERATED_EPEP_ORIGIN = 'https://epep.example.com';
@@ -104,6 +106,28 @@ function staffContact(random: Random, id: string, domain: string): Contact {
   const first = random.pick(STAFF_FIRST);
   const last = random.pick(STAFF_LAST);
   return { name: `${first} ${last}`, id, email: `${first}.${last}@${domain}`.toLowerCase(), phone: `0113 ${pad(random.int(0, 9999999), 7).replace(/^(\d{3})/, '$1 ')}` };
+}
+
+/**
+ * Who is each child's social worker (`SOCIAL_WORK_TEAM`). Each child's draw and each social worker's
+ * name come from streams of their own, so a caseload is the same children whatever date the data set is
+ * made for, and the first N children of a bigger set have the same social workers. Two social workers
+ * with one name get distinct email addresses (sam.price@, sam.price2@), as a council would give them.
+ */
+function socialWorkerAllocation(seed: number): (index: number) => Contact {
+  const { TEAM_SIZE, CASELOAD } = SOCIAL_WORK_TEAM;
+  const workers: Contact[] = [];
+  const namesUsed = new Map<string, number>();
+  const worker = (n: number): Contact => {
+    while (workers.length <= n) {
+      const contact = staffContact(Random.forItem(seed ^ 0x5017, workers.length), `SW${pad(workers.length + 1, 4)}`, 'council.example.gov.uk');
+      const uses = (namesUsed.get(contact.name) ?? 0) + 1;
+      namesUsed.set(contact.name, uses);
+      workers.push(uses === 1 ? contact : { ...contact, email: contact.email!.replace('@', `${uses}@`) });
+    }
+    return workers[n] as Contact;
+  };
+  return (index) => worker(Math.floor(index / (TEAM_SIZE * CASELOAD)) * TEAM_SIZE + Random.forItem(seed ^ 0x50c1a1, index).int(0, TEAM_SIZE - 1));
 }
 
 function makeSchools(random: Random, count: number): SchoolInfo[] {
@@ -394,10 +418,10 @@ export function generateRecords(options: GenerateOptions): ChildEducationRecord[
   const shared = new Random(seed);
   // Pools of a fixed size, so the first N children of a bigger data set are the same N children.
   const schools = makeSchools(shared, SCHOOL_COUNT);
-  const socialWorkers = Array.from({ length: SOCIAL_WORKER_COUNT }, (_, i) => staffContact(shared, `SW${pad(i + 1, 4)}`, 'council.example.gov.uk'));
   // Virtual school caseworkers from a stream of their own, so adding them changed no other generated value.
   const caseworkerRandom = new Random(seed ^ 0x5c4e);
   const caseworkers = Array.from({ length: CASEWORKER_COUNT }, (_, i) => staffContact(caseworkerRandom, `VS${pad(i + 1, 4)}`, 'virtualschool.example.gov.uk'));
+  const allocate = socialWorkerAllocation(seed);
   const academicYear = academicYearOf(asOf);
   const attendanceFrom = addDays(asOf, -364);
   const schoolDays: string[] = [];
@@ -550,7 +574,7 @@ export function generateRecords(options: GenerateOptions): ChildEducationRecord[
         periods: [{ start: careStart, end: careEnd, episodes }],
         placementChanges,
         placementArea,
-        socialWorker: random.pick(socialWorkers),
+        socialWorker: allocate(index),
       },
       school: { enrolments },
       attendance: { marks, summaries: history.summaries },

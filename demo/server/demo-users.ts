@@ -6,9 +6,9 @@ import { ChildStore } from '../../core/node/server/data.ts';
 import type { User } from '../../core/node/server/users.ts';
 
 /**
- * Demo users made up from a data set: one per role, with scopes that fit the data — the social worker
- * allocated the most children, the designated teacher of the school with the most children, and the
- * virtual school head. Their tokens are fixed and public: for the demo only.
+ * Demo users made up from a data set: one per role, with scopes that fit the data — a social worker with
+ * the most looked-after children (see `demoCaseload`), the designated teacher of the school with the most
+ * children, and the virtual school head. Their tokens are fixed and public: for the demo only.
  */
 
 export const DEMO_TOKENS = {
@@ -34,15 +34,37 @@ function mostCommon<T>(items: readonly T[], key: (item: T) => string | undefined
   return best;
 }
 
+/**
+ * A name a case-management system may well write differently from the education record: a letter outside
+ * A–Z (Zoë, Yılmaz, Strauß), an apostrophe (O'Neill) or a Welsh ap/ab. The demo social worker has such a
+ * child, so the demo shows a child recognised whatever the system makes of their name.
+ */
+const WRITTEN_DIFFERENTLY = /[^A-Za-z-]/u;
+
+type DemoRecord = ChildStore['records'][number];
+const socialWorkerKey = (r: DemoRecord) => r.care.socialWorker?.id ?? r.care.socialWorker?.name;
+
+/**
+ * The demo social worker's caseload: the looked-after children of the social worker allocated the most of
+ * them, among those with a child whose name is written differently (`WRITTEN_DIFFERENTLY`); of all social
+ * workers when none has one. Ties go to the first key in order, so the same data always gives the same person.
+ */
+function demoCaseload(records: readonly DemoRecord[]): DemoRecord[] {
+  const lookedAfter = records.filter((r) => r.care.lookedAfter);
+  const showsNames = new Set(
+    lookedAfter.filter((r) => WRITTEN_DIFFERENTLY.test(r.identity.firstName) || WRITTEN_DIFFERENTLY.test(r.identity.lastName)).map(socialWorkerKey),
+  );
+  const candidates = lookedAfter.some((r) => showsNames.has(socialWorkerKey(r))) ? lookedAfter.filter((r) => showsNames.has(socialWorkerKey(r))) : lookedAfter;
+  const worker = mostCommon(candidates, socialWorkerKey);
+  return lookedAfter.filter((r) => worker !== undefined && socialWorkerKey(r) === worker);
+}
+
 export function makeDemoUsers(store: ChildStore): User[] {
   const records = store.records;
-  const lookedAfter = records.filter((r) => r.care.lookedAfter);
-  const socialWorkerKey = (r: (typeof records)[number]) => r.care.socialWorker?.id ?? r.care.socialWorker?.name;
-  const worker = mostCommon(lookedAfter, socialWorkerKey);
-  const caseload = lookedAfter.filter((r) => worker !== undefined && socialWorkerKey(r) === worker);
+  const caseload = demoCaseload(records);
   const workerName = caseload[0]?.care.socialWorker?.name ?? 'Demo Social Worker';
 
-  const schoolOf = (r: (typeof records)[number]) => store.status(r).school;
+  const schoolOf = (r: DemoRecord) => store.status(r).school;
   const urn = mostCommon(records, (r) => schoolOf(r)?.urn);
   const enrolment = records.flatMap((r) => r.school.enrolments).find((e) => e.urn === urn && e.designatedTeacher !== undefined);
   const schoolName = records.flatMap((r) => r.school.enrolments).find((e) => e.urn === urn)?.name;

@@ -10,7 +10,7 @@ import { startDemoServer } from '../fixtures/demo-server.ts';
 import { auditSince, expect, statusOf, test, type FirefoxUnderTest } from './fixtures.ts';
 import { until } from './firefox.ts';
 import { badgeUntil, chipTexts, extensionFrames, readBadge, tab, type Tab } from './harness.ts';
-import { secretsOf } from '../fixtures/secrets.ts';
+import { namedApart, secretsOf } from '../fixtures/secrets.ts';
 
 /**
  * The hostile-page suite of tests/e2e/extension/hostile.spec.ts, in Firefox: pages on the case-management
@@ -198,7 +198,7 @@ test('a page that cycles through children it names is slowed, then stopped, and 
 });
 
 test('a caseload page listing unknown IDs: summaries for the listed IDs only, no chip for a row whose name disagrees', async ({ ff, demo, worker }) => {
-  const [right, wrong] = await Promise.all(worker.children.slice(0, 2).map((id) => statusOf(demo, worker.token, id)));
+  const [right, wrong] = namedApart(await Promise.all(worker.children.map((id) => statusOf(demo, worker.token, id))));
   const invented = Array.from({ length: 40 }, (_, i) => `9${String(i).padStart(5, '0')}`);
   const rows = [
     [right!.child.displayName, right!.child.personId],

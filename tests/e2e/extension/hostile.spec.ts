@@ -6,7 +6,7 @@ import type { DemoServer } from '../fixtures/demo-server.ts';
 import { expect, statusOf, test } from './fixtures.ts';
 import { apiFaults, badge, badgeFrame, badgeShowsFigures } from './harness.ts';
 import { DEMO_PAGES } from './systems.ts';
-import { secretsOf } from '../fixtures/secrets.ts';
+import { namedApart, secretsOf } from '../fixtures/secrets.ts';
 
 /**
  * Hostile pages on the case-management origin (an XSS, a compromised script, uploaded HTML): each tries to
@@ -196,7 +196,7 @@ test('a page that cycles through children it names is slowed, then stopped, and 
 });
 
 test('a caseload page listing unknown IDs: summaries for the listed IDs only, no chip for a row whose name disagrees', async ({ ext, demo, worker }) => {
-  const [right, wrong] = await Promise.all(worker.children.slice(0, 2).map((id) => statusOf(demo, worker.token, id)));
+  const [right, wrong] = namedApart(await Promise.all(worker.children.map((id) => statusOf(demo, worker.token, id))));
   const invented = Array.from({ length: 40 }, (_, i) => `9${String(i).padStart(5, '0')}`);
   const rows = [
     [right!.child.displayName, right!.child.personId],

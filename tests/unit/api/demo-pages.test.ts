@@ -4,6 +4,7 @@ import { createApp } from '../../../core/node/server/app.ts';
 import { ChildStore } from '../../../core/node/server/data.ts';
 import { registerDemo } from '../../../demo/server/demo.ts';
 import { makeDemoUsers } from '../../../demo/server/demo-users.ts';
+import { DEMO_CHILDREN, DEMO_SEED } from '../../../scripts/demo-data.mjs';
 import { memoryAudit } from './helpers.ts';
 
 // The demo pages render text from data escaped, never as markup (ARCHITECTURE.md "Untrusted text"); the
@@ -28,6 +29,32 @@ describe('demo users made up from the data', () => {
     for (const id of worker.children) expect(records.some((r) => r.identity.personId === id)).toBe(true);
     const teacher = users[1]!;
     expect(records.filter((r) => store.status(r).school?.urn === teacher.schools[0]).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the demo data set (npm start and the browser tests) whatever day it is made', () => {
+  // .demo-data/ is made for the day it is first needed: a fresh checkout on another day makes other data.
+  const DATES = ['2026-12-01', '2026-12-02', '2027-02-15', '2027-07-23', '2027-08-20', '2028-02-29'];
+  const made = DATES.map((asOf) => {
+    const data = generateRecords({ children: DEMO_CHILDREN, seed: DEMO_SEED, asOf });
+    const social = makeDemoUsers(new ChildStore(data, asOf)).find((u) => u.role === 'social-worker')!;
+    return { asOf, data, social };
+  });
+
+  it('gives the demo social worker the same children, several of them', () => {
+    for (const { asOf, social } of made) {
+      expect(social.children, asOf).toEqual(made[0]!.social.children);
+      expect(social.name, asOf).toBe(made[0]!.social.name);
+    }
+    expect(made[0]!.social.children.length).toBeGreaterThan(3);
+  });
+
+  it('gives the demo social worker a child whose name systems write differently, and two children with different surnames', () => {
+    for (const { asOf, data, social } of made) {
+      const mine = data.filter((r) => social.children.includes(r.identity.personId));
+      expect(mine.some((r) => /[^A-Za-z-]/u.test(`${r.identity.firstName}${r.identity.lastName}`)), asOf).toBe(true);
+      expect(new Set(mine.map((r) => r.identity.lastName)).size, asOf).toBeGreaterThan(1);
+    }
   });
 });
 

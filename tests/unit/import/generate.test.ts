@@ -20,6 +20,22 @@ describe('generateRecords (synthetic data set)', () => {
     expect(generateRecords({ children: 20, seed: 43, asOf: AS_OF })).not.toEqual(records.slice(0, 20));
   });
 
+  it('gives each social worker about 16 children, the same ones whatever the date, and an email address of their own', () => {
+    const caseloads = new Map<string, string[]>();
+    for (const r of records) caseloads.set(r.care.socialWorker!.id!, [...(caseloads.get(r.care.socialWorker!.id!) ?? []), r.identity.personId]);
+    // 300 children: four full teams of four (256 children) and a last team sharing the other 44.
+    const full = [...caseloads].filter(([id]) => Number(id.slice(2)) <= 16).map(([, children]) => children.length);
+    expect(full.length).toBe(16);
+    expect(full.reduce((a, b) => a + b, 0) / full.length).toBe(16);
+    expect(Math.min(...full)).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...full)).toBeLessThanOrEqual(28);
+    const emails = new Map(records.map((r) => [r.care.socialWorker!.email, r.care.socialWorker!.id]));
+    expect(emails.size).toBe(caseloads.size);
+    for (const asOf of ['2026-08-20', '2026-12-02', '2027-06-30']) {
+      expect(generateRecords({ children: 300, seed: 42, asOf }).map((r) => r.care.socialWorker), asOf).toEqual(records.map((r) => r.care.socialWorker));
+    }
+  });
+
   it('makes records that satisfy the schema, with unique person IDs and valid, unique UPNs', () => {
     for (const record of records) expect(ChildEducationRecord.safeParse(record).success).toBe(true);
     expect(new Set(records.map((r) => r.identity.personId)).size).toBe(300);
