@@ -39,9 +39,7 @@ type Part = string | { name: string; date: boolean; one?: string; other?: string
 const compiled = new BoundedMap<string, Part[]>(10_000);
 
 function compile(template: string): Part[] {
-  let parts = compiled.get(template);
-  if (parts) return parts;
-  parts = [];
+  const parts: Part[] = [];
   let last = 0;
   for (const match of template.matchAll(PLACEHOLDER)) {
     if (match.index > last) parts.push(template.slice(last, match.index));
@@ -49,7 +47,6 @@ function compile(template: string): Part[] {
     last = match.index + match[0].length;
   }
   if (last < template.length) parts.push(template.slice(last));
-  compiled.set(template, parts);
   return parts;
 }
 
@@ -57,7 +54,7 @@ function compile(template: string): Part[] {
 export function interpolate(template: string, params: MessageParams, language: Language = 'en'): string {
   if (!template.includes('{')) return template;
   let text = '';
-  for (const part of compile(template)) {
+  for (const part of compiled.of(template, compile)) {
     if (typeof part === 'string') {
       text += part;
       continue;

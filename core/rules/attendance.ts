@@ -548,23 +548,16 @@ function figures(possible: number, attended: number, authorised: number, unautho
 }
 
 const mondaysCache = new BoundedMap<string, BoundedMap<string, readonly string[]>>(1_000);
+const newMondaysByTo = () => new BoundedMap<string, readonly string[]>(1_000);
 
 /** The Mondays of the weeks from `from` to `to`; cached, since many children share the same ranges. */
 function mondaysBetween(from: string, to: string): readonly string[] {
-  let byTo = mondaysCache.get(from);
-  if (!byTo) {
-    byTo = new BoundedMap(1_000);
-    mondaysCache.set(from, byTo);
-  }
-  let mondays = byTo.get(to);
-  if (!mondays) {
+  return mondaysCache.of(from, newMondaysByTo).of(to, () => {
     const list: string[] = [];
     const last = toDayNumber(weekStart(to));
     for (let monday = toDayNumber(weekStart(from)); monday <= last; monday += 7) list.push(fromDayNumber(monday));
-    byTo.set(to, list);
-    mondays = list;
-  }
-  return mondays;
+    return list;
+  });
 }
 
 /**

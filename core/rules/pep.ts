@@ -97,20 +97,19 @@ function isLeap(year: number): boolean {
 /** The deadline for the PEP review after a meeting held on `meetingDate`. */
 export function nextReviewDue(meetingDate: string, reviewEvery: PepPolicy['reviewEvery'], termDates?: TermDates): string {
   if (reviewEvery === 'six-months') return addMonths(meetingDate, 6);
-  const key = `${meetingDate}|${termDatesId(termDates)}`;
-  let due = termlyDueCache.get(key);
-  if (due === undefined) {
-    try {
-      const meetingTerm = currentOrLastTerm(meetingDate, termDates);
-      const start = nextTermStart(meetingTerm.end, termDates);
-      due = termOn(start, termDates)?.end ?? addMonths(meetingDate, 4);
-    } catch {
-      // A date the calendar cannot place (a year before 1 AD, or after 9998): about a term later.
-      due = addMonths(meetingDate, 4);
-    }
-    termlyDueCache.set(key, due);
+  return termlyDueCache.of(`${meetingDate}|${termDatesId(termDates)}`, () => termlyReviewDue(meetingDate, termDates));
+}
+
+/** The end of the term after the meeting's. */
+function termlyReviewDue(meetingDate: string, termDates: TermDates | undefined): string {
+  try {
+    const meetingTerm = currentOrLastTerm(meetingDate, termDates);
+    const start = nextTermStart(meetingTerm.end, termDates);
+    return termOn(start, termDates)?.end ?? addMonths(meetingDate, 4);
+  } catch {
+    // A date the calendar cannot place (a year before 1 AD, or after 9998): about a term later.
+    return addMonths(meetingDate, 4);
   }
-  return due;
 }
 
 const termlyDueCache = new BoundedMap<string, string>(20_000);
@@ -130,18 +129,14 @@ function termDatesId(termDates: TermDates | undefined): number {
 
 /** The first PEP's deadline for a period of care starting on `careStart`. */
 export function initialPepDue(careStart: string, withinWorkingDays: number): string {
-  const key = `${careStart}|${withinWorkingDays}`;
-  let due = initialDueCache.get(key);
-  if (due === undefined) {
+  return initialDueCache.of(`${careStart}|${withinWorkingDays}`, () => {
     try {
-      due = addWorkingDays(careStart, withinWorkingDays);
+      return addWorkingDays(careStart, withinWorkingDays);
     } catch {
       // A date the calendar cannot place: working days are about five in seven.
-      due = addMonths(careStart, Math.ceil((withinWorkingDays * 7) / 5 / 30));
+      return addMonths(careStart, Math.ceil((withinWorkingDays * 7) / 5 / 30));
     }
-    initialDueCache.set(key, due);
-  }
-  return due;
+  });
 }
 const initialDueCache = new BoundedMap<string, string>(20_000);
 
@@ -150,13 +145,7 @@ const initialDueCache = new BoundedMap<string, string>(20_000);
 const dueSoonLimitCache = new BoundedMap<string, string>(1000);
 
 function dueSoonLimit(asOf: string, schoolDays: number, termDates: TermDates | undefined): string {
-  const key = `${asOf}|${schoolDays}|${termDatesId(termDates)}`;
-  let limit = dueSoonLimitCache.get(key);
-  if (limit === undefined) {
-    limit = addSchoolDays(asOf, schoolDays, termDates);
-    dueSoonLimitCache.set(key, limit);
-  }
-  return limit;
+  return dueSoonLimitCache.of(`${asOf}|${schoolDays}|${termDatesId(termDates)}`, () => addSchoolDays(asOf, schoolDays, termDates));
 }
 
 /** PEP state, next due date and days overdue on `asOf` (see the rule at the top of this file). */

@@ -98,6 +98,7 @@ let lastContext: DateContext | null = null;
 export function dateContext(asOf: string, policy: Policy): DateContext {
   if (lastContext && lastContext.asOf === asOf && lastContext.policy === policy) return lastContext;
   const sessionsFrom = new BoundedMap<string, number>(1000);
+  const sessionsOf = (from: string) => (from > asOf ? 0 : schoolDaysFromTo(from, asOf, policy) * 2);
   lastContext = {
     asOf,
     policy,
@@ -107,12 +108,7 @@ export function dateContext(asOf: string, policy: Policy): DateContext {
     lastFourFrom: addDays(asOf, -27),
     evidenceSince: addDays(asOf, -policy.attainment.evidenceWithinDays),
     calendarSessions(from: string): number {
-      let sessions = sessionsFrom.get(from);
-      if (sessions === undefined) {
-        sessions = from > asOf ? 0 : schoolDaysFromTo(from, asOf, policy) * 2;
-        sessionsFrom.set(from, sessions);
-      }
-      return sessions;
+      return sessionsFrom.of(from, sessionsOf);
     },
   };
   return lastContext;
