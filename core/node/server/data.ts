@@ -43,22 +43,15 @@ export interface PreparedAnswer {
 }
 
 /**
- * Makes the status answers `requests` asks for, on `asOf`, from `records`: what a refresh's worker thread
- * does before it hands the new children over, so that the server's thread only takes the bytes in (see
- * `ChildStore.warmFrom`). Children not in `records` are passed over.
+ * Makes the status answers `requests` asks for, on `asOf`, from `records`, as a store of them would
+ * (`ChildStore.prepare`): what a refresh's worker thread does before it hands the new children over, so
+ * that the server's thread only takes the bytes in (see `ChildStore.warmFrom`). Children not in `records`
+ * are passed over.
  */
 export async function prepareAnswers(records: readonly ChildEducationRecord[], asOf: string, requests: readonly AnswerRequest[]): Promise<PreparedAnswer[]> {
-  const byPersonId = new Map(records.map((record) => [record.identity.personId, record]));
-  const answers: PreparedAnswer[] = [];
-  for (const request of requests) {
-    const record = byPersonId.get(request.personId);
-    if (record === undefined) continue;
-    const json = answerJson(deriveStatus(record, { asOf, language: request.language }));
-    const answer: PreparedAnswer = { key: answerKey(asOf, request.language, request.personId), json };
-    if (json.byteLength >= MIN_COMPRESS_BYTES) for (const encoding of request.encodings) answer[encoding] = await compressBody(json, encoding, 'dynamic');
-    answers.push(answer);
-  }
-  return answers;
+  const store = new ChildStore(records, asOf);
+  await store.prepare(requests);
+  return store.keptAnswers();
 }
 
 /**
@@ -255,19 +248,35 @@ export class ChildStore {
       this.keep(answer.key, entry, bodyBytes(entry));
       ready++;
     }
+    return ready + (await this.prepare(previous.answersToPrepare()));
+  }
+
+  /**
+   * Works out the status answers `requests` asks for on the service's date and keeps them, a few
+   * milliseconds at a time with other requests answered in between; answers already kept, and children
+   * not in this store, are passed over. Returns how many were worked out.
+   */
+  async prepare(requests: Iterable<AnswerRequest>): Promise<number> {
+    const asOf = this.asOf;
+    let made = 0;
     let sliceStart = performance.now();
-    for (const request of previous.answersToPrepare()) {
+    for (const request of requests) {
       const record = this.byPersonId.get(request.personId);
       if (record === undefined || this.bodies.has(answerKey(asOf, request.language, request.personId))) continue;
       await this.statusBody(record, asOf, request.language);
       for (const encoding of request.encodings) await this.statusBody(record, asOf, request.language, encoding);
-      ready++;
+      made++;
       if (performance.now() - sliceStart >= WARM_SLICE_MS) {
         await yieldToOthers();
         sliceStart = performance.now();
       }
     }
-    return ready;
+    return made;
+  }
+
+  /** Every status answer this store keeps, with its key, as `warmFrom` takes them. */
+  keptAnswers(): PreparedAnswer[] {
+    return [...this.bodies].map(([key, entry]) => ({ key, ...entry }));
   }
 
   /** Whether the answer for this child on `asOf` in `language` is ready to send (see `warmFrom`). */
