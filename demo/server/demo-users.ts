@@ -54,7 +54,8 @@ function demoCaseload(records: readonly DemoRecord[]): DemoRecord[] {
   const showsNames = new Set(
     lookedAfter.filter((r) => WRITTEN_DIFFERENTLY.test(r.identity.firstName) || WRITTEN_DIFFERENTLY.test(r.identity.lastName)).map(socialWorkerKey),
   );
-  const candidates = lookedAfter.some((r) => showsNames.has(socialWorkerKey(r))) ? lookedAfter.filter((r) => showsNames.has(socialWorkerKey(r))) : lookedAfter;
+  const theirs = lookedAfter.filter((r) => showsNames.has(socialWorkerKey(r)));
+  const candidates = theirs.length > 0 ? theirs : lookedAfter;
   const worker = mostCommon(candidates, socialWorkerKey);
   return lookedAfter.filter((r) => worker !== undefined && socialWorkerKey(r) === worker);
 }
