@@ -4,7 +4,7 @@
  * docs/data-formats.md describes them for users.
  */
 import { z } from 'zod';
-import { ActionOwner, Gender, PepStatus, StatutoryMeasure, type ChildContacts, type ChildEducationRecord, type Contact } from '../model/index.ts';
+import { ActionOwner, Gender, PepStatus, StatutoryMeasure, type ChildContacts, type ChildEducationRecord, type Contact, type StatutoryAssessment, type TermlyJudgement } from '../model/index.ts';
 import { attendanceCodeDefinition, classifyAttendanceCode, currentEquivalent, isHistoricalCode, attendanceCodeLabel, normaliseAttendanceCode } from '../rules/attendance-codes.ts';
 import { parseAreJudgement } from '../rules/attainment.ts';
 import { checkAttendanceFigures } from '../rules/attendance.ts';
@@ -555,6 +555,75 @@ const AssessmentRow = z.object({
 
 const GRADE = /^([1-9]|U)$/i;
 
+type AssessmentRowValue = z.output<typeof AssessmentRow>;
+
+/**
+ * Assessment rows staged as what the record keeps: each row becomes its statutory result or termly
+ * judgement as it is staged, with only its pupil (an index into the UPNs seen, which come in runs) and
+ * the text of its result and target beside it. A council's file has hundreds of thousands of rows, and an
+ * object for each row as read, kept until the file is done, would be one more for the garbage collector to
+ * move as it grows old.
+ */
+class AssessmentStaging implements Staging<AssessmentRowValue> {
+  private readonly pupils = new Int32List(1024);
+  private upns: string[] = [];
+  private kept: (StatutoryAssessment | TermlyJudgement)[] = [];
+  /** Each row's result and target as read (a termly row keeps them parsed). */
+  private results: string[] = [];
+  private targets: (string | undefined)[] = [];
+
+  get length(): number {
+    return this.kept.length;
+  }
+
+  push(row: AssessmentRowValue): void {
+    if (this.upns[this.upns.length - 1] !== row.upn) this.upns.push(row.upn);
+    this.pupils.push(this.upns.length - 1);
+    this.kept.push(assessmentOf(row));
+    this.results.push(row.result);
+    this.targets.push(row.target);
+  }
+
+  at(index: number): AssessmentRowValue {
+    const kept = this.kept[index] as StatutoryAssessment | TermlyJudgement;
+    return {
+      upn: this.upns[this.pupils.at(index)] as string,
+      date: kept.date,
+      measure: 'measure' in kept ? kept.measure : 'TERMLY',
+      subject: kept.subject,
+      result: this.results[index] as string,
+      target: this.targets[index],
+    };
+  }
+
+  commit(at: (index: number) => Where, data: DataSet): void {
+    const use = data.keyRuns(data.upnUses, 'assessments', 'attainment', at);
+    const file = this.length > 0 ? at(0).file : '';
+    for (let i = 0; i < this.length; i++) {
+      const upn = this.upns[this.pupils.at(i)] as string;
+      const kept = this.kept[i] as StatutoryAssessment | TermlyJudgement;
+      use(upn, i);
+      data.noteDate(file, kept.date);
+      if ('measure' in kept) push(data.assessments, upn, kept);
+      else push(data.termly, upn, kept);
+    }
+    this.pupils.clear();
+    this.upns = [];
+    this.kept = [];
+    this.results = [];
+    this.targets = [];
+  }
+}
+
+/** What the record keeps of an assessment row: a statutory result, or a termly judgement (or predicted
+ * grade) against its target. */
+function assessmentOf(row: AssessmentRowValue): StatutoryAssessment | TermlyJudgement {
+  if (row.measure !== 'TERMLY') return { measure: row.measure, subject: row.subject, date: row.date, result: row.result, target: row.target };
+  const judgement = parseAreJudgement(row.result) ?? undefined;
+  const target = row.target === undefined ? undefined : (parseAreJudgement(row.target) ?? row.target.toUpperCase());
+  return { subject: row.subject, date: row.date, judgement, predictedGrade: judgement ? undefined : row.result.toUpperCase(), target };
+}
+
 export const ASSESSMENTS = table({
   id: 'assessments',
   label: 'assessments',
@@ -573,20 +642,11 @@ export const ASSESSMENTS = table({
   },
   duplicateKey: (row) => [row.upn, `${row.date}\u0000${row.measure}\u0000${row.subject.toLowerCase()}`] as const,
   commit(rows, at, data) {
-    const use = data.keyRuns(data.upnUses, 'assessments', 'attainment', at);
-    const file = fileOf(rows, at);
-    rows.forEach((row, i) => {
-      use(row.upn, i);
-      data.noteDate(file, row.date);
-      if (row.measure === 'TERMLY') {
-        const judgement = parseAreJudgement(row.result) ?? undefined;
-        const target = row.target === undefined ? undefined : (parseAreJudgement(row.target) ?? row.target.toUpperCase());
-        push(data.termly, row.upn, { subject: row.subject, date: row.date, judgement, predictedGrade: judgement ? undefined : row.result.toUpperCase(), target });
-      } else {
-        push(data.assessments, row.upn, { measure: row.measure, subject: row.subject, date: row.date, result: row.result, target: row.target });
-      }
-    });
+    const staging = new AssessmentStaging();
+    for (const row of rows) staging.push(row);
+    staging.commit(at, data);
   },
+  staging: () => new AssessmentStaging(),
 });
 
 const PepRow = z.object({

@@ -16,7 +16,8 @@ describe('kept strings', () => {
 
   it('keeps numbers-as-text and property-like names as they are', () => {
     const kept = new KeptStrings();
-    for (const value of ['1234567890123', '__proto__ and more', 'constructor!!!!', '0000000000000']) expect(kept.of(value)).toBe(value);
+    for (const value of ['1234567890123', '__proto__ and more', 'constructor!!!!', '0000000000000', '__proto__', 'constructor', '', '0', 'E01']) expect(kept.of(value)).toBe(value);
+    expect(kept.row({ a: '__proto__', b: 'toString', c: '' })).toEqual({ a: '__proto__', b: 'toString', c: '' });
   });
 
   it('holds at most its limit of strings, and still gives back every value', () => {

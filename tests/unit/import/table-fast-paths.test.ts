@@ -201,6 +201,37 @@ describe('duplicates within a group out of order (core/import/reader.ts firstInG
       expect(data.assessments.get('B801200005001')?.map((a) => a.subject)).toEqual(['reading', 'ldezubsccr', 'hfizjmuobc']);
     }
   });
+
+  it('termly judgements and statutory results mixed and out of order, as a school exports them: each repeat found, each row kept as the record holds it', () => {
+    const header = ['upn', 'date', 'measure', 'subject', 'result', 'target'];
+    const upn = 'B801200005001';
+    const rows = [
+      [upn, '2024-07-08', 'KS2', 'reading', '104', ''],
+      [upn, '2024-07-08', 'KS2', 'maths', '99', ''],
+      [upn, '2023-12-15', 'TERMLY', 'English', 'EXS', 'GDS'],
+      [upn, '2023-12-15', 'TERMLY', 'maths', 'wts', ''],
+      [upn, '2023-12-15', 'TERMLY', 'Science', '5', '6'],
+      // Repeats of lines 5 and 2, after rows that sort after them.
+      [upn, '2023-12-15', 'TERMLY', 'english', 'expected', 'greater-depth'],
+      [upn, '2024-07-08', 'KS2', 'READING', '104', ''],
+    ];
+    const table = TEMPLATES.find((t) => t.id === 'assessments') as TableSpec;
+    for (const spec of [table, throughSchema(table)]) {
+      const data = readWith(spec, 'assessments.csv', header, rows);
+      expect(data.summaries.get('assessments.csv')).toMatchObject({ rowsRead: 7, accepted: 7, rejected: 0 });
+      expect(data.problems.filter((p) => p.code === 'duplicate-row').map((p) => `${p.line}: ${p.message}`)).toEqual(['7: Duplicate of line 4; counted once', '8: Duplicate of line 2; counted once']);
+      expect(data.assessments.get(upn)).toEqual([
+        { measure: 'KS2', subject: 'reading', date: '2024-07-08', result: '104', target: undefined },
+        { measure: 'KS2', subject: 'maths', date: '2024-07-08', result: '99', target: undefined },
+      ]);
+      expect(data.termly.get(upn)).toEqual([
+        { subject: 'English', date: '2023-12-15', judgement: 'expected', predictedGrade: undefined, target: 'greater-depth' },
+        { subject: 'maths', date: '2023-12-15', judgement: 'working-towards', predictedGrade: undefined, target: undefined },
+        { subject: 'Science', date: '2023-12-15', judgement: undefined, predictedGrade: '5', target: '6' },
+      ]);
+      expect([...data.upnUses.values()].map((use) => [use.line, use.rows])).toEqual([[2, 5]]);
+    }
+  });
 });
 
 /**
