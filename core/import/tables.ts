@@ -598,7 +598,7 @@ class AssessmentStaging implements Staging<AssessmentRowValue> {
 
   commit(at: (index: number) => Where, data: DataSet): void {
     const use = data.keyRuns(data.upnUses, 'assessments', 'attainment', at);
-    const file = this.length > 0 ? at(0).file : '';
+    const file = fileOf(this.kept, at);
     for (let i = 0; i < this.length; i++) {
       const upn = this.upns[this.pupils.at(i)] as string;
       const kept = this.kept[i] as StatutoryAssessment | TermlyJudgement;
