@@ -12,6 +12,7 @@ import {
   type RecordPart,
 } from '../model/index.ts';
 import { DataSet, type KeyUse, type Ssda903Episode, type Where } from './dataset.ts';
+import type { Problem } from './problem.ts';
 import { normaliseUpn } from '../rules/identifiers.ts';
 import { compactAttendance, layOutMarks, type MarkColumns } from '../rules/mark-columns.ts';
 import { show } from './fields.ts';
@@ -25,6 +26,12 @@ export interface BuildOptions {
   laCode?: string;
 }
 
+/** Where problems found while joining go: a data set, or a list kept until the records are finished. */
+type Reporter = Pick<DataSet, 'report'>;
+
+/** The order of a record's provenance: the order its parts are met in while joining. */
+const PROVENANCE_ORDER: readonly RecordPart[] = ['identity', 'care', 'attendance', 'attainment', 'exclusions', 'pep', 'school', 'sen'];
+
 /** Where an episode is, for a message about another row: `line N` in the same file, else `file:N`. */
 const rowOf = (episode: Where, from: Where) => (episode.file === from.file ? `line ${episode.line}` : `${episode.file}:${episode.line}`);
 
@@ -34,7 +41,7 @@ const rowOf = (episode: Where, from: Where) => (episode.file === from.file ? `li
  * next starts, with a warning on that episode's own row naming the next one's. A period the overlap
  * would have ended (a REC other than X1) goes on when the next episode is not RNE S.
  */
-function normaliseEpisodes(episodes: readonly Ssda903Episode[], data: DataSet): Ssda903Episode[] {
+function normaliseEpisodes(episodes: readonly Ssda903Episode[], data: Reporter): Ssda903Episode[] {
   const all = episodes.map((e) => ({ ...e })).sort((a, b) => a.start.localeCompare(b.start) || a.file.localeCompare(b.file) || a.line - b.line);
   // The same episode in two files (a return given as CSV and as XML): counted once, the first used.
   const sorted: Ssda903Episode[] = [];
@@ -64,7 +71,7 @@ function normaliseEpisodes(episodes: readonly Ssda903Episode[], data: DataSet): 
  * and ends at an episode with an end date and a REC other than X1. Every episode whose RNE records a
  * placement change (P, T, U, B) counts as one, the first of a return included: the child was in care and
  * changed placement on that day, even if the episode before it is in an earlier return. */
-export function carePeriodsFromEpisodes(episodes: readonly Ssda903Episode[], data: DataSet): { periods: CarePeriod[]; placementChanges: Care['placementChanges'] } {
+export function carePeriodsFromEpisodes(episodes: readonly Ssda903Episode[], data: Reporter): { periods: CarePeriod[]; placementChanges: Care['placementChanges'] } {
   const sorted = normaliseEpisodes(episodes, data);
   const periods: CarePeriod[] = [];
   const placementChanges: Care['placementChanges'] = [];
@@ -124,6 +131,33 @@ function reportUnused(data: DataSet, uses: Map<string, KeyUse>, known: (key: str
 
 /** Builds the records; problems about data no child owns go into `data.problems`. */
 export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEducationRecord[] {
+  return startRecords(data, options).finish();
+}
+
+/** Records joined from all but attendance marks, kept until `finish` joins those too. */
+export interface RecordsBegun {
+  /**
+   * Joins the attendance marks and the parts' provenance (dates and files) and reports data no child owns:
+   * the records, and `data.problems`, as `buildRecords` gives them. Call once.
+   */
+  finish(): ChildEducationRecord[];
+}
+
+/**
+ * Joins the records as far as can be done before the attendance marks are in: everything but the marks, the
+ * files they came from, and how current each part is. Nothing in `data` changes until `finish` (problems
+ * found are kept until then), so a start that new data makes stale can be dropped and made again. The data
+ * set must be complete but for attendance marks (`DataSet.adoptAttendance`) added before `finish`.
+ */
+export function startRecords(data: DataSet, options: BuildOptions = {}): RecordsBegun {
+  const found: Problem[] = [];
+  const rejected: string[] = [];
+  const reporter: Reporter = {
+    report(problem) {
+      found.push(problem);
+      return true;
+    },
+  };
   const ids = new Set<string>([...data.children.keys(), ...data.ssdaHeaders.keys()]);
   const jsonIds = new Set(data.jsonRecords.map((r) => r.record.identity.personId));
   // A UPN identifies one pupil. Shared by two children it could match either child's school data to the
@@ -136,7 +170,7 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     if (other === undefined) upnToChild.set(upn, { id, where });
     else if (other.id !== id) {
       sharedUpns.add(upn);
-      data.report({ ...where, column, severity: 'error', code: 'conflict', message: `UPN ${show(upn)} is also child ${show(other.id)}'s (${other.where.file}:${other.where.line}); a UPN belongs to one pupil, so neither child keeps it or gets the attendance, results or exclusions filed under it. Correct the UPN at source.` });
+      reporter.report({ ...where, column, severity: 'error', code: 'conflict', message: `UPN ${show(upn)} is also child ${show(other.id)}'s (${other.where.file}:${other.where.line}); a UPN belongs to one pupil, so neither child keeps it or gets the attendance, results or exclusions filed under it. Correct the UPN at source.` });
     }
   };
   for (const { record, where } of data.jsonRecords) claim(record.identity.upn === undefined ? undefined : normaliseUpn(record.identity.upn), record.identity.personId, where, 'identity.upn');
@@ -147,17 +181,16 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     else if (header?.upn !== undefined) claim(header.upn, id, header, 'UPN');
   }
 
-  const undatedAsOf = data.latestDate() ?? data.asOf;
   const records: ChildEducationRecord[] = [];
-  /** The records with attendance marks, whose marks are laid out compactly once all are known. */
-  const withMarks: { index: number; marks: Int32Array }[] = [];
+  /** The records joined here from rows (not JSON records), with what `finish` needs to complete them. */
+  const joined: { record: ChildEducationRecord; owned: string | undefined; sources: Map<RecordPart, Set<string>> }[] = [];
   const jsonSeen = new Map<string, Where>();
   for (const { record, where } of data.jsonRecords) {
     const earlier = jsonSeen.get(record.identity.personId);
     if (earlier !== undefined) {
       // One record per child: a later one must not quietly replace (or double) the first.
-      data.reject(where.file);
-      data.report({ ...where, column: 'identity.personId', severity: 'error', code: 'conflict', message: `Child ${show(record.identity.personId)} also has a record at ${earlier.file}${earlier.path ? ` ${earlier.path.slice(0, -1)}` : ''}, which is used; a child has one record. Record not imported.` });
+      rejected.push(where.file);
+      reporter.report({ ...where, column: 'identity.personId', severity: 'error', code: 'conflict', message: `Child ${show(record.identity.personId)} also has a record at ${earlier.file}${earlier.path ? ` ${earlier.path.slice(0, -1)}` : ''}, which is used; a child has one record. Record not imported.` });
       continue;
     }
     jsonSeen.set(record.identity.personId, where);
@@ -171,7 +204,7 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
         .filter((key) => other[key] !== undefined && other[key] !== (key === 'upn' && record.identity.upn !== undefined ? normaliseUpn(record.identity.upn) : record.identity[key]))
         .map((key) => `${key} ${show(other[key] ?? '')} there, ${show(record.identity[key] ?? '')} here`);
       const detail = differs.length > 0 ? ` with a different identity (${differs.join('; ')})` : '';
-      data.report({ ...where, column: 'identity.personId', severity: 'warning', code: 'duplicate-child', message: `Child ${show(record.identity.personId)} is also at ${at.file}:${at.line}${detail}; this JSON record is used and the CSV or SSDA903 rows for the child are not` });
+      reporter.report({ ...where, column: 'identity.personId', severity: 'warning', code: 'duplicate-child', message: `Child ${show(record.identity.personId)} is also at ${at.file}:${at.line}${detail}; this JSON record is used and the CSV or SSDA903 rows for the child are not` });
     }
     const upn = record.identity.upn === undefined ? undefined : normaliseUpn(record.identity.upn);
     records.push(upn !== undefined && sharedUpns.has(upn) ? { ...record, identity: { ...record.identity, upn: undefined } } : record);
@@ -184,12 +217,12 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     const dateOfBirth = child?.dateOfBirth ?? header?.dateOfBirth;
     if (dateOfBirth === undefined) {
       const where = (child ?? header) as Where;
-      data.report({ ...where, column: 'DOB', severity: 'error', code: 'missing-field', message: `CHILD ${show(id)} has no date of birth in any file, so no record is made for the child` });
+      reporter.report({ ...where, column: 'DOB', severity: 'error', code: 'missing-field', message: `CHILD ${show(id)} has no date of birth in any file, so no record is made for the child` });
       continue;
     }
     if (child && header) {
-      if (header.dateOfBirth !== undefined && header.dateOfBirth !== child.dateOfBirth) data.report({ ...header, column: 'DOB', severity: 'warning', code: 'conflict', message: `Date of birth ${header.dateOfBirth} differs from ${child.dateOfBirth} in ${child.file}:${child.line}, which is used` });
-      if (header.upn !== undefined && child.upn !== undefined && header.upn !== child.upn) data.report({ ...header, column: 'UPN', severity: 'warning', code: 'conflict', message: `UPN ${show(header.upn)} differs from ${show(child.upn)} in ${child.file}:${child.line}, which is used` });
+      if (header.dateOfBirth !== undefined && header.dateOfBirth !== child.dateOfBirth) reporter.report({ ...header, column: 'DOB', severity: 'warning', code: 'conflict', message: `Date of birth ${header.dateOfBirth} differs from ${child.dateOfBirth} in ${child.file}:${child.line}, which is used` });
+      if (header.upn !== undefined && child.upn !== undefined && header.upn !== child.upn) reporter.report({ ...header, column: 'UPN', severity: 'warning', code: 'conflict', message: `UPN ${show(header.upn)} differs from ${show(child.upn)} in ${child.file}:${child.line}, which is used` });
     }
     const given = child?.upn ?? header?.upn;
     const upn = given !== undefined && sharedUpns.has(given) ? undefined : given;
@@ -205,7 +238,7 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     from('identity', header?.file);
 
     const episodes = data.episodes.get(id) ?? [];
-    const { periods, placementChanges } = carePeriodsFromEpisodes(episodes, data);
+    const { periods, placementChanges } = carePeriodsFromEpisodes(episodes, reporter);
     for (const e of episodes) from('care', e.file);
     // children.csv's looked_after wins (docs/data-formats.md): N means no period of care is open now.
     // care_start_date makes a period only for a child looked after (the end of an earlier one is not
@@ -217,7 +250,7 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     const lastPeriod = periods[periods.length - 1];
     if (child?.lookedAfter === false && lastPeriod !== undefined && lastPeriod.end === undefined) {
       const lastStart = lastPeriod.episodes[lastPeriod.episodes.length - 1]?.start ?? lastPeriod.start;
-      data.report({ ...child, column: 'looked_after', severity: 'warning', code: 'conflict', message: `looked_after is N, but the SSDA903 episodes leave a period of care open since ${lastPeriod.start}; children.csv wins and the period is taken to end ${lastStart} (the last episode's start). Record the episode's DEC and REC to give the real end` });
+      reporter.report({ ...child, column: 'looked_after', severity: 'warning', code: 'conflict', message: `looked_after is N, but the SSDA903 episodes leave a period of care open since ${lastPeriod.start}; children.csv wins and the period is taken to end ${lastStart} (the last episode's start). Record the episode's DEC and REC to give the real end` });
       lastPeriod.end = lastStart;
     }
     const lookedAfter = child?.lookedAfter ?? (lastPeriod !== undefined && lastPeriod.end === undefined);
@@ -233,27 +266,16 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
     else if (currentSw) socialWorker = { name: currentSw.id, id: currentSw.id };
     for (const e of swEpisodes) from('care', e.file);
 
-    const marks = owned ? data.marks.get(owned) : undefined;
     const assessments = owned ? (data.assessments.get(owned) ?? []) : [];
     const termly = owned ? (data.termly.get(owned) ?? []) : [];
     const exclusions = owned ? (data.exclusions.get(owned) ?? []) : [];
     const meetings = [...(data.meetings.get(id) ?? [])].sort((a, b) => a.date.localeCompare(b.date));
     const actions = data.actions.get(id) ?? [];
-    for (const part of ['attendance', 'attainment', 'exclusions'] as const) for (const file of (owned && data.partFiles.get(`${part}\u0000${owned}`)) || []) from(part, file);
+    for (const part of ['attainment', 'exclusions'] as const) for (const file of (owned && data.partFiles.get(`${part}\u0000${owned}`)) || []) from(part, file);
     for (const file of data.partFiles.get(`pep\u0000${id}`) ?? []) from('pep', file);
     if (child?.schoolUrn !== undefined) from('school', child.file);
     if (child?.senProvision !== undefined) from('sen', child.file);
 
-    const provenance: Partial<Record<RecordPart, Provenance>> = {};
-    for (const [part, files] of sources) {
-      const list = [...files].sort();
-      // The part is as current as the latest date its source files speak of; a file with no dates of
-      // its own (children.csv) is taken to be as current as the rest of the data.
-      const asOf = list.map((f) => data.fileDates.get(f) ?? undatedAsOf).sort().pop() ?? undatedAsOf;
-      provenance[part] = { source: list.join(', '), asOf };
-    }
-
-    if (marks !== undefined && marks.length > 0) withMarks.push({ index: records.length, marks: marks.view() });
     records.push({
       schemaVersion: RECORD_SCHEMA_VERSION,
       identity: {
@@ -274,27 +296,56 @@ export function buildRecords(data: DataSet, options: BuildOptions = {}): ChildEd
       sen: child?.senProvision !== undefined ? { provision: child.senProvision, primaryNeed: child.senPrimaryNeed } : undefined,
       pep: { meetings, actions },
       ...(data.contacts.has(id) ? { contacts: data.contacts.get(id) } : {}),
-      provenance,
+      provenance: {},
     });
+    joined.push({ record: records[records.length - 1] as ChildEducationRecord, owned, sources });
   }
 
-  // Every child's marks in one buffer, in date and session order (core/rules/mark-columns.ts).
-  const columns = layOutMarks(
-    withMarks.map((m) => m.marks),
-    data.markCodes.table,
-  );
-  withMarks.forEach(({ index }, i) => {
-    const record = records[index] as ChildEducationRecord;
-    record.attendance = compactAttendance(columns[i] as MarkColumns, record.attendance.summaries);
-  });
-  data.marks.clear();
+  const finish = (): ChildEducationRecord[] => {
+    for (const file of rejected) data.reject(file);
+    for (const problem of found) data.report(problem);
+    const undatedAsOf = data.latestDate() ?? data.asOf;
+    /** The records with attendance marks, whose marks are laid out compactly once all are known. */
+    const withMarks: { record: ChildEducationRecord; marks: Int32Array }[] = [];
+    for (const { record, owned, sources } of joined) {
+      for (const file of (owned && data.partFiles.get(`attendance\u0000${owned}`)) || []) {
+        const set = sources.get('attendance') ?? new Set<string>();
+        set.add(file);
+        sources.set('attendance', set);
+      }
+      const provenance: Partial<Record<RecordPart, Provenance>> = {};
+      for (const part of PROVENANCE_ORDER) {
+        const files = sources.get(part);
+        if (files === undefined) continue;
+        const list = [...files].sort();
+        // The part is as current as the latest date its source files speak of; a file with no dates of
+        // its own (children.csv) is taken to be as current as the rest of the data.
+        const asOf = list.map((f) => data.fileDates.get(f) ?? undatedAsOf).sort().pop() ?? undatedAsOf;
+        provenance[part] = { source: list.join(', '), asOf };
+      }
+      record.provenance = provenance;
+      const marks = owned ? data.marks.get(owned) : undefined;
+      if (marks !== undefined && marks.length > 0) withMarks.push({ record, marks: marks.view() });
+    }
 
-  reportUnused(data, data.upnUses, (upn) => upnToChild.has(upn), 'UPN', 'upn');
-  reportUnused(data, data.childIdUses, (id) => ids.has(id) || jsonIds.has(id), 'child_id');
-  reportUnused(data, data.ssdaReferences, (id) => ids.has(id) || jsonIds.has(id), 'CHILD');
-  const episodeUses = new Map<string, KeyUse>();
-  for (const [child, list] of data.episodes) for (const e of list) DataSet.useKey(episodeUses, child, e, 'SSDA903 episodes');
-  for (const [child, list] of data.socialWorkerEpisodes) for (const e of list) DataSet.useKey(episodeUses, child, e, 'SSDA903 social worker episodes');
-  reportUnused(data, episodeUses, (id) => ids.has(id) || jsonIds.has(id), 'CHILD');
-  return records;
+    // Every child's marks in one buffer, in date and session order (core/rules/mark-columns.ts).
+    const columns = layOutMarks(
+      withMarks.map((m) => m.marks),
+      data.markCodes.table,
+    );
+    withMarks.forEach(({ record }, i) => {
+      record.attendance = compactAttendance(columns[i] as MarkColumns, record.attendance.summaries);
+    });
+    data.marks.clear();
+
+    reportUnused(data, data.upnUses, (upn) => upnToChild.has(upn), 'UPN', 'upn');
+    reportUnused(data, data.childIdUses, (id) => ids.has(id) || jsonIds.has(id), 'child_id');
+    reportUnused(data, data.ssdaReferences, (id) => ids.has(id) || jsonIds.has(id), 'CHILD');
+    const episodeUses = new Map<string, KeyUse>();
+    for (const [child, list] of data.episodes) for (const e of list) DataSet.useKey(episodeUses, child, e, 'SSDA903 episodes');
+    for (const [child, list] of data.socialWorkerEpisodes) for (const e of list) DataSet.useKey(episodeUses, child, e, 'SSDA903 social worker episodes');
+    reportUnused(data, episodeUses, (id) => ids.has(id) || jsonIds.has(id), 'CHILD');
+    return records;
+  };
+  return { finish };
 }

@@ -4,7 +4,7 @@ export { parseDate, parseYesNo, parseWholeNumber, parseMoney } from './fields.ts
 export { DataSet } from './dataset.ts';
 export { recogniseHeader, TableReader, newSummary } from './reader.ts';
 export { ALL_TABLES, SSDA903_TABLES, TEMPLATES, type TableId, type TableSpec } from './tables.ts';
-export { buildRecords, carePeriodsFromEpisodes, type BuildOptions } from './build.ts';
+export { buildRecords, carePeriodsFromEpisodes, startRecords, type BuildOptions, type RecordsBegun } from './build.ts';
 export { readSsda903Xml } from './ssda903-xml.ts';
 export { readRecordsJson, EXPORT_INDEX_KIND } from './json.ts';
 export { SSDA903_CODES, ssdaGender } from './ssda903-codes.ts';

@@ -10,7 +10,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { PassThrough, Transform, type Readable, type TransformCallback } from 'node:stream';
 import Papa from 'papaparse';
 import type { ChildEducationRecord } from '../../model/index.ts';
-import { buildRecords } from '../../import/build.ts';
+import { startRecords, type RecordsBegun } from '../../import/build.ts';
 import { DataSet } from '../../import/dataset.ts';
 import { readRecordsJson } from '../../import/json.ts';
 import type { ImportLimits } from '../../import/limits.ts';
@@ -642,15 +642,22 @@ export async function loadDataDirectory(dir: string, options: LoadOptions = {}):
     }
     files.push(await readDataFile(path, nameOf(path), data));
   }
+  let begun: RecordsBegun | undefined;
   if (apart !== undefined) {
+    // While the other thread reads on, the records are joined as far as they can be without its marks.
+    begun = startRecords(data, { laCode: options.laCode });
     // No file after it is attendance, so its marks join last, as if it had been read in its turn.
     const read = await part;
     if (read) {
       data.adoptAttendance(read);
       files[apartIndex] = read.summary;
-    } else files[apartIndex] = await readDataFile(apart, nameOf(apart), data);
+    } else {
+      // Read here after all; what it holds is not known until then, so the records are joined anew.
+      files[apartIndex] = await readDataFile(apart, nameOf(apart), data);
+      begun = undefined;
+    }
   }
-  const records = buildRecords(data, { laCode: options.laCode });
+  const records = (begun ?? startRecords(data, { laCode: options.laCode })).finish();
   data.closeProblems();
   return { records, problems: sortProblems(data.problems), files };
 }
