@@ -236,11 +236,17 @@ export function toPortable(records: readonly ChildEducationRecord[]): { message:
   return { message: { records: sent, packed, codes: codes.table, spans }, transfer: [packed.buffer as ArrayBuffer, spans.buffer as ArrayBuffer] };
 }
 
-export function fromPortable({ records, packed, codes, spans }: PortableRecords): ChildEducationRecord[] {
-  return records.map((record, i) => {
-    const offset = spans[i * 2]!;
-    if (offset < 0) return record;
-    const columns = new MarkColumns(packed.subarray(offset, offset + spans[i * 2 + 1]!), codes);
-    return { ...record, attendance: compactAttendance(columns, record.attendance.summaries) };
-  });
+export function fromPortable(portable: PortableRecords): ChildEducationRecord[] {
+  return portable.records.map((record, i) => withPortableMarks(portable, record, i));
+}
+
+/**
+ * Record `index` of the records `toPortable` made, with its marks again: the records can be taken in one at
+ * a time, after the marks (`packed`, `codes`, `spans`) came on their own.
+ */
+export function withPortableMarks({ packed, codes, spans }: Omit<PortableRecords, 'records'>, record: ChildEducationRecord, index: number): ChildEducationRecord {
+  const offset = spans[index * 2]!;
+  if (offset < 0) return record;
+  const columns = new MarkColumns(packed.subarray(offset, offset + spans[index * 2 + 1]!), codes);
+  return { ...record, attendance: compactAttendance(columns, record.attendance.summaries) };
 }

@@ -2,7 +2,8 @@
  * The reference server as a council runs it, in its own process on a port, with the embedded default:
  * - start-up with 10,000 children: time until the first status is answered, and resident memory then;
  * - a child's status under 150 concurrent connections: p50 / p99;
- * - a refresh of all 10,000 children's data while serving: failed requests, and p99 during the refresh.
+ * - a refresh of all 10,000 children's data while serving: failed requests, and p99 during the refresh;
+ * - for comparison, p99 while another process, at the lowest CPU priority, reads the same files.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
@@ -97,6 +98,22 @@ function start(dir: string, usersFile: string, auditFile: string, database?: str
   });
 }
 
+/**
+ * Reads the data directory in another process at the lowest CPU priority, every thread of it (niceness 19
+ * from its start, by `nice`): what reading the files beside the server costs the server on this machine,
+ * scheduling aside. Undefined where there is no `nice` command.
+ */
+function readBeside(dir: string): Promise<ChildProcess | undefined> {
+  const built = join(ROOT, 'dist/node/core/node/import/load.js');
+  const module = existsSync(built) ? built : join(ROOT, 'core/node/import/load.ts');
+  const script = `import(${JSON.stringify(module)}).then((m) => m.loadDataDirectory(${JSON.stringify(dir)}, { asOf: ${JSON.stringify(AS_OF)} }))`;
+  const child = spawn('nice', ['-n', '19', process.execPath, ...(existsSync(built) ? [] : ['--import', 'tsx']), '-e', script], { stdio: 'ignore' });
+  return new Promise((resolve) => {
+    child.once('spawn', () => resolve(child));
+    child.once('error', () => resolve(undefined));
+  });
+}
+
 export default async function bench(): Promise<void> {
   console.log(`(load average before: ${loadavg().map((n) => n.toFixed(1)).join(', ')} on ${cpus().length} cores)`);
   const scratch = mkdtempSync(join(tmpdir(), 'edubridge-server-bench-'));
@@ -158,6 +175,21 @@ export default async function bench(): Promise<void> {
       refreshed = now.loaded.at !== before.loaded.at;
     }
     console.log(`status during a refresh of ${CHILDREN.toLocaleString('en-GB')} children`.padEnd(60) + `${refreshed ? 'refreshed' : 'NOT refreshed within 300 s'}; p99 ${percentile(during, 99).toFixed(1)} ms (${(percentile(during, 99) / p99).toFixed(1)}× steady), ${failed} failed of ${during.length}${failed > 0 ? ` (by HTTP status, 0 for a connection error: ${JSON.stringify(Object.fromEntries(failures))})` : ''}`);
+
+    // The same files read by another process at the lowest priority while the same requests come: on a
+    // machine of two cores, what any such reading does to the p99, however low its priority, for the
+    // refresh figure to be read against.
+    const reader = await readBeside(dir);
+    if (reader) {
+      const readStarted = performance.now();
+      let read = false;
+      reader.once('exit', () => {
+        read = true;
+      });
+      const beside: number[] = [];
+      while (!read) beside.push(...(await load(url, token, ids, 1_500, 2_000)).times);
+      console.log(`status while another process reads the files (niceness 19)`.padEnd(60) + `p99 ${percentile(beside, 99).toFixed(1)} ms (${(percentile(beside, 99) / p99).toFixed(1)}× steady), ${beside.length} requests while it read for ${((performance.now() - readStarted) / 1000).toFixed(1)} s`);
+    } else console.log(`status while another process reads the files`.padEnd(60) + 'not measured: no nice command here');
   } finally {
     child.kill('SIGTERM');
   }

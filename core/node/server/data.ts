@@ -44,14 +44,14 @@ export interface PreparedAnswer {
 
 /**
  * Makes the status answers `requests` asks for, on `asOf`, from `records`, as a store of them would
- * (`ChildStore.prepare`): what a refresh's worker thread does before it hands the new children over, so
- * that the server's thread only takes the bytes in (see `ChildStore.warmFrom`). Children not in `records`
- * are passed over.
+ * (`ChildStore.prepare`), and the store's list order: what a refresh's worker thread does before it hands
+ * the new children over, so that the server's thread only takes the bytes in (see `ChildStore.warmFrom`)
+ * and the order as it is. Children not in `records` are passed over.
  */
-export async function prepareAnswers(records: readonly ChildEducationRecord[], asOf: string, requests: readonly AnswerRequest[]): Promise<PreparedAnswer[]> {
+export async function prepareAnswers(records: readonly ChildEducationRecord[], asOf: string, requests: readonly AnswerRequest[]): Promise<{ answers: PreparedAnswer[]; order: Int32Array }> {
   const store = new ChildStore(records, asOf);
   await store.prepare(requests);
-  return store.keptAnswers();
+  return { answers: store.keptAnswers(), order: store.order() };
 }
 
 /**
@@ -62,6 +62,17 @@ export function isAllocatedWorker(staffId: string | undefined, record: ChildEduc
   const worker = record.care.socialWorker;
   if (staffId === undefined || staffId === '' || !worker) return false;
   return worker.id === staffId || (worker.email !== undefined && worker.email !== '' && worker.email.toLowerCase() === staffId.toLowerCase());
+}
+
+/** Whether `order` holds each of 0 to `length` − 1 once. */
+function isOrderOf(order: Int32Array, length: number): boolean {
+  if (order.length !== length) return false;
+  const seen = new Uint8Array(length);
+  for (const index of order) {
+    if (index < 0 || index >= length || seen[index] === 1) return false;
+    seen[index] = 1;
+  }
+  return true;
 }
 
 /** How many dates' statuses are kept besides the service's own date (each is one status per child). */
@@ -96,7 +107,12 @@ export class ChildStore {
   private readonly ordered: ChildEducationRecord[];
   private readonly today: () => string;
 
-  constructor(records: readonly ChildEducationRecord[], asOf: string | (() => string)) {
+  /**
+   * `order`: the list order as indices into `records` (`order()` of a store of the same records, made on
+   * another thread), so that it is not worked out again here; anything but an order of every record once
+   * is ignored.
+   */
+  constructor(records: readonly ChildEducationRecord[], asOf: string | (() => string), order?: Int32Array) {
     this.records = records;
     this.today = typeof asOf === 'string' ? () => asOf : asOf;
     // A UPN names a child only when one record has it: shared, it would widen scope to both.
@@ -109,12 +125,21 @@ export class ChildStore {
       else this.byUpn.set(upn, record);
     }
     for (const upn of sharedUpns) this.byUpn.delete(upn);
-    this.ordered = [...records].sort(
-      (a, b) =>
-        a.identity.lastName.localeCompare(b.identity.lastName, 'en-GB') ||
-        a.identity.firstName.localeCompare(b.identity.firstName, 'en-GB') ||
-        a.identity.personId.localeCompare(b.identity.personId),
-    );
+    this.ordered =
+      order !== undefined && isOrderOf(order, records.length)
+        ? Array.from(order, (index) => records[index] as ChildEducationRecord)
+        : [...records].sort(
+            (a, b) =>
+              a.identity.lastName.localeCompare(b.identity.lastName, 'en-GB') ||
+              a.identity.firstName.localeCompare(b.identity.firstName, 'en-GB') ||
+              a.identity.personId.localeCompare(b.identity.personId),
+          );
+  }
+
+  /** The list order, as indices into `records` (for a store of the same records: see the constructor). */
+  order(): Int32Array {
+    const index = new Map(this.records.map((record, i) => [record, i]));
+    return Int32Array.from(this.ordered, (record) => index.get(record) as number);
   }
 
   /** The service's date: statuses are worked out for it unless a request names another. */

@@ -5,7 +5,7 @@ import type { ChildEducationRecord } from '../../model/index.ts';
 import { errorCount, type FileSummary } from '../../import/problem.ts';
 import { loadDataDirectory, type LoadOptions } from '../import/load.ts';
 import { workerEntry } from '../worker-entry.ts';
-import { compactRecords, fromPortable, type PortableRecords } from '../../rules/mark-columns.ts';
+import { compactRecords, withPortableMarks, type PortableRecords } from '../../rules/mark-columns.ts';
 import { todayInLondon } from './clock.ts';
 import { ChildStore, type AnswerRequest, type PreparedAnswer } from './data.ts';
 import type { SharedRecords } from './stores.ts';
@@ -82,7 +82,12 @@ interface Loaded {
   errors: number;
   /** Status answers made ready from the new data (see `ChildStore.warmFrom`). */
   prepared: PreparedAnswer[];
+  /** The children's list order, worked out with the answers (see `ChildStore`'s constructor). */
+  order?: Int32Array;
 }
+
+/** What the load worker sends (load-worker.ts): the marks, then slices of children, then the rest. */
+type WorkerMessage = { marks: Omit<PortableRecords, 'records'> } | { records: ChildEducationRecord[] } | (Omit<Loaded, 'records'> & { done: true });
 
 /**
  * Reads a data directory again in a worker thread (load-worker.ts) when one can be started, else in this
@@ -94,17 +99,28 @@ async function loadInBackground(dir: string, options: LoadOptions & { asOf: stri
     try {
       const loaded = await new Promise<Loaded>((resolve, reject) => {
         const worker = new Worker(start.entry, { eval: start.eval, workerData: { dir, options, prepare } });
-        // The children come a slice to a message (see load-worker.ts), the next asked for once what waited
-        // meanwhile has been answered; then their marks and the summaries.
+        // The marks come first, then the children a slice to a message (see load-worker.ts), each child
+        // given its marks as it is taken in, the next slice asked for once what waited meanwhile has been
+        // answered; then the summaries, the order and the answers.
         const records: ChildEducationRecord[] = [];
-        worker.on('message', (message: { records: ChildEducationRecord[] } | (Omit<Loaded, 'records'> & { done: PortableRecords })) => {
+        let marks: Omit<PortableRecords, 'records'> | undefined;
+        worker.on('message', (message: WorkerMessage) => {
+          if ('marks' in message) {
+            marks = message.marks;
+            return;
+          }
           if ('records' in message) {
-            for (const record of message.records) records.push(record);
+            if (marks === undefined) {
+              reject(new Error('the import worker sent children before their marks'));
+              void worker.terminate();
+              return;
+            }
+            for (const record of message.records) records.push(withPortableMarks(marks, record, records.length));
             setTimeout(() => worker.postMessage('more'), SLICE_PAUSE_MS);
             return;
           }
-          const { done, ...rest } = message;
-          resolve({ ...rest, records: fromPortable({ ...done, records }) });
+          const { done: _done, ...rest } = message;
+          resolve({ ...rest, records });
         });
         worker.once('error', reject);
         worker.once('exit', (code) => reject(new Error(`the import worker stopped (exit code ${code})`)));
@@ -290,7 +306,7 @@ export class LiveData {
     if (this.options.shared) this.generation = await this.options.shared.publish(result.records, seen.signature, summary);
     // Requests that came in while the last of the children were taken in are answered first.
     await new Promise((resolve) => setImmediate(resolve));
-    const store = new ChildStore(result.records, this.asOf);
+    const store = new ChildStore(result.records, this.asOf, result.order);
     const warmed = await store.warmFrom(this.store, result.prepared);
     this.store = store;
     this.loaded = summary;

@@ -12,12 +12,14 @@ import { prepareAnswers, type AnswerRequest } from './data.ts';
  * one thread only (no `parallel`), at a lower CPU priority, so the server's own thread keeps answering
  * first. (Start-up reads on the server's own thread: nothing is served yet.)
  *
- * The children go back a slice at a time (`LOAD_SLICE` to a message), each only when the server's thread
- * asks for the next (`'more'`), after it has answered what was waiting: a message is taken in on one turn
- * of the event loop, and slices sent all at once would be taken in together, holding up every request
- * meanwhile. Their attendance marks follow in one buffer (moved, not copied), with the file summaries,
- * the error count, and the status answers the server asked to have made ready from the new data (their
- * bytes moved too: see `ChildStore.warmFrom`).
+ * The children's attendance marks go back first, in one buffer (moved, not copied); then the children, a
+ * slice at a time (`LOAD_SLICE` to a message), each only when the server's thread asks for the next
+ * (`'more'`), after it has answered what was waiting: a message is taken in on one turn of the event loop,
+ * and slices sent all at once would be taken in together, holding up every request meanwhile. Each slice's
+ * children get their marks as they are taken in. Last come the file summaries, the error count, the
+ * children's list order, and the status answers the server asked to have made ready from the new data
+ * (their bytes moved too: see `ChildStore.warmFrom`), so the server's thread neither sorts the children
+ * nor works those answers out again.
  */
 export const LOAD_SLICE = 25;
 /** The niceness of a refresh's thread (0 normal, 19 lowest). */
@@ -33,14 +35,16 @@ try {
   // Not allowed here: the refresh runs at normal priority.
 }
 const result = await loadDataDirectory(dir, options);
-const prepared = await prepareAnswers(result.records, options.asOf, prepare);
+const { answers: prepared, order } = await prepareAnswers(result.records, options.asOf, prepare);
 const { message, transfer } = toPortable(result.records);
+const { records, ...marks } = message;
 const port = parentPort;
 if (port) {
-  for (let start = 0; start < message.records.length; start += LOAD_SLICE) {
-    port.postMessage({ records: message.records.slice(start, start + LOAD_SLICE) });
+  port.postMessage({ marks }, transfer);
+  for (let start = 0; start < records.length; start += LOAD_SLICE) {
+    port.postMessage({ records: records.slice(start, start + LOAD_SLICE) });
     await new Promise((resolve) => port.once('message', resolve));
   }
 }
 const answerBuffers = prepared.flatMap((answer) => [answer.json, answer.br, answer.gzip].filter((bytes) => bytes !== undefined).map((bytes) => bytes.buffer as ArrayBuffer));
-parentPort?.postMessage({ done: { ...message, records: [] }, files: result.files, errors: errorCount(result.problems), prepared }, [...transfer, ...answerBuffers]);
+parentPort?.postMessage({ done: true, files: result.files, errors: errorCount(result.problems), prepared, order }, [...answerBuffers, order.buffer as ArrayBuffer]);

@@ -54,7 +54,7 @@ describe('a new store made ready from the one it replaces', () => {
     expect(requests.map((r) => [r.personId, r.language, r.encodings])).toEqual(records.slice(0, 4).map((r) => [r.identity.personId, 'en', ['br']]));
 
     // Only two of the four made elsewhere: the other two are worked out here.
-    const prepared = await prepareAnswers(renamed, AS_OF, requests.slice(0, 2));
+    const { answers: prepared } = await prepareAnswers(renamed, AS_OF, requests.slice(0, 2));
     expect(prepared).toHaveLength(2);
     const next = new ChildStore(renamed, AS_OF);
     expect(await next.warmFrom(old, prepared)).toBe(4);
@@ -70,11 +70,33 @@ describe('a new store made ready from the one it replaces', () => {
   it('an answer made for another date, or for a child not in this store, is not taken', async () => {
     const { records, renamed, gone } = nextDay();
     const old = new ChildStore(records, AS_OF);
-    const prepared = [...(await prepareAnswers(records, '2026-03-09', [{ personId: records[0]!.identity.personId, language: 'en', encodings: [] }])), ...(await prepareAnswers(records, AS_OF, [{ personId: gone, language: 'en', encodings: [] }]))];
+    const prepared = [...(await prepareAnswers(records, '2026-03-09', [{ personId: records[0]!.identity.personId, language: 'en', encodings: [] }])).answers, ...(await prepareAnswers(records, AS_OF, [{ personId: gone, language: 'en', encodings: [] }])).answers];
     expect(prepared).toHaveLength(2);
     const next = new ChildStore(renamed, AS_OF);
     expect(await next.warmFrom(old, prepared)).toBe(0);
     expect(next.hasAnswer(records[0]!.identity.personId)).toBe(false);
     expect(next.hasAnswer(records[0]!.identity.personId, '2026-03-09')).toBe(false);
+  });
+
+  it('takes the list order worked out elsewhere when it orders every child once, and otherwise sorts again', async () => {
+    const records = generateRecords({ children: 40, seed: 12, asOf: AS_OF });
+    const everyone = { token: 'token-virtual-school-order', name: 'Val', role: 'virtual-school' as const, children: [], schools: [] };
+    const sorted = new ChildStore(records, AS_OF);
+    const names = (store: ChildStore) => store.visibleTo(everyone).map((r) => `${r.identity.lastName} ${r.identity.firstName} ${r.identity.personId}`);
+    const { order } = await prepareAnswers(records, AS_OF, []);
+    // Not the order the records come in: the list order is by name.
+    expect([...order]).not.toEqual(records.map((_, i) => i));
+    expect(names(new ChildStore(records, AS_OF, order))).toEqual(names(sorted));
+
+    // An order from another thread that is not one of these records (too short, a child twice, out of
+    // range) is not trusted: the store sorts them itself, and every child is listed once.
+    const twice = Int32Array.from(order, (index, i) => (i === 1 ? (order[0] as number) : index));
+    for (const bad of [order.subarray(1), twice, Int32Array.from(order, (index) => index + 1)]) {
+      expect(names(new ChildStore(records, AS_OF, bad))).toEqual(names(sorted));
+    }
+    // A plausible order of every child once is taken as given (the records here are the same the other
+    // thread ordered, so this is only the store keeping what it was given).
+    const reversed = Int32Array.from(order).reverse();
+    expect(names(new ChildStore(records, AS_OF, reversed))).toEqual([...names(sorted)].reverse());
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateRecords } from '../../../core/generate/index.ts';
 import type { ChildEducationRecord } from '../../../core/model/index.ts';
 import { loadDataDirectory } from '../../../core/node/import/load.ts';
-import { compactRecords, fromPortable, markColumnsOf, MarkColumns, toPortable } from '../../../core/rules/mark-columns.ts';
+import { compactRecords, fromPortable, markColumnsOf, MarkColumns, toPortable, withPortableMarks } from '../../../core/rules/mark-columns.ts';
 import { addDays } from '../../../core/rules/calendar.ts';
 import { deriveStatus } from '../../../core/status/derive.ts';
 import { AS_OF, FIXTURES, SAMPLE_903 } from '../import/helpers.ts';
@@ -56,6 +56,18 @@ describe('compact attendance marks (core/rules/mark-columns.ts)', () => {
     expect(transfer).toHaveLength(2);
     const received = fromPortable(structuredClone(message, { transfer }));
     expect(received.every((r, i) => (markColumnsOf(r.attendance) === undefined) === (markColumnsOf(records[i]!.attendance) === undefined))).toBe(true);
+    expect(plain(received)).toEqual(plain(records));
+    expectSameStatuses(received, records, ['2026-03-10']);
+  });
+
+  it('the marks can go first and the records after, a few at a time, each given its marks as it comes', () => {
+    const records = compactRecords(generateRecords({ children: 30, seed: 4, asOf: '2026-03-10' }));
+    const { message, transfer } = toPortable(records);
+    const { records: sent, ...marks } = message;
+    const arrived = structuredClone(marks, { transfer });
+    const received: ChildEducationRecord[] = [];
+    for (let start = 0; start < sent.length; start += 7) for (const record of structuredClone(sent.slice(start, start + 7))) received.push(withPortableMarks(arrived, record, received.length));
+    expect(received.some((r) => markColumnsOf(r.attendance) !== undefined)).toBe(true);
     expect(plain(received)).toEqual(plain(records));
     expectSameStatuses(received, records, ['2026-03-10']);
   });
