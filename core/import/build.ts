@@ -301,7 +301,11 @@ export function startRecords(data: DataSet, options: BuildOptions = {}): Records
     joined.push({ record: records[records.length - 1] as ChildEducationRecord, owned, sources });
   }
 
+  let finished = false;
   const finish = (): ChildEducationRecord[] => {
+    // Twice would report every problem twice.
+    if (finished) throw new Error('these records are finished already');
+    finished = true;
     for (const file of rejected) data.reject(file);
     for (const problem of found) data.report(problem);
     const undatedAsOf = data.latestDate() ?? data.asOf;

@@ -53,6 +53,7 @@ describe('joining records before the attendance marks are in (core/import/build.
     expect(JSON.stringify({ problems: early.problems, summaries: [...early.summaries] })).toBe(before);
     await read(dir, ['attendance.csv'], early);
     const records = begun.finish();
+    expect(() => begun.finish()).toThrow(/finished already/);
     early.closeProblems();
 
     // Not a trivial case: marks and their file joined after the start, and problems the start found.
