@@ -251,8 +251,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const record = async (c: Context<AppEnv>, children: readonly (string | null)[], cohort?: Pick<AuditEntry, 'cohortSize' | 'filters' | 'children'>) => {
     const user = c.get('user');
     const time = new Date().toISOString();
-    const purpose = Purpose.safeParse(c.req.header(PURPOSE_HEADER));
-    const pageOrigin = PageOrigin.safeParse(c.req.header(PAGE_ORIGIN_HEADER));
+    // Most requests name neither: only a header given is checked (a failed check makes an error object).
+    const purposeHeader = c.req.header(PURPOSE_HEADER);
+    const pageOriginHeader = c.req.header(PAGE_ORIGIN_HEADER);
+    const purpose = purposeHeader === undefined ? undefined : Purpose.safeParse(purposeHeader);
+    const pageOrigin = pageOriginHeader === undefined ? undefined : PageOrigin.safeParse(pageOriginHeader);
     const entries: AuditEntry[] = children.map((child) => ({
       time,
       requestId: c.get('requestId'),
@@ -261,8 +264,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       endpoint: `${c.req.method} ${c.req.routePath}`,
       child,
       ...cohort,
-      ...(purpose.success ? { purpose: purpose.data } : {}),
-      ...(pageOrigin.success ? { pageOrigin: pageOrigin.data } : {}),
+      ...(purpose?.success ? { purpose: purpose.data } : {}),
+      ...(pageOrigin?.success ? { pageOrigin: pageOrigin.data } : {}),
     }));
     await audit.record(entries);
   };
