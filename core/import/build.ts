@@ -32,6 +32,17 @@ type Reporter = Pick<DataSet, 'report'>;
 /** The order of a record's provenance: the order its parts are met in while joining. */
 const PROVENANCE_ORDER: readonly RecordPart[] = ['identity', 'care', 'attendance', 'attainment', 'exclusions', 'pep', 'school', 'sen'];
 
+/** The files each part of one record came from. */
+type Sources = Map<RecordPart, Set<string>>;
+
+/** Notes `file` (if any) as a source of `part`. */
+function addSource(sources: Sources, part: RecordPart, file: string | undefined): void {
+  if (file === undefined) return;
+  const set = sources.get(part);
+  if (set) set.add(file);
+  else sources.set(part, new Set([file]));
+}
+
 /** Where an episode is, for a message about another row: `line N` in the same file, else `file:N`. */
 const rowOf = (episode: Where, from: Where) => (episode.file === from.file ? `line ${episode.line}` : `${episode.file}:${episode.line}`);
 
@@ -183,7 +194,7 @@ export function startRecords(data: DataSet, options: BuildOptions = {}): Records
 
   const records: ChildEducationRecord[] = [];
   /** The records joined here from rows (not JSON records), with what `finish` needs to complete them. */
-  const joined: { record: ChildEducationRecord; owned: string | undefined; sources: Map<RecordPart, Set<string>> }[] = [];
+  const joined: { record: ChildEducationRecord; owned: string | undefined; sources: Sources }[] = [];
   const jsonSeen = new Map<string, Where>();
   for (const { record, where } of data.jsonRecords) {
     const earlier = jsonSeen.get(record.identity.personId);
@@ -227,13 +238,8 @@ export function startRecords(data: DataSet, options: BuildOptions = {}): Records
     const given = child?.upn ?? header?.upn;
     const upn = given !== undefined && sharedUpns.has(given) ? undefined : given;
     const owned = upn !== undefined && upnToChild.get(upn)?.id === id ? upn : undefined;
-    const sources = new Map<RecordPart, Set<string>>();
-    const from = (part: RecordPart, file: string | undefined) => {
-      if (file === undefined) return;
-      const set = sources.get(part) ?? new Set<string>();
-      set.add(file);
-      sources.set(part, set);
-    };
+    const sources: Sources = new Map();
+    const from = (part: RecordPart, file: string | undefined) => addSource(sources, part, file);
     from('identity', child?.file);
     from('identity', header?.file);
 
@@ -276,7 +282,7 @@ export function startRecords(data: DataSet, options: BuildOptions = {}): Records
     if (child?.schoolUrn !== undefined) from('school', child.file);
     if (child?.senProvision !== undefined) from('sen', child.file);
 
-    records.push({
+    const record: ChildEducationRecord = {
       schemaVersion: RECORD_SCHEMA_VERSION,
       identity: {
         personId: id,
@@ -297,8 +303,9 @@ export function startRecords(data: DataSet, options: BuildOptions = {}): Records
       pep: { meetings, actions },
       ...(data.contacts.has(id) ? { contacts: data.contacts.get(id) } : {}),
       provenance: {},
-    });
-    joined.push({ record: records[records.length - 1] as ChildEducationRecord, owned, sources });
+    };
+    records.push(record);
+    joined.push({ record, owned, sources });
   }
 
   let finished = false;
@@ -312,11 +319,7 @@ export function startRecords(data: DataSet, options: BuildOptions = {}): Records
     /** The records with attendance marks, whose marks are laid out compactly once all are known. */
     const withMarks: { record: ChildEducationRecord; marks: Int32Array }[] = [];
     for (const { record, owned, sources } of joined) {
-      for (const file of (owned && data.partFiles.get(`attendance\u0000${owned}`)) || []) {
-        const set = sources.get('attendance') ?? new Set<string>();
-        set.add(file);
-        sources.set('attendance', set);
-      }
+      for (const file of (owned && data.partFiles.get(`attendance\u0000${owned}`)) || []) addSource(sources, 'attendance', file);
       const provenance: Partial<Record<RecordPart, Provenance>> = {};
       for (const part of PROVENANCE_ORDER) {
         const files = sources.get(part);

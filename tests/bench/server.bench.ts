@@ -105,9 +105,10 @@ function start(dir: string, usersFile: string, auditFile: string, database?: str
  */
 function readBeside(dir: string): Promise<ChildProcess | undefined> {
   const built = join(ROOT, 'dist/node/core/node/import/load.js');
-  const module = existsSync(built) ? built : join(ROOT, 'core/node/import/load.ts');
+  const compiled = existsSync(built);
+  const module = compiled ? built : join(ROOT, 'core/node/import/load.ts');
   const script = `import(${JSON.stringify(module)}).then((m) => m.loadDataDirectory(${JSON.stringify(dir)}, { asOf: ${JSON.stringify(AS_OF)} }))`;
-  const child = spawn('nice', ['-n', '19', process.execPath, ...(existsSync(built) ? [] : ['--import', 'tsx']), '-e', script], { stdio: 'ignore' });
+  const child = spawn('nice', ['-n', '19', process.execPath, ...(compiled ? [] : ['--import', 'tsx']), '-e', script], { stdio: 'ignore' });
   return new Promise((resolve) => {
     child.once('spawn', () => resolve(child));
     child.once('error', () => resolve(undefined));

@@ -642,10 +642,11 @@ export async function loadDataDirectory(dir: string, options: LoadOptions = {}):
     }
     files.push(await readDataFile(path, nameOf(path), data));
   }
+  const build = { laCode: options.laCode };
   let begun: RecordsBegun | undefined;
   if (apart !== undefined) {
     // While the other thread reads on, the records are joined as far as they can be without its marks.
-    begun = startRecords(data, { laCode: options.laCode });
+    begun = startRecords(data, build);
     // No file after it is attendance, so its marks join last, as if it had been read in its turn.
     const read = await part;
     if (read) {
@@ -657,7 +658,7 @@ export async function loadDataDirectory(dir: string, options: LoadOptions = {}):
       begun = undefined;
     }
   }
-  const records = (begun ?? startRecords(data, { laCode: options.laCode })).finish();
+  const records = (begun ?? startRecords(data, build)).finish();
   data.closeProblems();
   return { records, problems: sortProblems(data.problems), files };
 }
