@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,23 @@ describe('audit log file', () => {
     expect(lines.map((l) => l.requestId).sort()).toEqual(['r1', 'r2', 'r3', 'r4']);
     expect(lines[0]).toEqual(entry);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('audit log file, rotated while the server runs', () => {
+  it('a file moved away keeps its lines, and the next line starts a new file at the path', async () => {
+    const file = join(scratch, 'rotated', 'audit.jsonl');
+    const log = fileAuditLog(file);
+    const entry = { time: '2026-03-10T09:00:00.000Z', requestId: 'r1', user: 'Sam', role: 'social-worker', endpoint: 'GET /api/v1/children/:id', child: '400013' };
+    await log.record([entry]);
+    renameSync(file, `${file}.1`);
+    await log.record([{ ...entry, requestId: 'r2' }]);
+    expect(readFileSync(`${file}.1`, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).requestId)).toEqual(['r1']);
+    expect(readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).requestId)).toEqual(['r2']);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    rmSync(file);
+    await log.record([{ ...entry, requestId: 'r3' }]);
+    expect(readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).requestId)).toEqual(['r3']);
   });
 });
 
