@@ -63,11 +63,14 @@ describe('the server log', () => {
   });
 });
 
+/** One audit line, as the server writes for a child's record. */
+const AUDIT_ENTRY = { time: '2026-03-10T09:00:00.000Z', requestId: 'r1', user: 'Sam', role: 'social-worker', endpoint: 'GET /api/v1/children/:id', child: '400013' };
+
 describe('audit log file', () => {
   it('appends one JSON line per entry, never rewriting, owner-only when created', async () => {
     const file = join(scratch, 'logs', 'audit.jsonl');
     const first = fileAuditLog(file);
-    const entry = { time: '2026-03-10T09:00:00.000Z', requestId: 'r1', user: 'Sam', role: 'social-worker', endpoint: 'GET /api/v1/children/:id', child: '400013' };
+    const entry = AUDIT_ENTRY;
     await first.record([entry]);
     await Promise.all([first.record([{ ...entry, requestId: 'r2' }, { ...entry, requestId: 'r3' }]), fileAuditLog(file).record([{ ...entry, requestId: 'r4' }])]);
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
@@ -81,7 +84,7 @@ describe('audit log file, rotated while the server runs', () => {
   it('a file moved away keeps its lines, and the next line starts a new file at the path', async () => {
     const file = join(scratch, 'rotated', 'audit.jsonl');
     const log = fileAuditLog(file);
-    const entry = { time: '2026-03-10T09:00:00.000Z', requestId: 'r1', user: 'Sam', role: 'social-worker', endpoint: 'GET /api/v1/children/:id', child: '400013' };
+    const entry = AUDIT_ENTRY;
     await log.record([entry]);
     renameSync(file, `${file}.1`);
     await log.record([{ ...entry, requestId: 'r2' }]);
@@ -98,7 +101,7 @@ describe('audit log file, many requests at once', () => {
   it('every line of 500 concurrent requests is written once, whole', async () => {
     const file = join(scratch, 'many', 'audit.jsonl');
     const log = fileAuditLog(file);
-    const entry = { time: '2026-03-10T09:00:00.000Z', requestId: 'r', user: 'Sam', role: 'social-worker', endpoint: 'GET /api/v1/children/:id', child: '400013' };
+    const entry = { ...AUDIT_ENTRY, requestId: 'r' };
     await Promise.all(Array.from({ length: 500 }, (_, i) => log.record([{ ...entry, requestId: `r${i}` }])));
     const ids = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).requestId);
     expect(ids).toHaveLength(500);
@@ -108,7 +111,7 @@ describe('audit log file, many requests at once', () => {
   it('when the file cannot be written, every waiting request fails (and so discloses nothing)', async () => {
     const blocker = write('not-a-folder', 'a file where a folder should be');
     const log = fileAuditLog(join(blocker, 'audit.jsonl'));
-    const entry = { time: '2026-03-10T09:00:00.000Z', requestId: 'r', user: 'Sam', role: 'social-worker', endpoint: 'GET /api/v1/children/:id', child: '400013' };
+    const entry = { ...AUDIT_ENTRY, requestId: 'r' };
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => log.record([entry])));
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
   });
