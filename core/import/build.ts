@@ -277,8 +277,8 @@ export function startRecords(data: DataSet, options: BuildOptions = {}): Records
     const exclusions = owned ? (data.exclusions.get(owned) ?? []) : [];
     const meetings = [...(data.meetings.get(id) ?? [])].sort((a, b) => a.date.localeCompare(b.date));
     const actions = data.actions.get(id) ?? [];
-    for (const part of ['attainment', 'exclusions'] as const) for (const file of (owned && data.partFiles.get(`${part}\u0000${owned}`)) || []) from(part, file);
-    for (const file of data.partFiles.get(`pep\u0000${id}`) ?? []) from('pep', file);
+    for (const part of ['attainment', 'exclusions'] as const) for (const file of data.sourcesOf(part, owned)) from(part, file);
+    for (const file of data.sourcesOf('pep', id)) from('pep', file);
     if (child?.schoolUrn !== undefined) from('school', child.file);
     if (child?.senProvision !== undefined) from('sen', child.file);
 
@@ -319,7 +319,7 @@ export function startRecords(data: DataSet, options: BuildOptions = {}): Records
     /** The records with attendance marks, whose marks are laid out compactly once all are known. */
     const withMarks: { record: ChildEducationRecord; marks: Int32Array }[] = [];
     for (const { record, owned, sources } of joined) {
-      for (const file of (owned && data.partFiles.get(`attendance\u0000${owned}`)) || []) addSource(sources, 'attendance', file);
+      for (const file of data.sourcesOf('attendance', owned)) addSource(sources, 'attendance', file);
       const provenance: Partial<Record<RecordPart, Provenance>> = {};
       for (const part of PROVENANCE_ORDER) {
         const files = sources.get(part);

@@ -20,6 +20,9 @@ import type { FileSummary, Problem } from './problem.ts';
 /** The parts of a record whose source files are noted (`DataSet.noteSource`). */
 export type SourcePart = 'attendance' | 'attainment' | 'exclusions' | 'pep';
 
+/** No source files (`DataSet.sourcesOf` for a child without a key). */
+const NO_FILES: ReadonlySet<string> = new Set();
+
 export interface Where {
   file: string;
   line: number;
@@ -292,6 +295,11 @@ export class DataSet {
     const files = this.partFiles.get(mapKey);
     if (files) files.add(file);
     else this.partFiles.set(mapKey, new Set([file]));
+  }
+
+  /** The files `noteSource` was told gave data for `part` of the child with `key` (none without a key). */
+  sourcesOf(part: SourcePart, key: string | undefined): ReadonlySet<string> {
+    return (key && this.partFiles.get(`${part}\u0000${key}`)) || NO_FILES;
   }
 
   /**
