@@ -70,12 +70,11 @@ describe('audit log file', () => {
   it('appends one JSON line per entry, never rewriting, owner-only when created', async () => {
     const file = join(scratch, 'logs', 'audit.jsonl');
     const first = fileAuditLog(file);
-    const entry = AUDIT_ENTRY;
-    await first.record([entry]);
-    await Promise.all([first.record([{ ...entry, requestId: 'r2' }, { ...entry, requestId: 'r3' }]), fileAuditLog(file).record([{ ...entry, requestId: 'r4' }])]);
+    await first.record([AUDIT_ENTRY]);
+    await Promise.all([first.record([{ ...AUDIT_ENTRY, requestId: 'r2' }, { ...AUDIT_ENTRY, requestId: 'r3' }]), fileAuditLog(file).record([{ ...AUDIT_ENTRY, requestId: 'r4' }])]);
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((l) => l.requestId).sort()).toEqual(['r1', 'r2', 'r3', 'r4']);
-    expect(lines[0]).toEqual(entry);
+    expect(lines[0]).toEqual(AUDIT_ENTRY);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 });
@@ -84,15 +83,14 @@ describe('audit log file, rotated while the server runs', () => {
   it('a file moved away keeps its lines, and the next line starts a new file at the path', async () => {
     const file = join(scratch, 'rotated', 'audit.jsonl');
     const log = fileAuditLog(file);
-    const entry = AUDIT_ENTRY;
-    await log.record([entry]);
+    await log.record([AUDIT_ENTRY]);
     renameSync(file, `${file}.1`);
-    await log.record([{ ...entry, requestId: 'r2' }]);
+    await log.record([{ ...AUDIT_ENTRY, requestId: 'r2' }]);
     expect(readFileSync(`${file}.1`, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).requestId)).toEqual(['r1']);
     expect(readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).requestId)).toEqual(['r2']);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     rmSync(file);
-    await log.record([{ ...entry, requestId: 'r3' }]);
+    await log.record([{ ...AUDIT_ENTRY, requestId: 'r3' }]);
     expect(readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).requestId)).toEqual(['r3']);
   });
 });
