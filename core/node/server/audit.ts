@@ -29,23 +29,23 @@ export interface AuditLog {
   record(entries: readonly AuditEntry[]): Promise<void>;
 }
 
-export function fileAuditLog(file: string): AuditLog {
-  let ready: Promise<unknown> | undefined;
-  /** Lines waiting for the next append, with the requests waiting on them. */
-  let batch: { text: string[]; waiting: { resolve: () => void; reject: (error: unknown) => void }[] } | undefined;
+/**
+ * Writes with `write` one batch at a time, in order: items that arrive while a batch is being written go
+ * together in the next, so many requests at once cost few writes, and a request is answered only once the
+ * batch holding its items is written. A batch that fails fails every request waiting on it.
+ */
+export function groupWriter<T>(write: (items: T[]) => Promise<void>): (items: readonly T[]) => Promise<void> {
+  /** Items waiting for the next write, with the requests waiting on them. */
+  let batch: { items: T[]; waiting: { resolve: () => void; reject: (error: unknown) => void }[] } | undefined;
   let writing = false;
 
-  // One append at a time, so lines from concurrent requests never interleave; lines that arrive while one
-  // is being written go together in the next, so many requests at once cost few writes.
   const flush = async () => {
     writing = true;
     while (batch) {
       const current = batch;
       batch = undefined;
       try {
-        ready ??= mkdir(dirname(file), { recursive: true });
-        await ready;
-        await appendFile(file, current.text.join(''), { encoding: 'utf8', flag: 'a', mode: 0o600 });
+        await write(current.items);
         for (const waiter of current.waiting) waiter.resolve();
       } catch (error) {
         for (const waiter of current.waiting) waiter.reject(error);
@@ -54,18 +54,26 @@ export function fileAuditLog(file: string): AuditLog {
     writing = false;
   };
 
-  return {
-    record(entries) {
-      if (entries.length === 0) return Promise.resolve();
-      const text = entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n';
-      return new Promise<void>((resolve, reject) => {
-        batch ??= { text: [], waiting: [] };
-        batch.text.push(text);
-        batch.waiting.push({ resolve, reject });
-        if (!writing) void flush();
-      });
-    },
+  return (items) => {
+    if (items.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      batch ??= { items: [], waiting: [] };
+      for (const item of items) batch.items.push(item);
+      batch.waiting.push({ resolve, reject });
+      if (!writing) void flush();
+    });
   };
+}
+
+export function fileAuditLog(file: string): AuditLog {
+  let ready: Promise<unknown> | undefined;
+  // One append at a time, so lines from concurrent requests never interleave.
+  const append = groupWriter<string>(async (lines) => {
+    ready ??= mkdir(dirname(file), { recursive: true });
+    await ready;
+    await appendFile(file, lines.join(''), { encoding: 'utf8', flag: 'a', mode: 0o600 });
+  });
+  return { record: (entries) => append(entries.map((entry) => `${JSON.stringify(entry)}\n`)) };
 }
 
 /** How long the start-up check may take: a path on a device or a stalled network mount never answers. */

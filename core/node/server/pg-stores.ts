@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { z } from 'zod';
 import { ChildEducationRecord } from '../../model/index.ts';
-import type { AuditEntry, AuditLog } from './audit.ts';
+import { groupWriter, type AuditEntry, type AuditLog } from './audit.ts';
 import { SESSION_HOURS, SessionPerson, PENDING_MINUTES } from './sessions.ts';
 import { StoredPendingSignIn, type PendingSignIns, type RateCounter, type ServerStores, type Sessions, type SharedRecords } from './stores.ts';
 
@@ -152,12 +152,12 @@ export async function pgStores(url: string, options: PgStoresOptions = {}): Prom
     };
   };
 
+  // One statement for every line that arrived while the last was being written: each is written, or none
+  // is (and nothing is disclosed); many requests at once cost one statement, not one each.
   const audit: AuditLog = {
-    async record(entries: readonly AuditEntry[]) {
-      if (entries.length === 0) return;
-      // One statement: every line of a response is written, or none is (and nothing is disclosed).
+    record: groupWriter<AuditEntry>(async (entries) => {
       await pool.query('INSERT INTO edubridge_audit (entry) SELECT value FROM jsonb_array_elements($1::jsonb)', [JSON.stringify(entries)]);
-    },
+    }),
   };
 
   const records: SharedRecords = {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileAuditLog } from '../../../core/node/server/audit.ts';
+import { fileAuditLog, groupWriter } from '../../../core/node/server/audit.ts';
 import { safeNext } from '../../../core/node/server/pages/signin.ts';
 import { originAllowed, RateLimiter } from '../../../core/node/server/security.ts';
 import { loadUsers } from '../../../core/node/server/users.ts';
@@ -104,6 +104,32 @@ describe('audit log file, many requests at once', () => {
     const ids = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).requestId);
     expect(ids).toHaveLength(500);
     expect(new Set(ids).size).toBe(500);
+  });
+
+  it('lines that arrive while an append is under way go together in the next, in the order they came; a failed write fails only the requests waiting on it', async () => {
+    const writes: string[][] = [];
+    let failNext = false;
+    let release: () => void = () => undefined;
+    const write = groupWriter<string>(async (items) => {
+      writes.push(items);
+      await new Promise<void>((resolve) => (release = resolve));
+      if (failNext) {
+        failNext = false;
+        throw new Error('disk full');
+      }
+    });
+    const first = write(['a']);
+    const rest = [write(['b', 'c']), write(['d'])];
+    expect(writes).toEqual([['a']]);
+    failNext = true;
+    release();
+    await expect(first).rejects.toThrow('disk full');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual([['a'], ['b', 'c', 'd']]);
+    release();
+    await expect(Promise.all(rest)).resolves.toEqual([undefined, undefined]);
+    await expect(write([])).resolves.toBeUndefined();
+    expect(writes).toHaveLength(2);
   });
 
   it('when the file cannot be written, every waiting request fails (and so discloses nothing)', async () => {

@@ -231,6 +231,27 @@ describe('two instances, one PostgreSQL', () => {
     }
   });
 
+  it('the audit lines of many requests at once go in together, few statements for many requests, each request’s lines whole and in order', async () => {
+    const stores = await pgStores(serverUrl);
+    const purpose = `batched-${Date.now()}`;
+    const line = (i: number, part: number) => ({ time: new Date().toISOString(), requestId: `r${i}-${part}`, user: 'Test', role: 'virtual-school', endpoint: 'GET /api/v1/children/:id', child, purpose });
+    try {
+      await Promise.all(Array.from({ length: 60 }, (_, i) => stores.audit!.record([line(i, 1), line(i, 2)])));
+    } finally {
+      await stores.close();
+    }
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      // Rows written by one statement share its transaction ID (xmin).
+      const { rows } = await client.query<{ request: string; tx: string }>("SELECT entry->>'requestId' AS request, xmin::text AS tx FROM edubridge_audit WHERE entry->>'purpose' = $1 ORDER BY id", [purpose]);
+      expect(rows.map((r) => r.request)).toEqual(Array.from({ length: 60 }, (_, i) => [`r${i}-1`, `r${i}-2`]).flat());
+      expect(new Set(rows.map((r) => r.tx)).size).toBe(2);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('the children are in the database: new data read by one instance is served by both', async () => {
     const total = async (server: RunningServer) => ((await (await get(server, '/api/v1/children?pageSize=1', bearer(reader.token))).json()) as { total: number }).total;
     expect([await total(a), await total(b)]).toEqual([12, 12]);
