@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { PAGE_ORIGIN_HEADER, PURPOSE_HEADER } from '../../api/schemas.ts';
+import { requestHeader } from './request-headers.ts';
 import { problem } from './security.ts';
 
 /**
@@ -40,7 +41,7 @@ function corsHeaders(origin: string): Record<string, string> {
 
 export function apiCors(allowed: (origin: string, c: Context) => boolean): MiddlewareHandler {
   return async (c, next) => {
-    const origin = c.req.header('origin');
+    const origin = requestHeader(c, 'origin');
     if (origin === undefined) {
       await next();
       return;
@@ -48,7 +49,7 @@ export function apiCors(allowed: (origin: string, c: Context) => boolean): Middl
     // An opaque origin cannot be allowed, and cannot read any answer either.
     if (origin === 'null') return problem(c, 'originNotAllowed', OPAQUE_ORIGIN_DETAIL);
     const ok = allowed(origin, c);
-    if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined) {
+    if (c.req.method === 'OPTIONS' && requestHeader(c, 'access-control-request-method') !== undefined) {
       // The preflight is answered for every origin: the request that follows is refused with a readable 403.
       return c.body(null, 204, {
         ...corsHeaders(origin),

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { getCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import { secureHeaders } from 'hono/secure-headers';
 import type { z } from 'zod';
@@ -24,6 +23,7 @@ import { API_CSP, isLoopbackHost, LOOPBACK_NAMES, originAllowed, originProblem, 
 import { page } from './pages/layout.ts';
 import { registerSignIn } from './pages/signin.ts';
 import { SERVICE_CSS, SERVICE_STYLESHEET } from './pages/styles.ts';
+import { requestCookie, requestHeader } from './request-headers.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 import { looksLikeJwt, OidcAuth, userOfPerson } from './oidc-auth.ts';
 import type { Oidc, OidcRefused } from './oidc.ts';
@@ -136,7 +136,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const userFor = async (c: Context<AppEnv>): Promise<User | undefined> => {
     let hash: string | undefined;
     let user: User | undefined;
-    const header = c.req.header('authorization');
+    const header = requestHeader(c, 'authorization');
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       hash = match ? hashToken(match[1] as string) : undefined;
@@ -150,7 +150,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         } else refusals.set(c.req.raw, found);
       }
     } else {
-      const id = getCookie(c, SESSION_COOKIE);
+      const id = requestCookie(c, SESSION_COOKIE);
       const session = id ? await sessions.get(id) : undefined;
       hash = session?.tokenSha256;
       // A session the identity provider started names its person (only honoured while it is configured);
@@ -252,8 +252,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const user = c.get('user');
     const time = new Date().toISOString();
     // Most requests name neither: only a header given is checked (a failed check makes an error object).
-    const purposeHeader = c.req.header(PURPOSE_HEADER);
-    const pageOriginHeader = c.req.header(PAGE_ORIGIN_HEADER);
+    const purposeHeader = requestHeader(c, PURPOSE_HEADER);
+    const pageOriginHeader = requestHeader(c, PAGE_ORIGIN_HEADER);
     const purpose = purposeHeader === undefined ? undefined : Purpose.safeParse(purposeHeader);
     const pageOrigin = pageOriginHeader === undefined ? undefined : PageOrigin.safeParse(pageOriginHeader);
     const entries: AuditEntry[] = children.map((child) => ({
@@ -299,7 +299,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (found.response) return found.response;
     const store = storeOf(c);
     // Kept serialised and compressed (the compression middleware passes an answer already compressed by).
-    const { body, encoding } = await store.statusBody(found.record, query.data.asOf ?? store.asOf, query.data.lang ?? 'en', chooseEncoding(c.req.header('accept-encoding')));
+    const { body, encoding } = await store.statusBody(found.record, query.data.asOf ?? store.asOf, query.data.lang ?? 'en', chooseEncoding(requestHeader(c, 'accept-encoding')));
     await record(c, [found.record.identity.personId]);
     const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(body.byteLength) };
     if (encoding !== undefined) Object.assign(headers, { 'content-encoding': encoding, vary: 'Accept-Encoding' });
@@ -374,7 +374,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     oidc: oidc !== undefined,
     // A sign-in form must say where it comes from, and come from this server's own pages.
     sameOrigin: (c) => {
-      const origin = c.req.header('origin');
+      const origin = requestHeader(c, 'origin');
       return origin !== undefined && isSelf(c, origin);
     },
   });

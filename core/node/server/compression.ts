@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
+import { requestHeader } from './request-headers.ts';
 
 /**
  * Response compression (brotli or gzip, from node:zlib) for what the server sends as text: API JSON,
@@ -78,7 +79,7 @@ export function compression(): MiddlewareHandler {
     const headers = response.headers;
     if (headers.has('content-encoding') || !isCompressible(headers.get('content-type'))) return;
     if (/\bno-transform\b/i.test(headers.get('cache-control') ?? '')) return;
-    const encoding = chooseEncoding(c.req.header('accept-encoding'));
+    const encoding = chooseEncoding(requestHeader(c, 'accept-encoding'));
     varyOnEncoding(headers);
     const length = Number(headers.get('content-length') ?? Number.NaN);
     if (encoding === undefined || length < MIN_COMPRESS_BYTES) return;

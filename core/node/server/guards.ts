@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './app.ts';
+import { requestCookie, requestHeader } from './request-headers.ts';
 import { hostAllowed, problem } from './security.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 import type { RateCounter } from './stores.ts';
@@ -9,7 +9,7 @@ import type { User } from './users.ts';
 /** The client's address: the socket's peer, or behind a trusted proxy the last X-Forwarded-For entry (the one the proxy added). */
 export function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for');
+    const forwarded = requestHeader(c, 'x-forwarded-for');
     const last = forwarded?.split(',').at(-1)?.trim();
     if (last) return last;
   }
@@ -65,7 +65,7 @@ export function principalRateLimits(options: {
     if (waitAddress > 0) return tooMany(c, waitAddress, FAILED);
     const user = await options.userFor(c);
     if (!user) {
-      const presented = c.req.header('authorization') !== undefined || getCookie(c, SESSION_COOKIE) !== undefined;
+      const presented = requestHeader(c, 'authorization') !== undefined || requestCookie(c, SESSION_COOKIE) !== undefined;
       if (presented) {
         const wait = await failed(c);
         if (wait > 0) return tooMany(c, wait, FAILED);
@@ -95,8 +95,8 @@ export function principalRateLimits(options: {
 export function bodilessLimit(maxBytes: number): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') {
-      const length = Number(c.req.header('content-length') ?? '0');
-      const chunked = c.req.header('transfer-encoding') !== undefined;
+      const length = Number(requestHeader(c, 'content-length') ?? '0');
+      const chunked = requestHeader(c, 'transfer-encoding') !== undefined;
       if (chunked || !Number.isFinite(length) || length > maxBytes) {
         return problem(c, 'payloadTooLarge', `A ${c.req.method} request may carry at most ${maxBytes} bytes of body, and nothing reads it.`, { headers: { connection: 'close' } });
       }

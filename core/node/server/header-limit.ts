@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import { PROBLEM_TYPES } from '../../api/schemas.ts';
+import { requestHeaderBytes } from './request-headers.ts';
 import { problem } from './security.ts';
 
 /**
@@ -12,18 +13,9 @@ import { problem } from './security.ts';
 
 export const MAX_HEADER_BYTES = 8 * 1024;
 
-/** The size of a request's headers as sent: `name: value\r\n` each. */
-export function headerBytes(headers: Headers): number {
-  let total = 0;
-  headers.forEach((value, name) => {
-    total += name.length + value.length + 4;
-  });
-  return total;
-}
-
 export function headerLimit(maxBytes = MAX_HEADER_BYTES): MiddlewareHandler {
   return async (c, next) => {
-    if (headerBytes(c.req.raw.headers) > maxBytes) return problem(c, 'headersTooLarge', `Request headers may be at most ${maxBytes} bytes in all.`);
+    if (requestHeaderBytes(c) > maxBytes) return problem(c, 'headersTooLarge', `Request headers may be at most ${maxBytes} bytes in all.`);
     await next();
   };
 }

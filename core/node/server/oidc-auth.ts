@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Context, Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import type { AppEnv } from './app.ts';
 import type { PrincipalLimits } from './guards.ts';
 import { createOidc, OidcRefused, OidcSettings, type Oidc, type Principal } from './oidc.ts';
 import { page } from './pages/layout.ts';
+import { requestCookie } from './request-headers.ts';
 import { councilSignInHref, safeNext } from './pages/signin.ts';
 import { PENDING_MINUTES, SESSION_COOKIE, SESSION_HOURS, type SessionPerson } from './sessions.ts';
 import type { PendingSignIns, RateCounter, Sessions } from './stores.ts';
@@ -162,7 +163,7 @@ export class OidcAuth {
     app.get('/signin/callback', async (c) => {
       const blocked = await limits.blocked(c);
       if (blocked > 0) return tooMany(c, blocked, FAILED, undefined);
-      const pendingId = getCookie(c, PENDING_COOKIE);
+      const pendingId = requestCookie(c, PENDING_COOKIE);
       const pending = pendingId ? await pendingSignIns.take(pendingId) : undefined;
       deleteCookie(c, PENDING_COOKIE, pendingCookie);
       const refuse = async (status: 400 | 403, message: string) => {
@@ -184,7 +185,7 @@ export class OidcAuth {
       }
       // The session lasts as long as the provider's sign-in (the ID token's expiry), at most SESSION_HOURS.
       const expires = Math.min(this.now() + SESSION_HOURS * 3600_000, principal.expiresAt !== undefined ? principal.expiresAt * 1000 : Infinity);
-      const previous = getCookie(c, SESSION_COOKIE);
+      const previous = requestCookie(c, SESSION_COOKIE);
       if (previous) await sessions.end(previous);
       const id = await sessions.start(personKey(this.oidc.settings.issuer, principal.subject), { person: sessionPersonOf(principal), expiresAt: expires });
       setCookie(c, SESSION_COOKIE, id, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: Math.max(1, Math.floor((expires - this.now()) / 1000)), secure: deps.secureCookies });

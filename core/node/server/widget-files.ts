@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Env, Hono } from 'hono';
+import { requestHeader } from './request-headers.ts';
 import { chooseEncoding, compressBody, isCompressible, MIN_COMPRESS_BYTES, type Encoding } from './compression.ts';
 
 /**
@@ -109,7 +110,7 @@ export function registerWidgetFiles<E extends Env>(app: Hono<E>, dir: string | u
     if (!found) return c.text('Not found', 404, cors);
 
     const compress = isCompressible(type) && found.body.byteLength >= MIN_COMPRESS_BYTES;
-    const encoding = compress ? chooseEncoding(c.req.header('accept-encoding')) : undefined;
+    const encoding = compress ? chooseEncoding(requestHeader(c, 'accept-encoding')) : undefined;
     const etag = encoding === undefined ? found.etag : `${found.etag.slice(0, -1)}-${encoding}"`;
     const headers: Record<string, string> = {
       ...cors,
@@ -119,7 +120,7 @@ export function registerWidgetFiles<E extends Env>(app: Hono<E>, dir: string | u
       ...(compress ? { vary: 'Accept-Encoding' } : {}),
     };
     const all = [found.etag, `${found.etag.slice(0, -1)}-br"`, `${found.etag.slice(0, -1)}-gzip"`];
-    if (matches(c.req.header('if-none-match'), encoding === undefined ? [found.etag] : all)) return c.body(null, 304, headers);
+    if (matches(requestHeader(c, 'if-none-match'), encoding === undefined ? [found.etag] : all)) return c.body(null, 304, headers);
 
     if (encoding === undefined) return c.body(found.body, 200, { ...headers, 'content-length': String(found.body.byteLength) });
     let encoded = found.encoded.get(encoding);

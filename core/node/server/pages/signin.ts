@@ -1,8 +1,9 @@
 import type { Context, Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import type { AppEnv } from '../app.ts';
 import type { PrincipalLimits } from '../guards.ts';
+import { requestCookie } from '../request-headers.ts';
 import { SESSION_COOKIE, SESSION_HOURS } from '../sessions.ts';
 import type { Sessions } from '../stores.ts';
 import { hashToken, type User, type UserDirectory } from '../users.ts';
@@ -77,7 +78,7 @@ export function registerSignIn(
       if (wait > 0) return c.html(signInPage(next, undefined, `Too many tries with tokens that are not recognised. Try again in ${wait} seconds.`), 429, { 'retry-after': String(wait) });
       return c.html(signInPage(next, undefined, 'That access token is not recognised. Check it and try again.'), 401);
     }
-    const previous = getCookie(c, SESSION_COOKIE);
+    const previous = requestCookie(c, SESSION_COOKIE);
     if (previous) await sessions.end(previous);
     setCookie(c, SESSION_COOKIE, await sessions.start(hashToken(token)), { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: SESSION_HOURS * 3600, secure: deps.secureCookies });
     return c.redirect(next, 303);
@@ -85,7 +86,7 @@ export function registerSignIn(
 
   app.post('/signout', async (c) => {
     if (!deps.sameOrigin(c)) return c.text('Forbidden', 403);
-    const session = getCookie(c, SESSION_COOKIE);
+    const session = requestCookie(c, SESSION_COOKIE);
     if (session) await sessions.end(session);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/signin', 303);
