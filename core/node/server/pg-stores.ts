@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { z } from 'zod';
 import { ChildEducationRecord } from '../../model/index.ts';
 import { groupWriter, type AuditEntry, type AuditLog } from './audit.ts';
@@ -58,6 +58,9 @@ CREATE TABLE IF NOT EXISTS edubridge_children (
 );
 `;
 
+/** The PostgreSQL client, loaded only by a server started with a database (it is a tenth of a second of every other start-up). */
+const loadPg = async (): Promise<typeof pg> => (await import('pg')).default;
+
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
@@ -67,7 +70,7 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
  */
 export async function setupDatabase(ownerUrl: string, serverRole: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_$]*$/i.test(serverRole)) throw new Error(`${JSON.stringify(serverRole)} is not a PostgreSQL role name`);
-  const client = new pg.Client({ connectionString: ownerUrl });
+  const client = new (await loadPg()).Client({ connectionString: ownerUrl });
   await client.connect();
   try {
     await client.query('BEGIN');
@@ -107,7 +110,7 @@ export interface PgStoresOptions {
 
 /** Connects to PostgreSQL and checks the tables are there and the audit log can be written. */
 export async function pgStores(url: string, options: PgStoresOptions = {}): Promise<ServerStores & { records: SharedRecords }> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const pool = new (await loadPg()).Pool({ connectionString: url, max: options.poolSize ?? 10 });
   pool.on('error', (error) => options.log?.(`edubridge: database connection lost: ${error.message}`));
   try {
     const { rows } = await pool.query<{ ok: boolean }>(
