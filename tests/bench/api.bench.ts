@@ -7,14 +7,10 @@ import { gunzipSync } from 'node:zlib';
 import { generateRecords } from '../../core/generate/index.ts';
 import { createApp } from '../../core/node/server/app.ts';
 import { ChildStore } from '../../core/node/server/data.ts';
+import { percentile } from './stats.ts';
 
 const CHILDREN = 2_000;
 const AS_OF = '2026-03-10';
-
-function percentile(times: number[], p: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 export default async function bench(): Promise<void> {
   const records = generateRecords({ children: CHILDREN, seed: 4, asOf: AS_OF });

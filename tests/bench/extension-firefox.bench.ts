@@ -8,14 +8,9 @@ import { startDemoServer } from '../e2e/fixtures/demo-server.ts';
 import { DEMO_PAGES } from '../e2e/extension/systems.ts';
 import { launchFirefox, type FirefoxWithExtension } from '../e2e/extension-firefox/firefox.ts';
 import { control, extensionFrames, tab } from '../e2e/extension-firefox/harness.ts';
+import { timesText } from './stats.ts';
 
 const LOADS = 30;
-
-function stats(values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms (n=${values.length}, min ${sorted[0]!.toFixed(1)}, max ${sorted.at(-1)!.toFixed(1)})`;
-}
 
 /** ms from the page's DOMContentLoaded to the badge frame's "figures shown" mark. The badge is an
  * extension-origin frame, so its mark is on that frame's timeline: both are put on the wall clock
@@ -64,12 +59,12 @@ export default async function bench(): Promise<void> {
       await background.ask({ type: 'cache:purge' });
       cold.push(await dclToBadge(firefox, page, childUrl));
     }
-    console.log(`${firefox.version}: DOMContentLoaded → badge, cold cache: ${stats(cold)}`);
+    console.log(`${firefox.version}: DOMContentLoaded → badge, cold cache: ${timesText(cold)}`);
 
     await dclToBadge(firefox, page, childUrl);
     const warm: number[] = [];
     for (let i = 0; i < LOADS; i++) warm.push(await dclToBadge(firefox, page, childUrl));
-    console.log(`${firefox.version}: DOMContentLoaded → badge, warm cache: ${stats(warm)}`);
+    console.log(`${firefox.version}: DOMContentLoaded → badge, warm cache: ${timesText(warm)}`);
   } finally {
     await firefox.close();
     await demo.close();

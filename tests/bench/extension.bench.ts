@@ -12,14 +12,9 @@ import { startDemoServer } from '../e2e/fixtures/demo-server.ts';
 import { EXTENSION_DIR } from '../e2e/extension/browser.ts';
 import { badgeFrame, launchConfigured } from '../e2e/extension/harness.ts';
 import { DEMO_PAGES } from '../e2e/extension/systems.ts';
+import { timesText } from './stats.ts';
 
 const LOADS = 30;
-
-function stats(values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms (n=${values.length}, min ${sorted[0]!.toFixed(1)}, max ${sorted.at(-1)!.toFixed(1)})`;
-}
 
 /** ms from the page's DOMContentLoaded to the badge's "figures shown" mark. The badge is its own extension
  * frame, so its mark is on that frame's timeline: both are put on the wall clock (timeOrigin + time). */
@@ -61,18 +56,18 @@ export default async function bench(): Promise<void> {
       await browser.ask({ type: 'cache:purge' });
       cold.push(await dclToBadge(page, childUrl));
     }
-    console.log(`DOMContentLoaded → badge, cold cache: ${stats(cold)} (target p95 ≤ 300 ms)`);
+    console.log(`DOMContentLoaded → badge, cold cache: ${timesText(cold)} (target p95 ≤ 300 ms)`);
 
     await dclToBadge(page, childUrl);
     const warm: number[] = [];
     for (let i = 0; i < LOADS; i++) warm.push(await dclToBadge(page, childUrl));
-    console.log(`DOMContentLoaded → badge, warm cache: ${stats(warm)} (target p95 ≤ 100 ms)`);
+    console.log(`DOMContentLoaded → badge, warm cache: ${timesText(warm)} (target p95 ≤ 100 ms)`);
 
     // Main-thread time of the content script on a page of the system that shows no child.
     const noChild = DEMO_PAGES.carepath.noChild(demo.cmsUrl);
     const times: number[] = [];
     for (let i = 0; i < 10; i++) times.push(await contentScriptMainThread(page, noChild, browser.extensionId));
-    console.log(`content script main-thread time on a page with no child: ${stats(times)} (target < 5 ms)`);
+    console.log(`content script main-thread time on a page with no child: ${timesText(times)} (target < 5 ms)`);
   } finally {
     await browser.close();
     await demo.close();

@@ -19,6 +19,7 @@ import { writeTemplateCsv } from '../../core/node/generate/write.ts';
 import { setupDatabase } from '../../core/node/server/pg-stores.ts';
 import { newToken } from '../../core/node/server/users.ts';
 import { startPostgres } from '../unit/api/postgres.ts';
+import { percentile } from './stats.ts';
 
 const CHILDREN = 10_000;
 const CONNECTIONS = 150;
@@ -38,11 +39,6 @@ const STARTS = 3;
 const REFRESHES = 3;
 const AS_OF = '2026-03-10';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function percentile(times: number[], p: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 function residentMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

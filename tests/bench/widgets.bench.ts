@@ -12,16 +12,12 @@ import { generateRecords } from '../../core/generate/index.ts';
 import { summariseStatus } from '../../core/model/summary.ts';
 import { deriveStatus } from '../../core/status/derive.ts';
 import { gzipped, importGraph, WIDGETS_DIST } from '../fixtures/widget-files.ts';
+import { median } from './stats.ts';
 
 const ORIGIN = 'http://bench.test';
 const DIST = WIDGETS_DIST;
 const AS_OF = '2025-11-20';
 const RUNS = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 async function gzippedKb(files: Iterable<string>): Promise<string> {
   let size = 0;
