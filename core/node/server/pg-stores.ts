@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS edubridge_children (
 );
 `;
 
-/** The PostgreSQL client, loaded only by a server started with a database (it is a tenth of a second of every other start-up). */
+/** The PostgreSQL client, loaded only by a server started with a database (see `createOidc`'s libraries). */
 const loadPg = async (): Promise<typeof pg> => (await import('pg')).default;
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
