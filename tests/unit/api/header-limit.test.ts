@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_TYPES, ProblemDetails } from '../../../core/api/schemas.ts';
 import { answerClientError } from '../../../core/node/server/header-limit.ts';
-import { makeApp } from './helpers.ts';
+import { makeApp, rawHttp } from './helpers.ts';
 
 // Request headers too large are refused as a problem, whether the app sees the request (over 8 KB) or
 // Node's HTTP parser refuses it first (over 16 KB): never Node's plain-text answer.
@@ -19,17 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-/** Sends raw HTTP and returns everything the server wrote back. */
-function raw(request: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(request));
-    let answer = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => (answer += chunk));
-    socket.on('close', () => resolve(answer));
-    socket.on('error', reject);
-  });
-}
+const raw = (request: string) => rawHttp(port, request);
 
 function problemIn(answer: string) {
   const [head = '', body = ''] = answer.split('\r\n\r\n');

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { generateRecords } from '../../../core/generate/generate.ts';
 import type { ChildEducationRecord } from '../../../core/model/index.ts';
 import type { AuditEntry, AuditLog } from '../../../core/node/server/audit.ts';
@@ -59,3 +60,16 @@ export function makeApp(options: Partial<AppOptions> = {}) {
 }
 
 export const bearer = (user: User) => ({ authorization: `Bearer ${user.token}` });
+
+/** Sends `request` as raw HTTP to a server on loopback and returns everything it wrote back: for what a
+ * fetch-based client would not send (oversized or repeated headers, bytes that are not HTTP). */
+export function rawHttp(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(request));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}

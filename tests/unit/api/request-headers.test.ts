@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeApp, RECORDS, USERS } from './helpers.ts';
+import { makeApp, rawHttp, RECORDS, USERS } from './helpers.ts';
 
 // Behind Node's HTTP server the app reads request headers from what Node parsed, not from a fetch Headers
 // object (request-headers.ts). These requests are sent as raw HTTP, so that what a client may send, and a
@@ -20,20 +20,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const child = RECORDS[0]!.identity.personId;
 
-/** Sends a GET for `path` with these header lines, as written, and returns the status and the body. */
-function get(path: string, lines: readonly string[]): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = [`GET ${path} HTTP/1.1`, 'Host: localhost', ...lines, 'Connection: close', '', ''].join('\r\n');
-    const socket = connect(port, '127.0.0.1', () => socket.end(request));
-    let answer = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => (answer += chunk));
-    socket.on('close', () => {
-      const [head = '', ...body] = answer.split('\r\n\r\n');
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), body: body.join('\r\n\r\n') });
-    });
-    socket.on('error', reject);
-  });
+/** Sends a GET for `path` with these header lines, as written, and returns the answer's status. */
+async function get(path: string, lines: readonly string[]): Promise<{ status: number }> {
+  const answer = await rawHttp(port, [`GET ${path} HTTP/1.1`, 'Host: localhost', ...lines, 'Connection: close', '', ''].join('\r\n'));
+  return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]) };
 }
 
 describe('request headers read from Node’s parser', () => {
