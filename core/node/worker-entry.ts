@@ -18,3 +18,20 @@ export function workerEntry(base: string, name: string): { entry: URL | string; 
     return undefined;
   }
 }
+
+/**
+ * How to start a child process (`child_process.fork`) on a module of core/node: the compiled JavaScript
+ * beside the caller; or, from the TypeScript source, the source with tsx loaded first. Undefined when
+ * neither can be started.
+ */
+export function processEntry(base: string, name: string): { path: string; execArgv: string[] } | undefined {
+  const compiled = fileURLToPath(new URL(`./${name}.js`, base));
+  if (existsSync(compiled)) return { path: compiled, execArgv: [] };
+  const source = fileURLToPath(new URL(`./${name}.ts`, base));
+  if (!existsSync(source)) return undefined;
+  try {
+    return { path: source, execArgv: ['--import', import.meta.resolve('tsx')] };
+  } catch {
+    return undefined;
+  }
+}

@@ -44,7 +44,7 @@ export interface PreparedAnswer {
 
 /**
  * Makes the status answers `requests` asks for, on `asOf`, from `records`, as a store of them would
- * (`ChildStore.prepare`), and the store's list order: what a refresh's worker thread does before it hands
+ * (`ChildStore.prepare`), and the store's list order: what a refresh's own process does before it hands
  * the new children over, so that the server's thread only takes the bytes in (see `ChildStore.warmFrom`)
  * and the order as it is. Children not in `records` are passed over.
  */
@@ -259,7 +259,7 @@ export class ChildStore {
    * Makes ready here what `previous` (the store this one replaces) keeps for the service's date, so that
    * once this store is swapped in, the children people are looking at are answered as fast as before
    * rather than all worked out anew at once. Answers made elsewhere from this store's data (`prepared`,
-   * by the refresh's worker thread) are taken as they are; the rest are worked out here, a few
+   * by the refresh's own process) are taken as they are; the rest are worked out here, a few
    * milliseconds at a time with other requests answered in between. Every figure is the new data's; a
    * child no longer in the data is passed over. Returns how many answers are ready.
    */

@@ -1,10 +1,10 @@
+import { fork } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ChildEducationRecord } from '../../model/index.ts';
 import { errorCount, type FileSummary } from '../../import/problem.ts';
 import { loadDataDirectory, type LoadOptions } from '../import/load.ts';
-import { workerEntry } from '../worker-entry.ts';
+import { processEntry } from '../worker-entry.ts';
 import { compactRecords, withPortableMarks, type PortableRecords } from '../../rules/mark-columns.ts';
 import { todayInLondon } from './clock.ts';
 import { ChildStore, type AnswerRequest, type PreparedAnswer } from './data.ts';
@@ -86,52 +86,60 @@ interface Loaded {
   order?: Int32Array;
 }
 
-/** What the load worker sends (load-worker.ts): the marks, then slices of children, then the rest. */
-type WorkerMessage = { marks: Omit<PortableRecords, 'records'> } | { records: ChildEducationRecord[] } | (Omit<Loaded, 'records'> & { done: true });
+/** What the refresh's process sends (load-worker.ts): the marks, slices of children, slices of answers, then the rest. */
+type WorkerMessage =
+  | { marks: Omit<PortableRecords, 'records'> }
+  | { records: ChildEducationRecord[] }
+  | { answers: PreparedAnswer[] }
+  | (Omit<Loaded, 'records' | 'prepared'> & { done: true });
 
 /**
- * Reads a data directory again in a worker thread (load-worker.ts) when one can be started, else in this
- * thread. The worker also makes ready the status answers `prepare` asks for.
+ * Reads a data directory again in a child process at the lowest priority (load-worker.ts) when one can be
+ * started, else in this thread. The process also makes ready the status answers `prepare` asks for.
  */
-async function loadInBackground(dir: string, options: LoadOptions & { asOf: string }, prepare: AnswerRequest[]): Promise<Loaded & { inWorker: boolean }> {
-  const start = workerEntry(import.meta.url, 'load-worker');
+async function loadInBackground(dir: string, options: LoadOptions & { asOf: string }, prepare: AnswerRequest[]): Promise<Loaded & { apart: boolean }> {
+  const start = processEntry(import.meta.url, 'load-worker');
   if (start) {
     try {
       const loaded = await new Promise<Loaded>((resolve, reject) => {
-        const worker = new Worker(start.entry, { eval: start.eval, workerData: { dir, options, prepare } });
+        const child = fork(start.path, [], { execArgv: start.execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        const fail = (error: Error) => {
+          child.kill();
+          reject(error);
+        };
         // The marks come first, then the children a slice to a message (see load-worker.ts), each child
         // given its marks as it is taken in, the next slice asked for once what waited meanwhile has been
-        // answered; then the summaries, the order and the answers.
+        // answered; then the answers the same way; then the summaries and the order.
         const records: ChildEducationRecord[] = [];
+        const prepared: PreparedAnswer[] = [];
         let marks: Omit<PortableRecords, 'records'> | undefined;
-        worker.on('message', (message: WorkerMessage) => {
+        const more = () => setTimeout(() => child.connected && child.send('more'), SLICE_PAUSE_MS);
+        child.on('message', (message: WorkerMessage) => {
           if ('marks' in message) {
             marks = message.marks;
-            return;
-          }
-          if ('records' in message) {
-            if (marks === undefined) {
-              reject(new Error('the import worker sent children before their marks'));
-              void worker.terminate();
-              return;
-            }
+          } else if ('records' in message) {
+            if (marks === undefined) return fail(new Error('the refresh process sent children before their marks'));
             for (const record of message.records) records.push(withPortableMarks(marks, record, records.length));
-            setTimeout(() => worker.postMessage('more'), SLICE_PAUSE_MS);
-            return;
+            more();
+          } else if ('answers' in message) {
+            prepared.push(...message.answers);
+            more();
+          } else {
+            const { done: _done, ...rest } = message;
+            resolve({ ...rest, prepared, records });
           }
-          const { done: _done, ...rest } = message;
-          resolve({ ...rest, records });
         });
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`the import worker stopped (exit code ${code})`)));
+        child.once('error', fail);
+        child.once('exit', (code) => reject(new Error(`the refresh process stopped (exit code ${code})`)));
+        child.send({ dir, options, prepare });
       });
-      return { ...loaded, inWorker: true };
+      return { ...loaded, apart: true };
     } catch {
       // Fall back to reading here: slower for everyone meanwhile, but the data is still refreshed.
     }
   }
   const result = await loadDataDirectory(dir, options);
-  return { records: result.records, files: result.files, errors: errorCount(result.problems), prepared: [], inWorker: false };
+  return { records: result.records, files: result.files, errors: errorCount(result.problems), prepared: [], apart: false };
 }
 
 async function signatureOf(dir: string): Promise<{ signature: Signature; modified: Map<string, number> }> {
@@ -218,8 +226,8 @@ export class LiveData {
       return data;
     }
     // At start-up no request waits: the directory is read on this thread (a large attendance file on a
-    // second one meanwhile), which spares copying every child over from a worker. Later loads run in a
-    // worker thread, so the server keeps answering while they read.
+    // second one meanwhile), which spares copying every child over from another process. Later loads run in a
+    // process of their own, so the server keeps answering while they read.
     const result = await loadDataDirectory(options.dir, { asOf: data.asOf(), laCode: options.laCode, parallel: true });
     const errors = errorCount(result.problems);
     data.store = new ChildStore(result.records, data.asOf);
@@ -311,7 +319,7 @@ export class LiveData {
     this.store = store;
     this.loaded = summary;
     this.refused = null;
-    this.log(`edubridge: reloaded ${summary.children} children from ${summary.files.length} files in ${this.options.dir}${result.inWorker ? ' (read in a worker thread)' : ''}${errors > 0 ? `; ${errors} row${errors === 1 ? '' : 's'} could not be imported` : ''}; ${warmed} status answer${warmed === 1 ? '' : 's'} made ready`);
+    this.log(`edubridge: reloaded ${summary.children} children from ${summary.files.length} files in ${this.options.dir}${result.apart ? ' (read in a separate process)' : ''}${errors > 0 ? `; ${errors} row${errors === 1 ? '' : 's'} could not be imported` : ''}; ${warmed} status answer${warmed === 1 ? '' : 's'} made ready`);
     return 'loaded';
   }
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { writeTemplateCsv } from '../../../core/node/generate/write.ts';
 import { todayInLondon } from '../../../core/node/server/clock.ts';
 import { ChildStore } from '../../../core/node/server/data.ts';
 import { LiveData } from '../../../core/node/server/live-data.ts';
+import { REFRESH_NICENESS } from '../../../core/node/server/load-worker.ts';
 import { startServer, type RunningServer } from '../../../core/node/server/serve.ts';
 import { hashToken, newToken } from '../../../core/node/server/users.ts';
 
@@ -65,7 +66,7 @@ describe('data that refreshes itself', () => {
     expect(before.records).toHaveLength(10);
   });
 
-  it('the answers the refresh worker makes ready are, byte for byte, those the server would work out from the data it swaps in', async () => {
+  it('the answers the refresh process makes ready are, byte for byte, those the server would work out from the data it swaps in', async () => {
     const dir = await dataDir('warm', 8);
     const lines: string[] = [];
     const live = await LiveData.load({ dir, asOf: AS_OF, log: (line) => lines.push(line), pollMs: 0 });
@@ -77,7 +78,7 @@ describe('data that refreshes itself', () => {
     touch(join(dir, 'children.csv'), 5);
     expect(await live.refresh()).toBe('changing');
     expect(await live.refresh()).toBe('loaded');
-    expect(lines.at(-1)).toMatch(/\(read in a worker thread\); 5 status answers made ready$/);
+    expect(lines.at(-1)).toMatch(/\(read in a separate process\); 5 status answers made ready$/);
     const swapped = live.current();
     // A store of the same children that was never warmed works each answer out on this thread.
     const cold = new ChildStore(swapped.records, AS_OF);
@@ -250,8 +251,26 @@ describe('the command line', () => {
   });
 });
 
+/** The processes `pid` has started (Linux), each thread's listing read once. */
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((thread) => readFileSync(`/proc/${pid}/task/${thread}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+  } catch {
+    return [];
+  }
+}
+
+/** The niceness of each thread of a process (Linux: field 19 of /proc/PID/task/TID/stat); none when it has ended. */
+function threadNiceness(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).map((thread) => Number(readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
+  } catch {
+    return [];
+  }
+}
+
 describe('a refresh while serving', () => {
-  it('reads the new data in a worker thread, then serves it', async () => {
+  it('reads the new data in a separate process, every thread of it at the lowest priority, then serves it', async () => {
     const dir = await dataDir('worker', 12);
     const { token, tokenSha256 } = newToken();
     const usersFile = join(scratch, 'worker-users.json');
@@ -273,7 +292,7 @@ describe('a refresh while serving', () => {
       const url = /listening on (\S+)/.exec(stdout)![1]!;
       const total = async () => ((await (await fetch(`${url}/api/v1/children?pageSize=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { total: number }).total;
       expect(await total()).toBe(12);
-      // More children than the worker sends in one slice (load-worker.ts LOAD_SLICE): they all arrive.
+      // More children than the refresh process sends in one slice (load-worker.ts LOAD_SLICE): they all arrive.
       const next = generateRecords({ children: 60, seed: 3, asOf: AS_OF });
       const asked = next[0]!.identity.personId;
       const status = async () => (await (await fetch(`${url}/api/v1/children/${asked}/status`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } })).json()) as { child: { firstName: string } };
@@ -281,9 +300,20 @@ describe('a refresh while serving', () => {
       next[0]!.identity.firstName = 'Renamed';
       await writeTemplateCsv(dir, next);
       touch(join(dir, 'children.csv'), 30);
-      await waitFor(() => /reloaded 60 children/.test(stderr), 'the refresh');
-      // The one status asked for was made ready from the new data by the worker before the swap.
-      expect(stderr).toMatch(/reloaded 60 children from \d+ files in .* \(read in a worker thread\); 1 status answer made ready/);
+      // The refresh's process, seen while it reads: every thread of it (the garbage collector's helpers
+      // too, which a worker thread would share with the server) at the lowest priority.
+      const lowered = new Set<number>();
+      await waitFor(() => {
+        for (const pid of childrenOf(child.pid!)) {
+          const niceness = threadNiceness(pid);
+          if (niceness.length > 0 && niceness.every((nice) => nice === REFRESH_NICENESS)) lowered.add(pid);
+        }
+        return /reloaded 60 children/.test(stderr);
+      }, 'the refresh');
+      expect(REFRESH_NICENESS).toBe(19);
+      expect(lowered.size).toBe(1);
+      // The one status asked for was made ready from the new data by the refresh process before the swap.
+      expect(stderr).toMatch(/reloaded 60 children from \d+ files in .* \(read in a separate process\); 1 status answer made ready/);
       expect(await total()).toBe(60);
       expect((await status()).child.firstName).toBe('Renamed');
     } finally {
