@@ -9,7 +9,7 @@
  * figures differ only in what the server is doing, not in how they were measured.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -243,7 +243,24 @@ function readBeside(dir: string): Promise<ChildProcess | undefined> {
 
 export default async function bench(): Promise<void> {
   console.log(`(load average before: ${loadavg().map((n) => n.toFixed(1)).join(', ')} on ${cpus().length} cores)`);
+  // The data, users and audit logs (about 450 MB by the end) go in a scratch folder removed afterwards.
   const scratch = mkdtempSync(join(tmpdir(), 'edubridge-server-bench-'));
+  try {
+    await measure(scratch);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Ends a server started by `start` and waits until it has gone, so nothing writes to the scratch folder after. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function measure(scratch: string): Promise<void> {
   const dir = join(scratch, 'data');
   const records = generateRecords({ children: CHILDREN, seed: 5, asOf: AS_OF });
   await writeTemplateCsv(dir, records);
@@ -257,10 +274,7 @@ export default async function bench(): Promise<void> {
   const runs: { ready: number; cpu: number; resident: number }[] = [];
   let started: Awaited<ReturnType<typeof start>> | undefined;
   for (let run = 0; run < STARTS; run++) {
-    if (started) {
-      started.child.kill('SIGTERM');
-      await new Promise((resolve) => started!.child.once('exit', resolve));
-    }
+    if (started) await stop(started.child);
     started = await start(dir, usersFile, join(scratch, 'audit.jsonl'));
     while ((await get(`${started.url}/api/v1/children/${ids[0]}/status`, token)) !== 200) await new Promise((r) => setTimeout(r, 20));
     runs.push({ ready: performance.now() - started.startedAt, cpu: cpuSeconds(started.child.pid!), resident: residentMb(started.child.pid!) });
@@ -316,7 +330,7 @@ export default async function bench(): Promise<void> {
       await asking.stop();
     }
   } finally {
-    child.kill('SIGTERM');
+    await stop(child);
   }
 
   // The same with PostgreSQL (a real server, started here as the tests start it).
@@ -338,7 +352,7 @@ export default async function bench(): Promise<void> {
         await pgAsking.stop();
       }
     } finally {
-      started.child.kill('SIGTERM');
+      await stop(started.child);
     }
   } finally {
     db.stop();
