@@ -87,7 +87,7 @@ interface Loaded {
 }
 
 /** What the refresh's process sends (load-worker.ts): the marks, slices of children, slices of answers, then the rest. */
-type WorkerMessage =
+type RefreshMessage =
   | { marks: Omit<PortableRecords, 'records'> }
   | { records: ChildEducationRecord[] }
   | { answers: PreparedAnswer[] }
@@ -114,7 +114,7 @@ async function loadInBackground(dir: string, options: LoadOptions & { asOf: stri
         const prepared: PreparedAnswer[] = [];
         let marks: Omit<PortableRecords, 'records'> | undefined;
         const more = () => setTimeout(() => child.connected && child.send('more'), SLICE_PAUSE_MS);
-        child.on('message', (message: WorkerMessage) => {
+        child.on('message', (message: RefreshMessage) => {
           if ('marks' in message) {
             marks = message.marks;
           } else if ('records' in message) {
