@@ -89,12 +89,12 @@ export function Overlay({
   const open = state?.open ?? false;
 
   useEffect(() => {
-    if (open && focusHeading.current) {
-      // The frame may not hold the focus yet (the page moved it here a moment ago): take it, then the heading.
-      window.focus();
-      headingRef.current?.focus();
-    }
+    // A request made before the panel could open (its state had not come yet) waits until it is open.
+    if (!open || !focusHeading.current) return;
     focusHeading.current = false;
+    // The frame may not hold the focus yet (the page moved it here a moment ago): take it, then the heading.
+    window.focus();
+    headingRef.current?.focus();
   }, [open, focusRequests]);
 
   if (!state || !open) return null;

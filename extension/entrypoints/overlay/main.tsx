@@ -20,7 +20,8 @@ function reportLayout(open: boolean, closedFromInside: boolean) {
 }
 
 /** Open/close requests from the badge. Anything in the page's window can post these, so they may only
- * open or close the panel; they carry no data and get none back. */
+ * open or close the panel; they carry no data and get none back. One may arrive before the panel has its
+ * first state (the badge was pressed while the panel loaded): it waits here for the panel to start. */
 let openRequest: ((open: boolean) => void) | null = null;
 let pendingOpen: boolean | undefined;
 window.addEventListener('message', (event) => {
@@ -41,7 +42,11 @@ function App() {
   // Set when the person closes the panel from inside it (Escape, a button): the focus was here, whatever
   // the page's own idea of its focused element by the time the frame is hidden.
   const closedFromInside = useRef(false);
+  // Open or closed is the person's to decide, and only this frame asks the background to change it: once
+  // they have chosen here, a state the background sent before it heard of the choice does not undo it.
+  const chosenOpen = useRef<boolean | undefined>(undefined);
   const setOpen = (open: boolean, focus: boolean) => {
+    chosenOpen.current = open;
     focusHeading.current = open && focus;
     closedFromInside.current = !open && !focus;
     if (open && focus) setFocusRequests((count) => count + 1);
@@ -49,21 +54,20 @@ function App() {
     send({ type: 'set-open', open });
   };
   useEffect(() => {
-    const listener = (message: unknown) => setState(message as OverlayState);
+    const listener = (message: unknown) => {
+      const next = message as OverlayState;
+      setState(chosenOpen.current === undefined ? next : { ...next, open: chosenOpen.current });
+    };
     port.onMessage.addListener(listener);
     // The background restarted (or refused the session): ask the page's content script to start again.
     port.onDisconnect.addListener(() => window.parent.postMessage({ type: 'edubridge:restart' }, '*'));
     send({ type: 'attach', session });
+    // After the attach, so the background knows the session a request names.
+    openRequest = (open) => setOpen(open, true);
+    if (pendingOpen !== undefined) setOpen(pendingOpen, true);
+    pendingOpen = undefined;
     return () => port.onMessage.removeListener(listener);
   }, []);
-  useEffect(() => {
-    if (!state) return;
-    openRequest = (open) => setOpen(open, true);
-    if (pendingOpen !== undefined) {
-      setOpen(pendingOpen, true);
-      pendingOpen = undefined;
-    }
-  }, [state !== null]);
   const open = state?.open ?? false;
   useEffect(() => {
     if (!state) return;

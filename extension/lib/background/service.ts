@@ -662,8 +662,9 @@ export class Background {
     if (!session || session.tabId !== tabId) throw new Refused('Not attached');
     switch (message.type) {
       case 'set-open':
-        await this.deps.db.kv.put({ key: OPEN_KEY, value: message.open });
+        // The session first, so that any state sent while the choice is saved carries it.
         session.state = { ...session.state, open: message.open };
+        await this.deps.db.kv.put({ key: OPEN_KEY, value: message.open });
         // The person asked to see a record the page could not confirm: fetch it now.
         if (message.open && !session.confirmable && !session.stopped && !session.state.status && !this.inFlight.has(session.personId)) {
           this.update(session, { refreshing: true });

