@@ -169,21 +169,18 @@ export async function runContent(env: ContentEnv, win: Window = window): Promise
       }
       return target.mounted;
     };
-    // A press on the badge before the background has accepted the session (it may be slowing this tab
-    // down) opens the panel once it has: a panel frame before then would be refused and start over.
-    const whenAccepted = (act: (mounted: Mounted) => void) =>
-      void accepted.then((ok) => {
-        const mounted = ok && target.badge === badge ? panel() : null;
-        if (mounted) act(mounted);
-      });
+    // The panel, once the background has accepted the session and while this badge is the page's: a panel
+    // frame before then would be refused and start over. A press on the badge before then (the background
+    // may be slowing this tab down) acts once it has.
+    const acceptedPanel = (ok: boolean): Mounted | null => (ok && target.badge === badge ? panel() : null);
     const badge = mountBadge(doc, anchor, env.frameUrl('badge.html', session), env.trustedOrigins, {
-      toggle: () => whenAccepted((mounted) => mounted.setOpen(!open)),
-      close: () => whenAccepted((mounted) => mounted.setOpen(false)),
+      toggle: () => void accepted.then((ok) => acceptedPanel(ok)?.setOpen(!open)),
+      close: () => void accepted.then((ok) => acceptedPanel(ok)?.setOpen(false)),
       restart,
     });
     target.badge = badge;
     const loaded = new Promise((resolve) => badge.frame.addEventListener('load', resolve, { once: true }));
-    void Promise.all([accepted, loaded]).then(([ok]) => setTimeout(() => ok && target.badge === badge && panel(), 0));
+    void Promise.all([accepted, loaded]).then(([ok]) => setTimeout(() => acceptedPanel(ok), 0));
   }
 
   async function caseload(adapter: Adapter): Promise<void> {

